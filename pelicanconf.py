@@ -1,0 +1,127 @@
+"""Development settings. `pelican DIR -s pelicanconf.py -o OUT` builds any content folder laid out
+like content/. Paths are anchored on this file, so the command works from any directory."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+SITENAME = "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang"
+SITESUBTITLE = "Tin tức hoạt động Đoàn và phong trào thanh niên"
+SITE_SHORTNAME = "Đoàn Khối Tuyên Quang"
+AUTHOR = "Đoàn Khối các cơ quan và doanh nghiệp tỉnh"
+# Relative links in development: output/ works behind any local server and any port.
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE = None
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["vn_news"]
+
+# Categories editors are expected to use; the content checks warn about near misses (typos).
+NEWS_CATEGORIES = [
+    "Tin hoạt động",
+    "Công tác Đoàn",
+    "Thanh niên tình nguyện",
+    "Tuổi trẻ sáng tạo",
+    "Văn hóa - Thể thao",
+]
+
+# Content layout: articles anywhere, static pages under pages/, images under images/.
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages", "images", "extra"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra/favicon.svg"]
+EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+IGNORE_FILES = [".#*", "*~", "README*", "*.swp"]
+
+# URLs: readable, stable, diacritic-free slugs (Đ -> D by unidecode).
+SLUGIFY_SOURCE = "title"
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "the/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+AUTHOR_URL = "tac-gia/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+CATEGORIES_URL = "chuyen-muc/"
+TAGS_SAVE_AS = "the/index.html"
+TAGS_URL = "the/"
+AUTHORS_SAVE_AS = "tac-gia/index.html"
+AUTHORS_URL = "tac-gia/"
+ARCHIVES_SAVE_AS = "luu-tru/index.html"
+ARCHIVES_URL = "luu-tru/"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/"
+DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
+DRAFT_URL = "ban-nhap/{slug}.html"
+DRAFT_SAVE_AS = DRAFT_URL
+
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+TEMPLATE_PAGES = {}
+
+# One page size for every listing in the site.
+DEFAULT_PAGINATION = 10
+DEFAULT_ORPHANS = 0
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None, "period_archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
+)
+
+# Feeds: the whole site and each category, Atom and RSS.
+# Absolute address for canonical links, Open Graph, JSON-LD, share links, sitemap and feeds.
+# In development it is `make devserver`'s address; publishconf.py sets the public one.
+CANONICAL_URL = os.environ.get("CANONICAL_URL", "http://localhost:8000").rstrip("/")
+FEED_DOMAIN = CANONICAL_URL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+
+# Markdown: our reader (plugins/vn_news) normalises to NFC, adds figures, applies typogrify
+# (without the ASCII-only `caps` filter) and sanitises the HTML. Pelican's own typogrify pass
+# stays off because it would also rewrite titles into HTML entities.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = False
+# Articles are Markdown; reStructuredText is switched off (docutils has no Vietnamese).
+READERS = {"rst": None}
+VN_NEWS_TYPOGRIFY = True
+SUMMARY_MAX_LENGTH = 40
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+MENUITEMS = ()
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = True
+HOME_CATEGORY_ITEMS = 5
+SOCIAL_IMAGE = "images/og-default.png"
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,7 @@
+"""vn_news: Vietnamese news conventions for Pelican (reader, formatting, feeds, theme helpers)."""
+
+from .glue import connect
+
+
+def register():
+    connect()

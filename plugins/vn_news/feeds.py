@@ -1,0 +1,35 @@
+"""Feeds that state the site's language and keep metadata as text.
+
+Pelican's writer strips tags from titles, so a title such as `a <b> c` loses `<b>`; escaping it
+first makes strip-tags a no-op that hands the exact text to the XML serialiser."""
+
+from markupsafe import escape
+from pelican.writers import Writer
+
+
+class _TitleAsText:
+    def __init__(self, item):
+        self._item = item
+        self.title = str(escape(item.title))
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+
+class NewsWriter(Writer):
+    def _create_new_feed(self, feed_type, feed_title, context):
+        context = dict(context, SITENAME=str(escape(context["SITENAME"])))
+        feed = super()._create_new_feed(
+            feed_type, str(escape(feed_title)) if feed_title else feed_title, context
+        )
+        feed.feed["language"] = self.settings.get("DEFAULT_LANG", "vi")
+        return feed
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
+        # Feed links must be absolute even when pages use relative URLs.
+        domain = self.settings.get("CANONICAL_URL") or context.get("SITEURL", "")
+        context = dict(context, SITEURL=domain)
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, _TitleAsText(item))

@@ -1,0 +1,48 @@
+"""Vietnamese formatting, independent of the system locale (CI has only C/POSIX).
+
+Pure functions: no Pelican imports, no I/O."""
+
+import unicodedata
+from datetime import datetime
+
+# Indexed by datetime.weekday(): Monday is 0.
+DEFAULT_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+def nfc(text: str) -> str:
+    """Compose decomposed (NFD) text, as pasted from some editors, into NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def short_date(moment: datetime) -> str:
+    """`19/6/2022`: day/month/year without zero padding."""
+    return f"{moment.day}/{moment.month}/{moment.year}"
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{month}/{year}"
+
+
+def dateline(moment: datetime, weekdays=DEFAULT_WEEKDAYS) -> str:
+    """`Chủ nhật, ngày 19/6/2022 - 22:02`, 24-hour time."""
+    if len(weekdays) != 7:
+        raise ValueError("the weekday table needs 7 names, Monday first")
+    return f"{weekdays[moment.weekday()]}, ngày {short_date(moment)} - {moment:%H:%M}"
+
+
+def group_thousands(number) -> str:
+    """`1234567` -> `1.234.567`: Vietnamese uses a dot between thousands."""
+    value = int(number)
+    sign = "-" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", ".")
+
+
+def parse_count(raw):
+    """A view count from metadata: a whole number (dots or spaces between thousands allowed),
+    or None when it is missing or not a number."""
+    if raw is None:
+        return None
+    text = str(raw).strip().replace(".", "").replace(" ", "").replace("\u00a0", "")
+    if not text.isdigit():
+        return None
+    return int(text)

@@ -1,0 +1,90 @@
+"""Shared fixtures: build a real site from a content folder into a temporary folder and read it.
+
+Builds run Pelican in a subprocess with `--fatal warnings`, exactly as `pelican DIR -s
+pelicanconf.py -o OUT` would, so plugin state never leaks between builds."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = ROOT / "content"
+
+
+class BuildFailed(AssertionError):
+    pass
+
+
+class Site:
+    """A built site: its output folder, its log, and helpers to read pages as a reader would."""
+
+    def __init__(self, output: Path, log: str):
+        self.output = output
+        self.log = log
+
+    def path(self, url_path: str) -> Path:
+        """The file a URL path resolves to (`a/b/` -> `a/b/index.html`)."""
+        clean = unquote(urlparse(url_path).path).lstrip("/")
+        target = self.output / clean
+        if clean == "" or clean.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target
+
+    def exists(self, url_path: str) -> bool:
+        return self.path(url_path).is_file()
+
+    def text(self, url_path: str) -> str:
+        return self.path(url_path).read_text(encoding="utf-8")
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(url_path), "html.parser")
+
+    def html_files(self):
+        return sorted(self.output.rglob("*.html"))
+
+    def url_of(self, file: Path) -> str:
+        rel = file.relative_to(self.output).as_posix()
+        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+    def resolve(self, from_url: str, href: str):
+        """The site-relative URL path an href on page `from_url` points to, or None if external."""
+        parsed = urlparse(href)
+        if parsed.scheme or href.startswith(("//", "#", "mailto:", "tel:")):
+            return None
+        joined = urljoin("http://site.invalid/" + from_url, href)
+        return urlparse(joined).path.lstrip("/")
+
+
+def run_pelican(content: Path, output: Path, settings=None, conf: Path = ROOT / "pelicanconf.py", fatal="warnings", env=None):
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)]
+    if fatal:
+        command += ["--fatal", fatal]
+    for key, value in (settings or {}).items():
+        command += ["-e", f"{key}={json.dumps(value)}"]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+
+
+def build(content: Path, output: Path, settings=None, **kwargs) -> Site:
+    result = run_pelican(content, output, settings, **kwargs)
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        raise BuildFailed(f"pelican exited {result.returncode} for {content}:\n{log}")
+    return Site(output, log)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Site:
+    """The project's own content/, built once per test session."""
+    return build(CONTENT, tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def basic_site(tmp_path_factory) -> Site:
+    """tests/fixtures/basic: a small site with known articles, dates and categories."""
+    return build(FIXTURES / "basic", tmp_path_factory.mktemp("basic") / "output")
