@@ -62,8 +62,10 @@ browser:
 	  echo 'Installing Debian chromium (apt-get)'; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
+# Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
+# The content_checks plugin stops a build on any content error, so nothing broken is published.
 html: install
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(CONFFILE) -- $(PELICANOPTS)
 
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(BASEDIR)/__pycache__
@@ -78,7 +80,16 @@ devserver: install
 	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 publish: install
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(PUBLISHCONF) -- $(PELICANOPTS)
+
+# Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
+check: install
+	PYTHONPATH=$(BASEDIR)/plugins $(PYTHON) -m content_checks $(INPUTDIR) -s $(CONFFILE) $(CHECKOPTS)
+
+# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact.
+export TITLE CATEGORY
+newpost: install
+	@$(PYTHON) $(BASEDIR)/tools/newpost.py --content $(INPUTDIR) -s $(CONFFILE)
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \

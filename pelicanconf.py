@@ -18,11 +18,14 @@ PATH = "content"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 DEFAULT_DATE = None
+# A future-dated article waits as a draft and appears with the first build after its date
+# (content_checks warns the editor about it).
+WITH_FUTURE_DATES = False
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["vn_news"]
+PLUGINS = ["vn_news", "date_archives", "older_news", "content_checks"]
 
 # Categories editors are expected to use; the content checks warn about near misses (typos).
 NEWS_CATEGORIES = [
@@ -37,8 +40,7 @@ NEWS_CATEGORIES = [
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "images", "extra"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra/favicon.svg"]
-EXTRA_PATH_METADATA = {"extra/favicon.svg": {"path": "favicon.svg"}}
+STATIC_PATHS = ["images"]
 IGNORE_FILES = [".#*", "*~", "README*", "*.swp"]
 
 # URLs: readable, stable, diacritic-free slugs (Đ -> D by unidecode).
@@ -71,6 +73,8 @@ DRAFT_URL = "ban-nhap/{slug}.html"
 DRAFT_SAVE_AS = DRAFT_URL
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "sitemap", "robots"]
+# The home page's one address is the site root: the pager's "1" and the canonical link say `/`, not `/index.html`.
+INDEX_URL = ""
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 TEMPLATE_PAGES = {}
@@ -83,6 +87,13 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
 )
+
+# "Các tin đã đăng" under every article (plugins/older_news): older news of the same category
+# ("site" for the whole site), 10 a page; pages 2+ are shared windows numbered from the oldest news.
+OLDER_NEWS_SCOPE = "category"
+OLDER_NEWS_PER_PAGE = DEFAULT_PAGINATION
+OLDER_NEWS_URL = "tin-da-dang/{group}/{number}/"
+OLDER_NEWS_SAVE_AS = OLDER_NEWS_URL + "index.html"
 
 # Feeds: the whole site and each category, Atom and RSS.
 # Absolute address for canonical links, Open Graph, JSON-LD, share links, sitemap and feeds.

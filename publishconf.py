@@ -8,7 +8,8 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://doankhoi.tuyenquang.example").rstrip("/")
+# `or`, not a default: CI passes an unset repository variable as an empty SITEURL.
+SITEURL = (os.environ.get("SITEURL") or "https://doankhoi.tuyenquang.example").rstrip("/")
 RELATIVE_URLS = False
 CANONICAL_URL = SITEURL
 FEED_DOMAIN = SITEURL

@@ -65,8 +65,9 @@ def run_pelican(content: Path, output: Path, settings=None, conf: Path = ROOT / 
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)]
     if fatal:
         command += ["--fatal", fatal]
-    for key, value in (settings or {}).items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    if settings:
+        # One -e for all: Pelican keeps only the last -e flag when it is repeated.
+        command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
 
 

@@ -5,7 +5,7 @@ from pelican import signals
 from . import vietnamese
 from .feeds import NewsWriter
 from .ordering import neighbours, newest_first, oldest_first
-from .pages import news_article_jsonld, pager_links, static_path
+from .pages import absolute, news_article_jsonld, pager_links, static_path
 from .reader import NewsMarkdownReader
 
 DEFAULTS = {
@@ -37,6 +37,8 @@ def add_template_helpers(generator):
             "vn_date": vietnamese.short_date,
             "vn_number": vietnamese.group_thousands,
             "isoformat": lambda moment: moment.isoformat(),
+            # A cover may be a site path or an external URL: prefix only site paths.
+            "asset_url": lambda path, base: absolute(base, path),
         }
     )
     env.globals.update(

@@ -39,7 +39,7 @@ def static_path(value):
 def absolute(siteurl: str, path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
-    return f"{siteurl.rstrip('/')}/{path}" if siteurl else path
+    return f"{(siteurl or '').rstrip('/')}/{path}"
 
 
 def news_article_jsonld(article, settings: dict) -> dict:

@@ -18,6 +18,15 @@ def typogrify_html(html: str) -> str:
     return typogrify(html, **TYPOGRIFY_FILTERS_OFF)
 
 
+def metadata_as_text(meta: dict, formatted_fields) -> dict:
+    """Formatted metadata (Summary) keeps Markdown emphasis but not raw HTML: `<b>` or `</script>`
+    typed into a summary must show as text on every page and feed, like any other metadata."""
+    return {
+        key: [value.replace("<", "&lt;").replace(">", "&gt;") for value in values] if key in formatted_fields else values
+        for key, values in meta.items()
+    }
+
+
 class NewsMarkdownReader(MarkdownReader):
     file_extensions = MarkdownReader.file_extensions
 
@@ -36,7 +45,8 @@ class NewsMarkdownReader(MarkdownReader):
         self._md = self._markdown()
         with pelican_open(source_path) as text:
             content = self._md.convert(nfc(text))
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        meta = getattr(self._md, "Meta", None)
+        metadata = self._parse_metadata(metadata_as_text(meta, self.settings["FORMATTED_FIELDS"])) if meta else {}
         if "summary" in metadata:
             metadata["summary"] = self._finish_html(metadata["summary"])
         return self._finish_html(content), metadata

@@ -1,0 +1,7 @@
+"""older_news: "Các tin đã đăng", the paginated older news under every article, in linear size."""
+
+from .glue import connect
+
+
+def register():
+    connect()

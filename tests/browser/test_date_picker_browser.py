@@ -1,0 +1,218 @@
+"""The "Xem tin theo ngày" picker in headless Chromium, on tests/fixtures/date_archives served from
+127.0.0.1. Days with news in the fixture: 1/3/2021, 31/12/2021, 1/1/2022, 15/6/2022, 19/6/2022,
+21/6/2022, 1/8/2022; a draft sits on 20/6/2022 and a hidden news in July 2022."""
+
+import functools
+import threading
+from datetime import datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import FIXTURES, build
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    site = build(FIXTURES / "date_archives", tmp_path_factory.mktemp("picker") / "output")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site.output)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def pick(page, day, month, year):
+    page.fill("#picker-day", day)
+    page.fill("#picker-month", month)
+    page.fill("#picker-year", year)
+    page.click(".picker-button")
+
+
+def message(page):
+    locator = page.locator(".picker-message")
+    locator.locator("p").first.wait_for()
+    return locator
+
+
+def test_picker_opens_the_day_archive_when_the_day_has_news(page, base_url):
+    page.goto(base_url + "2022/06/15/")
+    assert page.input_value("#picker-day") == "15"
+    pick(page, "19", "6", "2022")
+    page.wait_for_url(base_url + "2022/06/19/")
+    assert page.locator("h1").text_content() == "Tin ngày 19/6/2022"
+
+
+def test_picker_stays_and_offers_nearest_days_when_the_day_has_no_news(page, base_url):
+    start = base_url + "2022/06/"
+    page.goto(start)
+    pick(page, "20", "6", "2022")  # only a draft was written that day
+    box = message(page)
+    assert box.locator("p").first.inner_text() == "Không có tin nào được đăng ngày 20/6/2022."
+    assert page.url == start
+    earlier = box.locator(".picker-earlier a")
+    later = box.locator(".picker-later a")
+    month = box.locator(".picker-month a")
+    assert earlier.inner_text().startswith("19/6/2022")
+    assert later.inner_text().startswith("21/6/2022")
+    assert earlier.get_attribute("href") == base_url + "2022/06/19/"
+    assert later.get_attribute("href") == base_url + "2022/06/21/"
+    assert month.get_attribute("href") == base_url + "2022/06/"
+    later.click()
+    page.wait_for_url(base_url + "2022/06/21/")
+    assert page.locator("h1").text_content() == "Tin ngày 21/6/2022"
+
+
+def test_picker_omits_the_month_link_when_the_month_has_no_news(page, base_url):
+    page.goto(base_url + "luu-tru/")
+    pick(page, "4", "7", "2022")  # the hidden news' day: no published news that month
+    box = message(page)
+    assert "Không có tin nào được đăng ngày 4/7/2022" in box.inner_text()
+    assert box.locator(".picker-earlier a").get_attribute("href") == base_url + "2022/06/21/"
+    assert box.locator(".picker-later a").get_attribute("href") == base_url + "2022/08/01/"
+    assert box.locator(".picker-month").count() == 0
+    assert page.url == base_url + "luu-tru/"
+
+
+def test_picker_offers_only_the_later_day_when_the_day_is_before_all_news(page, base_url):
+    page.goto(base_url + "2021/")
+    pick(page, "1", "1", "2020")
+    box = message(page)
+    assert box.locator(".picker-earlier").count() == 0
+    assert box.locator(".picker-later a").get_attribute("href") == base_url + "2021/03/01/"
+
+
+@pytest.mark.parametrize(
+    "day, month, year, field, text",
+    [
+        ("31", "2", "2022", "#picker-day", "tháng 2/2022 chỉ có 28 ngày"),
+        ("29", "2", "2023", "#picker-day", "tháng 2/2023 chỉ có 28 ngày"),
+        ("0", "13", "2022", "#picker-month", "tháng phải từ 1 đến 12"),
+        ("0", "6", "2022", "#picker-day", "tháng 6/2022 chỉ có 30 ngày"),
+        ("ab", "6", "2022", "#picker-day", "chỉ được có chữ số"),
+        ("19", "6", "", "#picker-year", "Hãy nhập năm"),
+        ("19", "6", "22", "#picker-year", "năm cần đủ 4 chữ số"),
+    ],
+)
+def test_picker_explains_and_focuses_the_field_when_the_date_is_impossible(page, base_url, day, month, year, field, text):
+    start = base_url + "2022/06/19/"
+    page.goto(start)
+    pick(page, day, month, year)
+    box = message(page)
+    assert text in box.inner_text()
+    assert "picker-error" in box.get_attribute("class")
+    assert page.get_attribute(field, "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == field[1:]
+    assert page.url == start
+
+
+def test_leap_day_has_its_own_answer_when_the_year_is_a_leap_year(page, base_url):
+    page.goto(base_url + "2022/")
+    pick(page, "29", "2", "2024")
+    assert "Không có tin nào được đăng ngày 29/2/2024" in message(page).inner_text()
+
+
+def test_picker_works_with_the_keyboard_alone_when_tabbing_to_the_fields(page, base_url):
+    page.goto(base_url + "2021/12/tong-ket-nam-2021.html")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "picker-day":
+            break
+    else:
+        pytest.fail("Tab never reached the day field")
+    for value in ("1", "1", "2022"):
+        page.keyboard.press("Control+A")
+        page.keyboard.type(value)
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "picker-button"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")  # Enter in a field submits the form
+    page.wait_for_url(base_url + "2022/01/01/")
+
+
+def test_keyboard_reaches_the_suggested_days_when_the_day_has_no_news(page, base_url):
+    page.goto(base_url + "2022/06/19/")
+    page.fill("#picker-day", "20")
+    page.focus("#picker-day")
+    page.keyboard.press("Enter")
+    message(page)
+    page.focus(".picker-button")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").startswith("19/6/2022")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "2022/06/19/")
+
+
+def test_home_picker_shows_today_in_vietnam_when_javascript_runs(page, base_url):
+    page.goto(base_url)
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert page.locator(".picker-fallback").is_hidden()
+    assert (page.input_value("#picker-day"), page.input_value("#picker-month"), page.input_value("#picker-year")) == (
+        str(today.day), str(today.month), str(today.year),
+    )
+
+
+@pytest.mark.parametrize("url", ["luu-tru/", "2022/06/19/", "2021/12/tong-ket-nam-2021.html", ""])
+def test_nothing_scrolls_sideways_when_the_screen_is_360_px_wide(browser, base_url, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + url)
+    pick(page, "20", "6", "2022")
+    message(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    picker_right = page.evaluate("document.querySelector('.date-picker').getBoundingClientRect().right")
+    context.close()
+    assert overflow <= 0
+    assert picker_right <= 360
+
+
+@pytest.mark.parametrize("url", ["", "2022/06/19/", "2021/12/tong-ket-nam-2021.html", "chuyen-muc/tin-hoat-dong/"])
+def test_picker_shows_a_link_to_the_archive_index_when_javascript_is_off(browser, base_url, url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + url)
+    fallback = page.locator(".picker-fallback a")
+    visible = fallback.is_visible()
+    form_hidden = page.locator("form.date-picker-form").is_hidden()
+    href = fallback.get_attribute("href")
+    fallback.click()
+    page.wait_for_url(base_url + "luu-tru/")
+    calendars = page.locator("table.month-calendar").count()
+    context.close()
+    assert visible and form_hidden and href
+    assert calendars == 5

@@ -1,0 +1,392 @@
+"""The content checks (plugins/content_checks): one fixture folder per kind of bad input, each
+asserting the exact message, file and line; the legacy-encoding detectors; and a property test
+that the checker never crashes, whatever an editor writes."""
+
+import string
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from content_checks import checks  # noqa: E402
+from content_checks.__main__ import main as cli_main  # noqa: E402
+from content_checks.glue import config_from_settings  # noqa: E402
+from content_checks.legacy_encodings import (  # noqa: E402
+    encode_cp1258,
+    encode_tcvn3,
+    encode_vni,
+    guess_legacy_encoding,
+)
+from content_checks.scan import run_checks  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+@pytest.fixture(scope="module")
+def site_settings():
+    return read_settings(str(ROOT / "pelicanconf.py"))
+
+
+@pytest.fixture(scope="module")
+def config(site_settings):
+    return config_from_settings(site_settings, now=NOW)
+
+
+def report(folder, config, lang="vi"):
+    problems, _files = run_checks(FIXTURES / folder, config)
+    return [checks.format_problem(problem, lang) for problem in problems]
+
+
+CATEGORIES = "Tin hoạt động, Công tác Đoàn, Thanh niên tình nguyện, Tuổi trẻ sáng tạo, Văn hóa - Thể thao"
+KEYS = "Title, Date, Modified, Category, Tags, Author, Authors, Summary, Views, Image, Status, Slug, Lang, Template, Save_as, Url"
+FORMS = (
+    "`YYYY-MM-DD HH:MM` (ví dụ `2022-06-19 22:02`); cũng được: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, "
+    "`YYYY-MM-DDTHH:MM:SS+07:00`"
+)
+
+EXPECTED = {
+    "checks_missing_title": [
+        "2022/khong-tieu-de.md:1: lỗi: thiếu Title (tiêu đề) — thêm dòng `Title: Tiêu đề bài` ở đầu tệp",
+    ],
+    "checks_missing_date": [
+        "2022/khong-ngay.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: YYYY-MM-DD HH:MM` ở đầu tệp, "
+        "ví dụ `Date: 2022-06-19 22:02`",
+    ],
+    "checks_missing_category": [
+        f"2022/khong-chuyen-muc.md:1: lỗi: thiếu Category (chuyên mục) — thêm dòng `Category: ...` với một trong: {CATEGORIES}",
+    ],
+    "checks_bad_date": [
+        f"2022/ngay-sai.md:2: lỗi: không đọc được ngày `19 tháng 6 năm 2022` ở Date — viết theo dạng {FORMS}",
+    ],
+    "checks_ambiguous_date": [
+        "2022/ngay-dao.md:2: lỗi: ngày `5/6/2022 08:00` ở Date sẽ bị hiểu là tháng 5, ngày 6 (tháng viết trước) — "
+        "viết rõ theo dạng `YYYY-MM-DD`, ví dụ `2022-06-05`",
+    ],
+    "checks_misspelt_key": [
+        "2022/sai-khoa.md:3: lỗi: khóa `Catgory` không có trong danh sách, có phải là `Category`? — "
+        "sửa thành `Category:`, nếu không thông tin này bị bỏ qua",
+    ],
+    "checks_unknown_key": [
+        "2022/khoa-la.md:5: cảnh báo: khóa `Nguon` không được trang sử dụng, thông tin này sẽ không hiện ra — "
+        f"dùng một trong: {KEYS}",
+    ],
+    "checks_bad_views": [
+        "2022/luot-xem.md:5: lỗi: Views `1,5 nghìn` không phải số nguyên — viết số lượt xem là số nguyên, "
+        "ví dụ `1234` hoặc `1.234`",
+    ],
+    "checks_bad_status": [
+        "2022/trang-thai.md:5: lỗi: Status `Nháp` không hợp lệ — dùng `published` (đăng), `draft` (bản nháp) "
+        "hoặc `hidden` (ẩn); có phải là `draft`?",
+    ],
+    "checks_category_typo": [
+        "2022/chuyen-muc-go-sai.md:3: cảnh báo: chuyên mục `Cong tac doan` không có trong NEWS_CATEGORIES, "
+        "có phải là `Công tác Đoàn`? — sửa thành `Category: Công tác Đoàn`; nếu đúng là chuyên mục mới, "
+        "thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
+    ],
+    "checks_category_new": [
+        "2022/chuyen-muc-moi.md:3: ghi chú: chuyên mục mới `Gương sáng` (không có trong NEWS_CATEGORIES) — "
+        "nếu cố ý mở chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
+    ],
+    "checks_same_url": [
+        "2022/hoi-nghi-b.md:1: lỗi: bài này và 2022/hoi-nghi-a.md cùng được ghi ra địa chỉ "
+        "`2022/06/hoi-nghi-so-ket-cong-tac-doan.html`, bài sau sẽ đè mất bài trước — đặt `Slug:` khác nhau "
+        "cho hai bài (hoặc đổi tiêu đề)",
+    ],
+    "checks_same_slug": [
+        "2023/so-ket-2023.md:1: cảnh báo: bài này và 2022/so-ket-2022.md có cùng slug "
+        "`hoi-nghi-so-ket-cong-tac-doan`, Pelican sẽ coi chúng là bản dịch của nhau — đặt "
+        "`Slug: hoi-nghi-so-ket-cong-tac-doan-2023` (hoặc một slug riêng khác) cho bài này",
+    ],
+    "checks_missing_image": [
+        "2022/anh-thieu.md:8: lỗi: ảnh `{static}/images/2022/hoi-nghi.jpg` trỏ tới tệp không có: "
+        "images/2022/hoi-nghi.jpg — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó",
+    ],
+    "checks_missing_link": [
+        "2022/lien-ket-hong.md:6: lỗi: liên kết `{filename}/2021/bai-truoc.md` trỏ tới tệp không có: "
+        "2021/bai-truoc.md — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó",
+    ],
+    "checks_missing_cover": [
+        "2022/anh-dai-dien.md:5: lỗi: ảnh đại diện (Image) `images/2022/bia.jpg` trỏ tới tệp không có: "
+        "images/2022/bia.jpg — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó",
+    ],
+    "checks_missing_alt": [
+        "2022/thieu-mo-ta.md:8: cảnh báo: ảnh `{static}/images/2022/hoi-nghi.svg` chưa có mô tả (alt) cho "
+        "người khiếm thị — viết mô tả trong ngoặc vuông: `![Mô tả ảnh]({static}/images/2022/hoi-nghi.svg)`",
+    ],
+    "checks_legacy_encoding": [
+        "2022/bai-vni.md:1: lỗi: tệp không phải UTF-8 (có vẻ là bảng mã VNI) — mở tệp và lưu lại với bảng mã "
+        "Unicode UTF-8 (Unikey: Công cụ chuyển mã, đích Unicode)",
+    ],
+    "checks_nfd": [
+        "2022/to-hop.md:6: cảnh báo: chữ tổ hợp (Unicode NFD) từ dòng này (1 dòng) — trang sẽ tự chuyển sang "
+        "dạng dựng sẵn (NFC), nhưng nên lưu lại tệp bằng Unicode dựng sẵn",
+    ],
+    "checks_empty_body": [
+        "2022/trong.md:6: lỗi: bài không có nội dung — viết nội dung bên dưới phần thông tin, cách một dòng trống",
+    ],
+    "checks_future_date": [
+        "2099/hen-gio.md:2: cảnh báo: ngày đăng 2099-01-01 08:00 ở tương lai — bài chỉ lên trang từ lần build "
+        "đầu tiên sau thời điểm đó (đến lúc ấy là bản nháp); nếu không định hẹn giờ, sửa lại Date",
+    ],
+    "checks_valid": [],
+}
+
+
+@pytest.mark.parametrize("folder", sorted(EXPECTED))
+def test_each_problem_is_reported_once_with_file_line_and_fix_when_the_fixture_has_that_mistake(folder, config):
+    assert report(folder, config) == EXPECTED[folder]
+
+
+def test_every_bad_input_fixture_has_an_expected_report():
+    assert {path.name for path in FIXTURES.glob("checks_*")} == set(EXPECTED)
+
+
+def test_messages_are_in_english_when_asked(config):
+    assert report("checks_misspelt_key", config, "en") == [
+        "2022/sai-khoa.md:3: error: unknown key `Catgory`, did you mean `Category`? — rename it to `Category:`, "
+        "otherwise the value is ignored"
+    ]
+    assert report("checks_same_url", config, "en") == [
+        "2022/hoi-nghi-b.md:1: error: this file and 2022/hoi-nghi-a.md would both be written to "
+        "`2022/06/hoi-nghi-so-ket-cong-tac-doan.html`, one would overwrite the other — give the two a different "
+        "`Slug:` (or change a title)"
+    ]
+
+
+def test_every_message_renders_in_both_languages_when_given_its_params(config):
+    for folder in EXPECTED:
+        problems, _ = run_checks(FIXTURES / folder, config)
+        for problem in problems:
+            for lang in ("vi", "en"):
+                text = problem.message(lang)
+                assert " — " in text and "{" not in text.replace("{static}", "").replace("{filename}", "")
+
+
+def test_future_date_message_says_published_now_when_future_dates_are_on(site_settings):
+    config = config_from_settings(dict(site_settings, WITH_FUTURE_DATES=True), now=NOW)
+    assert report("checks_future_date", config) == [
+        "2099/hen-gio.md:2: cảnh báo: ngày đăng 2099-01-01 08:00 ở tương lai — bài vẫn được đăng ngay và hiện "
+        "ngày tương lai đó; nếu không cố ý, sửa lại Date"
+    ]
+
+
+def test_site_schedules_future_articles_when_built_with_the_project_settings(site_settings):
+    # The future-date message promises "published with the first build after that moment".
+    assert site_settings["WITH_FUTURE_DATES"] is False
+
+
+def test_summary_counts_each_severity_when_problems_are_mixed(config):
+    problems = []
+    for folder in ("checks_bad_views", "checks_nfd", "checks_category_new"):
+        problems += run_checks(FIXTURES / folder, config)[0]
+    assert checks.format_summary(problems, 3) == (
+        "Kiểm tra nội dung: 3 tệp, 1 lỗi, 1 cảnh báo, 1 ghi chú. Sửa các lỗi trên rồi chạy lại."
+    )
+    assert checks.format_summary([], 5, "en") == "Content checks: 5 files, 0 errors, 0 warnings, 0 notes."
+
+
+def test_cli_exits_non_zero_and_prints_paths_under_the_folder_when_there_is_an_error(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    status = cli_main(["tests/fixtures/checks_bad_views", "-s", "pelicanconf.py"])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert out[0].startswith("tests/fixtures/checks_bad_views/2022/luot-xem.md:5: lỗi: Views `1,5 nghìn`")
+    assert out[-1] == "Kiểm tra nội dung: 1 tệp, 1 lỗi, 0 cảnh báo, 0 ghi chú. Sửa các lỗi trên rồi chạy lại."
+
+
+def test_cli_exits_zero_when_there_are_only_warnings(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert cli_main(["tests/fixtures/checks_nfd", "-s", "pelicanconf.py", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Content checks: 1 files, 0 errors, 1 warnings, 0 notes."
+
+
+def test_real_content_has_no_errors_when_checked_with_the_site_settings(site_settings):
+    problems, files = run_checks(ROOT / "content", config_from_settings(site_settings))
+    assert files > 0
+    assert [checks.format_problem(p) for p in problems if p.severity != checks.INFO] == []
+
+
+# --- small pure pieces, by table ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("views", "whole"),
+    [("0", True), ("152", True), ("1.234", True), ("1.234.567", True), ("1 234", True),
+     ("1.5", False), ("1,234", False), ("-3", False), ("12.34", False), ("", False), ("nhiều", False)],
+)
+def test_views_are_whole_numbers_when_digits_are_grouped_by_three(views, whole):
+    assert bool(checks.WHOLE_NUMBER_RE.match(views)) is whole
+
+
+@pytest.mark.parametrize(
+    ("value", "readable"),
+    [("2022-06-19 22:02", True), ("2022-06-19", True), ("2022-06-19T22:02:00+07:00", True),
+     ("2022-06-19_22:02", True), ("19/6/2022 22:02", True), ("2022-13-45", False), ("hôm qua", False),
+     ("9" * 40, False), ("", False)],
+)
+def test_dates_are_read_as_pelican_reads_them_when_given_each_form(value, readable):
+    assert (checks.read_date(value, NOW) is not None) is readable
+
+
+def test_metadata_lines_are_those_of_python_markdown_when_a_value_continues():
+    lines = ["---", "Title: A", "Summary: one", "    two", "Tags: x", "", "Body: not metadata"]
+    meta = checks.parse_metadata(lines)
+    assert meta.keys == [("Title", 2), ("Summary", 3), ("Tags", 5)]
+    assert meta.values["summary"] == [("one", 3), ("two", 4)]
+    assert meta.body_start == 6
+
+
+def test_images_in_code_blocks_are_not_checked_when_fenced(config):
+    text = "Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n```\n![](khong-co.png)\n```\n"
+    problems, _ = checks.check_file("2022/a.md", text.encode(), set(), config)
+    assert problems == []
+
+
+def test_an_image_without_static_is_reported_when_the_file_exists_at_the_content_root(config):
+    text = "Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n![Ảnh](images/a.png)\n"
+    problems, _ = checks.check_file("2022/a.md", text.encode(), {"images/a.png"}, config)
+    assert [p.message() for p in problems] == [
+        "ảnh `images/a.png` thiếu `{static}`, ảnh sẽ không hiện ở trang bài — viết `{static}/images/a.png`"
+    ]
+
+
+def test_html_images_without_alt_are_reported_when_pasted_into_markdown(config):
+    text = 'Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n<img src="{static}/images/a.png">\n'
+    problems, _ = checks.check_file("2022/a.md", text.encode(), {"images/a.png"}, config)
+    assert [(p.code, p.line) for p in problems] == [("missing_alt", 5)]
+
+
+def test_a_misspelt_key_is_not_also_reported_missing_when_it_was_the_required_key(config):
+    text = "Titel: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\nBody\n"
+    problems, _ = checks.check_file("2022/a.md", text.encode(), set(), config)
+    assert [(p.code, dict(p.params)["suggestion"]) for p in problems] == [("misspelt_key", "Title")]
+
+
+def test_a_draft_needs_no_date_when_it_is_not_published(config):
+    text = "Title: A\nStatus: draft\nCategory: Tin hoạt động\n\nBody\n"
+    problems, _ = checks.check_file("2022/a.md", text.encode(), set(), config)
+    assert problems == []
+
+
+def test_pages_need_only_a_title_when_under_pages(config):
+    problems, entry = checks.check_file("pages/lien-he.md", "Title: Liên hệ\n\nThư\n".encode(), set(), config)
+    assert problems == [] and entry.save_as == "lien-he.html"
+
+
+def test_slug_is_pelicans_when_the_title_has_d_bar_and_diacritics(config):
+    text = "Title: Đoàn Khối: Tuổi trẻ sáng tạo!\nDate: 2022-06-19 22:02\nCategory: Tin hoạt động\n\nBody\n"
+    _, entry = checks.check_file("2022/a.md", text.encode(), set(), config)
+    assert entry.slug == "doan-khoi-tuoi-tre-sang-tao"
+    assert entry.save_as == "2022/06/doan-khoi-tuoi-tre-sang-tao.html"
+
+
+def test_utf8_with_bom_is_accepted_when_saved_by_notepad(config):
+    text = "\ufeffTitle: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\nBody\n"
+    problems, _ = checks.check_file("2022/a.md", text.encode(), set(), config)
+    assert problems == []
+
+
+def test_the_line_of_a_bad_byte_is_reported_when_the_file_is_not_utf8(config):
+    data = "Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n".encode() + b"Caf\xe9\n"
+    problems, _ = checks.check_file("2022/a.md", data, set(), config)
+    assert [(p.code, p.line) for p in problems] == [("not_utf8", 5)]
+
+
+# --- legacy encodings ---------------------------------------------------------------------------
+
+SENTENCES = [
+    "Những kết quả, hoạt động nổi bật của Đoàn Khối các cơ quan và doanh nghiệp tỉnh",
+    "Đoàn viên thanh niên tham gia phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh Tuyên Quang",
+    "Ý tưởng sáng tạo, ước mơ của người trẻ; thương yêu, giữ gìn truyền thống",
+    "Hội nghị sơ kết 6 tháng đầu năm 2021 được tổ chức tại hội trường",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize(
+    ("encode", "name"), [(encode_vni, "VNI"), (encode_tcvn3, "TCVN3"), (encode_cp1258, "Windows-1258")]
+)
+def test_legacy_encoding_is_named_when_vietnamese_text_was_saved_in_it(sentence, encode, name):
+    data = encode(sentence)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert guess_legacy_encoding(data) == name
+
+
+def test_sample_bytes_match_the_published_tables_when_encoded_by_the_test_helpers():
+    # Spot checks against the code charts: VNI "á" = a + 0xF9, "đ" = 0xF1; TCVN3 "á" = 0xB8, "đ" = 0xAE;
+    # Windows-1258 "ấ" = â (0xE2) + combining acute (0xEC).
+    assert encode_vni("á đ ươ") == b"a\xf9 \xf1 \xf6\xf4"
+    assert encode_tcvn3("á đ Đ") == b"\xb8 \xae \xa7"
+    assert encode_cp1258("ấ ơ") == b"\xe2\xec \xf5"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"plain ascii", "Café crème brûlée".encode("latin-1"), bytes(range(0x80, 0x100)), b"\xff\xfe\x00\x00"],
+)
+def test_no_legacy_encoding_is_named_when_the_bytes_are_not_vietnamese(data):
+    assert guess_legacy_encoding(data) is None
+
+
+# --- the checker never crashes -------------------------------------------------------------------
+
+KEY = st.one_of(
+    st.sampled_from(["Title", "Date", "Modified", "Category", "Tags", "Views", "Status", "Slug", "Image",
+                     "Lang", "Save_as", "Summary", "Catgory", "Dat", "X-y_1"]),
+    st.text(alphabet=string.ascii_letters + string.digits + "_-", min_size=1, max_size=12),
+)
+VALUE = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["2022-06-19 22:02", "5/6/2022", "9" * 30, "{static}/../../x", "{filename}", "1.234",
+                     "draft", "</script><script>alert(1)</script>", "{date", "{slug}", "Đoa\u0300n", ""]),
+)
+BODY = st.lists(
+    st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(["![](x.png)", "![a]({static}/a b.png)", "[x]({filename}/y.md)", "<img src=a>",
+                         "```", "~~~", "<!--", "-->", "    indented", "---", "..."]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    metadata=st.lists(st.tuples(KEY, VALUE), max_size=8),
+    body=BODY,
+    raw=st.binary(max_size=60),
+    name=st.sampled_from(["2022/a.md", "pages/p.md", "a.markdown", "images/x.md", "2022/.hidden.md"]),
+)
+def test_checker_never_crashes_when_files_hold_arbitrary_metadata_and_text(tmp_path_factory, config, metadata, body, raw, name):
+    root = tmp_path_factory.mktemp("random")
+    text = "".join(f"{key}: {value}\n" for key, value in metadata) + "\n" + "\n".join(body)
+    target = root / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.encode("utf-8"))
+    (root / "2022" / "b.md").parent.mkdir(parents=True, exist_ok=True)
+    (root / "2022" / "b.md").write_bytes(raw + text.encode("utf-8")[:40])
+    problems, files = run_checks(root, config)
+    lines_per_file = {
+        path.relative_to(root).as_posix(): path.read_bytes().count(b"\n") + 1 for path in root.rglob("*") if path.is_file()
+    }
+    for problem in problems:
+        assert problem.severity in (checks.ERROR, checks.WARNING, checks.INFO)
+        assert 1 <= problem.line <= lines_per_file[problem.path]
+        for lang in ("vi", "en"):
+            assert checks.format_problem(problem, lang).startswith(f"{problem.path}:{problem.line}: ")
+
+
+def test_future_article_is_written_as_a_draft_when_future_dates_are_held_back(config):
+    text = "Title: Hẹn giờ\nDate: 2099-01-01 08:00\nCategory: Tin hoạt động\n\nBody\n"
+    _, entry = checks.check_file("2099/a.md", text.encode(), set(), config)
+    assert entry.save_as == "ban-nhap/hen-gio.html"

@@ -1,0 +1,243 @@
+// "Xem tin theo ngày": progressive enhancement of partials/date_picker.html.
+// Without this file the page shows a link to Lưu trữ. With it, the form reads ONE file, the
+// manifest the site writes (ngay.json: days with news and their counts, and the archive URL
+// patterns), and opens a day's archive only when that day has news; otherwise it says so here.
+(function () {
+  "use strict";
+
+  var TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+  function pad(number, width) {
+    var text = String(number);
+    while (text.length < width) { text = "0" + text; }
+    return text;
+  }
+
+  function isoDay(year, month, day) {
+    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2);
+  }
+
+  function label(iso) {
+    // 2022-06-19 -> 19/6/2022, as everywhere on the site.
+    var parts = iso.split("-");
+    return Number(parts[2]) + "/" + Number(parts[1]) + "/" + Number(parts[0]);
+  }
+
+  function fillPattern(pattern, iso) {
+    var parts = iso.split("-");
+    return pattern.replace("{yyyy}", parts[0]).replace("{mm}", parts[1]).replace("{dd}", parts[2] || "");
+  }
+
+  function daysInMonth(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+
+  // Today in Vietnam, whatever the reader's clock zone.
+  function today() {
+    var parts = {};
+    try {
+      new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric" })
+        .formatToParts(new Date())
+        .forEach(function (part) { parts[part.type] = part.value; });
+    } catch (error) {
+      var now = new Date();
+      parts = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+    }
+    return { day: Number(parts.day), month: Number(parts.month), year: Number(parts.year) };
+  }
+
+  // Returns {error, field} or {iso}. Fields hold what the reader typed.
+  function validate(fields) {
+    var names = { day: "ngày", month: "tháng", year: "năm" };
+    var order = ["day", "month", "year"];
+    var values = {};
+    for (var i = 0; i < order.length; i++) {
+      var key = order[i];
+      var raw = fields[key].value.trim();
+      if (raw === "") {
+        return { field: key, error: "Hãy nhập " + names[key] + ": cần đủ ngày, tháng và năm, ví dụ 19/6/2022." };
+      }
+      if (!/^[0-9]+$/.test(raw)) {
+        return { field: key, error: "Ô " + names[key] + " chỉ được có chữ số (bạn đã nhập “" + raw + "”)." };
+      }
+      values[key] = Number(raw);
+    }
+    var typed = values.day + "/" + values.month + "/" + values.year;
+    if (fields.year.value.trim().length !== 4 || values.year < 1000) {
+      return { field: "year", error: "Ngày " + typed + " không hợp lệ: năm cần đủ 4 chữ số, ví dụ 2022." };
+    }
+    if (values.month < 1 || values.month > 12) {
+      return { field: "month", error: "Ngày " + typed + " không hợp lệ: tháng phải từ 1 đến 12." };
+    }
+    var last = daysInMonth(values.year, values.month);
+    if (values.day < 1 || values.day > last) {
+      return {
+        field: "day",
+        error: "Ngày " + typed + " không có thật: tháng " + values.month + "/" + values.year + " chỉ có " + last + " ngày."
+      };
+    }
+    return { iso: isoDay(values.year, values.month, values.day) };
+  }
+
+  // The nearest days with news before and after `iso` (days are sorted ISO strings).
+  function nearest(sortedDays, iso) {
+    var low = 0;
+    var high = sortedDays.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sortedDays[middle] < iso) { low = middle + 1; } else { high = middle; }
+    }
+    return {
+      earlier: low > 0 ? sortedDays[low - 1] : null,
+      later: low < sortedDays.length ? (sortedDays[low] === iso ? sortedDays[low + 1] || null : sortedDays[low]) : null
+    };
+  }
+
+  function setup(form) {
+    var section = form.closest(".date-picker");
+    var fallback = section ? section.querySelector(".picker-fallback") : null;
+    var message = form.querySelector(".picker-message");
+    var fields = {
+      day: form.querySelector("[name=ngay]"),
+      month: form.querySelector("[name=thang]"),
+      year: form.querySelector("[name=nam]")
+    };
+    var root = new URL(form.getAttribute("data-root"), document.baseURI);
+    var manifestUrl = new URL(form.getAttribute("data-manifest"), document.baseURI);
+    var manifest = null;
+
+    function loadManifest() {
+      if (!manifest) {
+        manifest = fetch(manifestUrl.href, { credentials: "same-origin" })
+          .then(function (response) {
+            if (!response.ok) { throw new Error("HTTP " + response.status); }
+            return response.json();
+          })
+          .then(function (data) {
+            data.sortedDays = Object.keys(data.days || {}).sort();
+            return data;
+          });
+        manifest.catch(function () { manifest = null; });  // try again on the next submit
+      }
+      return manifest;
+    }
+
+    function link(href, text) {
+      var anchor = document.createElement("a");
+      anchor.href = href;
+      anchor.textContent = text;
+      return anchor;
+    }
+
+    function clearState() {
+      message.textContent = "";
+      message.className = "picker-message";
+      Object.keys(fields).forEach(function (key) {
+        fields[key].removeAttribute("aria-invalid");
+        fields[key].removeAttribute("aria-describedby");
+      });
+    }
+
+    function showError(result) {
+      message.className = "picker-message picker-error";
+      var text = document.createElement("p");
+      text.textContent = result.error;
+      message.appendChild(text);
+      var field = fields[result.field];
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", message.id);
+      field.focus();
+      field.select();
+    }
+
+    function showNoNews(data, iso) {
+      message.className = "picker-message picker-empty";
+      var text = document.createElement("p");
+      text.textContent = "Không có tin nào được đăng ngày " + label(iso) + ".";
+      message.appendChild(text);
+      var around = nearest(data.sortedDays, iso);
+      var list = document.createElement("ul");
+      if (around.earlier) {
+        var earlier = document.createElement("li");
+        earlier.className = "picker-earlier";
+        earlier.appendChild(document.createTextNode("Ngày gần nhất trước đó có tin: "));
+        earlier.appendChild(link(new URL(fillPattern(data.day_url, around.earlier), root).href,
+          label(around.earlier) + " (" + data.days[around.earlier] + " tin)"));
+        list.appendChild(earlier);
+      }
+      if (around.later) {
+        var later = document.createElement("li");
+        later.className = "picker-later";
+        later.appendChild(document.createTextNode("Ngày gần nhất sau đó có tin: "));
+        later.appendChild(link(new URL(fillPattern(data.day_url, around.later), root).href,
+          label(around.later) + " (" + data.days[around.later] + " tin)"));
+        list.appendChild(later);
+      }
+      var month = iso.slice(0, 7);
+      var monthCount = 0;
+      data.sortedDays.forEach(function (day) {
+        if (day.slice(0, 7) === month) { monthCount += data.days[day]; }
+      });
+      if (monthCount > 0) {
+        var monthItem = document.createElement("li");
+        monthItem.className = "picker-month";
+        var parts = month.split("-");
+        monthItem.appendChild(link(new URL(fillPattern(data.month_url, month), root).href,
+          "Xem tin tháng " + Number(parts[1]) + "/" + parts[0] + " (" + monthCount + " tin)"));
+        list.appendChild(monthItem);
+      }
+      if (!data.sortedDays.length) {
+        text.textContent += " Trang chưa có tin nào.";
+      }
+      if (list.childNodes.length) { message.appendChild(list); }
+    }
+
+    function showUnavailable() {
+      message.className = "picker-message picker-error";
+      var text = document.createElement("p");
+      text.appendChild(document.createTextNode("Chưa tải được danh sách ngày có tin. Mời bạn thử lại, hoặc chọn ngày trong "));
+      text.appendChild(link(new URL(form.getAttribute("data-index"), document.baseURI).href, "trang Lưu trữ"));
+      text.appendChild(document.createTextNode("."));
+      message.appendChild(text);
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearState();
+      var result = validate(fields);
+      if (result.error) {
+        showError(result);
+        return;
+      }
+      loadManifest().then(function (data) {
+        if (data.days && data.days[result.iso]) {
+          window.location.assign(new URL(fillPattern(data.day_url, result.iso), root).href);
+        } else {
+          showNoNews(data, result.iso);
+        }
+      }, function () {
+        showUnavailable();
+      });
+    });
+
+    // Typing again clears an error that no longer applies to what is on screen.
+    Object.keys(fields).forEach(function (key) {
+      fields[key].addEventListener("input", function () {
+        if (fields[key].getAttribute("aria-invalid")) { clearState(); }
+      });
+    });
+
+    if (form.hasAttribute("data-fill-today") && !fields.day.value && !fields.month.value && !fields.year.value) {
+      var now = today();
+      fields.day.value = now.day;
+      fields.month.value = now.month;
+      fields.year.value = now.year;
+    }
+
+    form.hidden = false;
+    if (fallback) { fallback.hidden = true; }
+  }
+
+  if (!("fetch" in window) || !("URL" in window)) { return; }  // old browsers keep the link
+  document.querySelectorAll("form.date-picker-form").forEach(setup);
+})();

@@ -1,0 +1,436 @@
+"""Generate N realistic Vietnamese news articles as Markdown, for the benchmark and for tests.
+
+Deterministic: the same --seed and --count always give byte-identical files (no clock, no network,
+no set iteration, standard library only). The news look like the site's own: the metadata of the
+content model (Title, Date in Asia/Ho_Chi_Minh, Category, Author, Tags, Summary, Views on most),
+categories from NEWS_CATEGORIES in pelicanconf.py with uneven sizes (the first holds about 40%),
+dates spread over 2019-2025 with some same-minute pairs, and bodies of 3-6 paragraphs assembled
+from phrase lists. Titles are unique and so are the slugs Pelican derives from them.
+
+Usage: python tools/generate_news.py OUT --count N --seed S
+Files are written as OUT/<year>/<slug>.md; OUT must be empty or not exist yet."""
+
+import argparse
+import ast
+import re
+import sys
+import unicodedata
+from datetime import datetime, timedelta
+from pathlib import Path
+from random import Random
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS_FILE = ROOT / "pelicanconf.py"
+
+# Share of each category, in NEWS_CATEGORIES order: uneven on purpose, as on the real site.
+CATEGORY_WEIGHTS = (0.40, 0.22, 0.16, 0.13, 0.09)
+FIRST_DAY = datetime(2019, 1, 1)
+LAST_DAY = datetime(2025, 12, 31)
+VIEWS_SHARE = 0.9
+SAME_MINUTE_SHARE = 0.03
+
+UNITS = [
+    "Đoàn Thanh niên Sở Y tế",
+    "Đoàn Thanh niên Sở Giáo dục và Đào tạo",
+    "Đoàn Thanh niên Sở Tài chính",
+    "Đoàn Thanh niên Sở Tư pháp",
+    "Đoàn Thanh niên Sở Nông nghiệp và Phát triển nông thôn",
+    "Đoàn Thanh niên Sở Văn hóa, Thể thao và Du lịch",
+    "Đoàn Thanh niên Bệnh viện Đa khoa tỉnh",
+    "Đoàn Thanh niên Bệnh viện Y dược cổ truyền tỉnh",
+    "Đoàn Trường Đại học Tân Trào",
+    "Đoàn Trường Cao đẳng Nghề kỹ thuật - Công nghệ",
+    "Đoàn Thanh niên Công ty Điện lực Tuyên Quang",
+    "Đoàn Thanh niên Viễn thông Tuyên Quang",
+    "Đoàn Thanh niên Bưu điện tỉnh",
+    "Đoàn Thanh niên Báo Tuyên Quang",
+    "Đoàn Thanh niên Đài Phát thanh và Truyền hình tỉnh",
+    "Đoàn Thanh niên Kho bạc Nhà nước tỉnh",
+    "Đoàn Thanh niên Cục Thuế tỉnh",
+    "Đoàn Thanh niên Văn phòng UBND tỉnh",
+    "Đoàn Thanh niên Ngân hàng Nông nghiệp tỉnh",
+    "Đoàn Thanh niên Công ty Cổ phần Xi măng Tân Quang",
+    "Đoàn Thanh niên Ban Quản lý các khu công nghiệp tỉnh",
+    "Chi đoàn Sở Kế hoạch và Đầu tư",
+    "Chi đoàn Sở Khoa học và Công nghệ",
+    "Chi đoàn Bảo hiểm xã hội tỉnh",
+]
+LEADERS = ["Ban Thường vụ Đoàn Khối", "Ban Chấp hành Đoàn Khối", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh"]
+PLACES = [
+    "xã Thượng Lâm, huyện Lâm Bình",
+    "xã Hồng Thái, huyện Na Hang",
+    "xã Kim Bình, huyện Chiêm Hóa",
+    "xã Minh Thanh, huyện Sơn Dương",
+    "xã Tân Trào, huyện Sơn Dương",
+    "xã Yên Thuận, huyện Hàm Yên",
+    "xã Trung Sơn, huyện Yên Sơn",
+    "xã Kiến Thiết, huyện Yên Sơn",
+    "phường Minh Xuân, thành phố Tuyên Quang",
+    "xã Phúc Yên, huyện Lâm Bình",
+    "xã Sinh Long, huyện Na Hang",
+    "xã Hùng Mỹ, huyện Chiêm Hóa",
+]
+AUTHORS = ["ĐTN", "Đoàn Khối", "Thu Hà", "Minh Đức", "Hoàng Lan", "Quốc Việt", "Bích Ngọc", "Văn Thắng", "Thanh Tùng", "Ngọc Ánh", "BTG Đoàn Khối", "Hải Yến"]
+
+# Per category: title events (lower case, to follow a unit and a verb) and the category's tags.
+# `{year}`, `{month}`, `{place}`, `{nth}`, `{term}` are filled from the article's own date.
+EVENTS = {
+    0: {
+        "verbs": ["tổ chức", "triển khai", "phối hợp tổ chức", "long trọng tổ chức", "sôi nổi tổ chức"],
+        "events": [
+            "hội nghị sơ kết công tác Đoàn 6 tháng đầu năm {year}",
+            "hội nghị tổng kết công tác Đoàn và phong trào thanh niên năm {year}",
+            "lễ kỷ niệm {nth} năm Ngày thành lập Đoàn TNCS Hồ Chí Minh",
+            "buổi sinh hoạt chuyên đề tháng {month}/{year}",
+            "chương trình gặp mặt đoàn viên tiêu biểu năm {year}",
+            "hội nghị triển khai nhiệm vụ công tác Đoàn năm {year}",
+            "hoạt động hưởng ứng Tháng Thanh niên năm {year}",
+            "diễn đàn “Thanh niên với văn hóa công sở” năm {year}",
+            "chương trình về nguồn tại {place}",
+            "hội thi tìm hiểu lịch sử Đoàn TNCS Hồ Chí Minh năm {year}",
+            "chương trình “Tết sum vầy” năm {year}",
+            "hoạt động chào mừng Ngày Quốc khánh 2/9 năm {year}",
+            "buổi tọa đàm kỷ niệm Ngày Quốc tế Phụ nữ 8/3 năm {year}",
+            "lễ ra mắt Câu lạc bộ Lý luận trẻ năm {year}",
+        ],
+        "tags": ["hoạt động Đoàn", "Tháng Thanh niên", "sơ kết", "tổng kết", "về nguồn", "kỷ niệm", "tọa đàm"],
+    },
+    1: {
+        "verbs": ["tổ chức", "triển khai", "hoàn thành", "chỉ đạo tổ chức"],
+        "events": [
+            "Đại hội Chi đoàn nhiệm kỳ {term}",
+            "lễ kết nạp đoàn viên mới đợt {month}/{year}",
+            "lớp tập huấn nghiệp vụ công tác Đoàn năm {year}",
+            "hội nghị học tập, quán triệt Nghị quyết Đại hội Đoàn các cấp năm {year}",
+            "đánh giá, xếp loại chất lượng đoàn viên năm {year}",
+            "chương trình rèn luyện đoàn viên năm {year}",
+            "hội nghị giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp năm {year}",
+            "kiểm tra, giám sát công tác Đoàn năm {year}",
+            "hội nghị Ban Chấp hành mở rộng tháng {month}/{year}",
+            "lớp bồi dưỡng lý luận chính trị cho đoàn viên năm {year}",
+            "sinh hoạt chi đoàn theo chủ điểm tháng {month}/{year}",
+        ],
+        "tags": ["Đại hội Đoàn", "kết nạp đoàn viên", "tập huấn", "rèn luyện đoàn viên", "xây dựng Đảng", "Nghị quyết"],
+    },
+    2: {
+        "verbs": ["tổ chức", "ra quân", "triển khai", "phối hợp thực hiện"],
+        "events": [
+            "Chiến dịch Thanh niên tình nguyện hè {year} tại {place}",
+            "chương trình hiến máu tình nguyện năm {year}",
+            "trao quà cho học sinh có hoàn cảnh khó khăn tại {place}",
+            "khám bệnh, cấp thuốc miễn phí cho nhân dân {place}",
+            "chương trình “Xuân tình nguyện” năm {year} tại {place}",
+            "hoạt động “Tiếp sức mùa thi” năm {year}",
+            "ngày Chủ nhật xanh tháng {month}/{year}",
+            "trồng cây xanh tại {place}",
+            "công trình thanh niên “Thắp sáng đường quê” tại {place}",
+            "chương trình “Áo ấm cho em” năm {year} tại {place}",
+            "sửa chữa nhà nhân ái tại {place}",
+        ],
+        "tags": ["tình nguyện", "hiến máu", "an sinh xã hội", "môi trường", "công trình thanh niên", "mùa hè xanh"],
+    },
+    3: {
+        "verbs": ["tổ chức", "phát động", "tổng kết", "triển khai"],
+        "events": [
+            "Hội thi “Ý tưởng sáng tạo” năm {year}",
+            "cuộc thi sáng kiến cải tiến kỹ thuật năm {year}",
+            "diễn đàn chuyển đổi số trong thanh niên năm {year}",
+            "lớp tập huấn kỹ năng số cho đoàn viên tháng {month}/{year}",
+            "cuộc thi “Thanh niên với khởi nghiệp” năm {year}",
+            "tọa đàm ứng dụng công nghệ thông tin trong công việc năm {year}",
+            "mô hình “Bình dân học vụ số” tại {place}",
+            "đợt hỗ trợ người dân cài đặt dịch vụ công trực tuyến tại {place}",
+            "chương trình “Đoàn viên thanh niên tự học tập” năm {year}",
+        ],
+        "tags": ["sáng tạo", "chuyển đổi số", "sáng kiến", "khởi nghiệp", "kỹ năng số", "dịch vụ công"],
+    },
+    4: {
+        "verbs": ["tổ chức", "khai mạc", "bế mạc", "sôi nổi tổ chức"],
+        "events": [
+            "giải bóng đá nam thanh niên năm {year}",
+            "hội thao đoàn viên thanh niên năm {year}",
+            "liên hoan văn nghệ “Tiếng hát thanh niên” năm {year}",
+            "giải cầu lông đoàn viên tháng {month}/{year}",
+            "giải bóng chuyền hơi nam nữ năm {year}",
+            "ngày hội văn hóa các dân tộc tại {place}",
+            "giải chạy “Vì sức khỏe cộng đồng” năm {year}",
+            "chương trình giao lưu văn nghệ tại {place}",
+            "giải kéo co, nhảy bao bố tháng {month}/{year}",
+        ],
+        "tags": ["thể thao", "văn nghệ", "hội thao", "bóng đá", "văn hóa", "giao lưu"],
+    },
+}
+COMMON_TAGS = ["Đoàn Khối", "đoàn viên thanh niên", "Tuyên Quang", "thanh niên"]
+
+OPENERS = [
+    "Sáng ngày {date}",
+    "Chiều ngày {date}",
+    "Ngày {date}",
+    "Trong hai ngày {date_pair}",
+    "Tối ngày {date}",
+]
+PRESENCE = [
+    "Tham dự có đồng chí đại diện lãnh đạo Đảng ủy Khối, Ban Thường vụ Đoàn Khối cùng {people} đoàn viên thanh niên.",
+    "Đến dự và chỉ đạo có đồng chí Bí thư Đoàn Khối và đại diện cấp ủy, lãnh đạo cơ quan, đơn vị.",
+    "Chương trình thu hút sự tham gia của {people} cán bộ, đoàn viên thanh niên đến từ {units} cơ sở Đoàn trực thuộc.",
+    "Tham gia hoạt động có {people} đoàn viên, thanh niên cùng đông đảo nhân dân địa phương.",
+]
+PURPOSES = [
+    "Hoạt động nhằm nâng cao nhận thức, trách nhiệm của đoàn viên thanh niên trong thực hiện nhiệm vụ chính trị của cơ quan, đơn vị.",
+    "Đây là dịp để đoàn viên thanh niên giao lưu, học hỏi, trao đổi kinh nghiệm và tăng cường tình đoàn kết.",
+    "Chương trình góp phần giáo dục lý tưởng cách mạng, đạo đức, lối sống văn hóa cho thế hệ trẻ.",
+    "Qua đó khẳng định vai trò xung kích, tình nguyện của tuổi trẻ Đoàn Khối trong các nhiệm vụ của tỉnh.",
+    "Hoạt động thiết thực chào mừng các ngày lễ lớn của đất nước và của tỉnh trong năm {year}.",
+]
+# Middle sentences: common to every news, plus details that fit each category (by index).
+MIDDLE = [
+    "Năm {year}, các cơ sở Đoàn trực thuộc đã tổ chức {count} hoạt động với trên {people} lượt đoàn viên tham gia.",
+    "Nội dung sinh hoạt được thiết kế ngắn gọn, thiết thực, lồng ghép việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+    "Trước đó, Ban tổ chức đã ban hành kế hoạch, phân công nhiệm vụ cụ thể cho từng cơ sở Đoàn và tổ chức khảo sát tại {place}.",
+    "Theo đánh giá của Ban Thường vụ Đoàn Khối, công tác chuẩn bị được thực hiện chu đáo, khoa học và đúng tiến độ.",
+    "Anh {person}, Bí thư Chi đoàn, cho biết đơn vị sẽ tiếp tục duy trì hoạt động này thường xuyên trong những năm tới.",
+    "Ban Thường vụ Đoàn Khối đã khen thưởng {count} tập thể và {count2} cá nhân có thành tích xuất sắc.",
+]
+DETAILS = {
+    0: [
+        "Tại buổi lễ, các đại biểu đã cùng nhau ôn lại truyền thống vẻ vang của Đoàn TNCS Hồ Chí Minh và thảo luận các giải pháp nâng cao chất lượng sinh hoạt chi đoàn.",
+        "Nhiều ý kiến tham luận tập trung vào đổi mới nội dung, phương thức hoạt động của Đoàn cho phù hợp với đặc thù khối cơ quan và doanh nghiệp.",
+        "{unit2} cũng đã chia sẻ kinh nghiệm xây dựng mô hình “Chi đoàn ba tốt” gắn với nhiệm vụ chuyên môn của cơ quan.",
+        "Các đội thi đã mang đến những phần trình bày sáng tạo, sinh động, thể hiện tinh thần đoàn kết và sức trẻ của đoàn viên.",
+        "Đồng chí Bí thư Đoàn Khối ghi nhận những kết quả đạt được và chỉ ra một số hạn chế cần khắc phục trong thời gian tới.",
+    ],
+    1: [
+        "Thông qua hoạt động, {count} đoàn viên ưu tú đã được giới thiệu để cấp ủy xem xét, bồi dưỡng kết nạp vào Đảng.",
+        "Đại hội đã bầu Ban Chấp hành nhiệm kỳ mới gồm {small} đồng chí và thông qua Nghị quyết với các chỉ tiêu cụ thể.",
+        "Các học viên được nghe báo cáo viên truyền đạt kỹ năng tổ chức sinh hoạt chi đoàn, công tác văn thư và quản lý đoàn viên.",
+        "Tỷ lệ đoàn viên được đánh giá hoàn thành xuất sắc nhiệm vụ đạt {percent}%, không có đoàn viên xếp loại không hoàn thành nhiệm vụ.",
+        "Trong dịp này, {count} thanh niên ưu tú đã được kết nạp vào Đoàn TNCS Hồ Chí Minh.",
+    ],
+    2: [
+        "Ban tổ chức đã trao {count} suất quà, mỗi suất trị giá {money} đồng, cho các gia đình và học sinh có hoàn cảnh khó khăn.",
+        "Tổng kinh phí thực hiện chương trình trên {money} đồng, được huy động từ nguồn xã hội hóa và sự đóng góp của đoàn viên.",
+        "Các đoàn viên thanh niên đã tham gia dọn dẹp vệ sinh, phát quang đường làng, ngõ xóm với chiều dài trên {km} km.",
+        "Nhân dịp này, {unit2} đã trao tặng {count} cây xanh và {count2} bộ sách giáo khoa cho nhà trường và địa phương.",
+        "Chị {person}, đoàn viên {unit2}, chia sẻ: “Mỗi hoạt động tình nguyện là một dịp để chúng tôi trưởng thành hơn.”",
+        "Đã có {count2} đơn vị máu được tiếp nhận, góp phần bổ sung nguồn máu phục vụ công tác cấp cứu, điều trị.",
+    ],
+    3: [
+        "Kết quả, đã có {count} ý tưởng, sáng kiến được gửi về Ban tổ chức, trong đó nhiều ý tưởng có khả năng áp dụng thực tế cao.",
+        "Đoàn viên thanh niên {unit2} đã hỗ trợ người dân cài đặt, sử dụng ứng dụng VNeID và dịch vụ công trực tuyến.",
+        "Các ý tưởng tập trung vào cải cách hành chính, ứng dụng công nghệ thông tin và nâng cao năng suất lao động.",
+        "Ban Giám khảo đánh giá cao tính khả thi của các giải pháp và đề nghị các đơn vị tạo điều kiện để triển khai trên thực tế.",
+        "Chị {person}, tác giả của giải pháp đạt giải Nhất, cho biết sáng kiến đã giúp rút ngắn thời gian xử lý hồ sơ của đơn vị.",
+    ],
+    4: [
+        "Các trận đấu diễn ra sôi nổi, hấp dẫn trên tinh thần đoàn kết, cao thượng, fair-play.",
+        "Giải đấu có sự tham gia của {small} đội với hơn {people} vận động viên là đoàn viên thanh niên các cơ sở Đoàn.",
+        "Các tiết mục văn nghệ mang đậm bản sắc văn hóa các dân tộc Tày, Dao, Cao Lan của quê hương Tuyên Quang.",
+        "Kết quả chung cuộc, {unit2} giành giải Nhất, giải Nhì thuộc về đội chủ nhà.",
+        "Bên cạnh các môn thi đấu chính, Ban tổ chức còn tổ chức các trò chơi dân gian thu hút đông đảo người dân cổ vũ.",
+    ],
+}
+CLOSERS = [
+    "Kết thúc chương trình, Ban Thường vụ Đoàn Khối đề nghị các cơ sở Đoàn tiếp tục phát huy kết quả đạt được, triển khai hiệu quả các nhiệm vụ trong thời gian tới.",
+    "Hoạt động đã để lại nhiều ấn tượng tốt đẹp, góp phần lan tỏa hình ảnh đẹp của tuổi trẻ Đoàn Khối các cơ quan và doanh nghiệp tỉnh.",
+    "Thời gian tới, Đoàn Khối sẽ tiếp tục đổi mới nội dung, hình thức hoạt động, hướng về cơ sở và đoàn viên.",
+    "Ban tổ chức đã trao giấy chứng nhận và phần thưởng cho các tập thể, cá nhân đạt giải.",
+]
+PERSONS = ["Nguyễn Thị Hoa", "Trần Văn Nam", "Lê Thu Trang", "Phạm Minh Tuấn", "Hoàng Thị Mai", "Ma Văn Hùng", "Nông Thị Hạnh", "Đỗ Quang Huy", "Vũ Ngọc Lan", "Bàn Văn Sơn"]
+SUMMARIES = [
+    "{title_sentence}, thu hút đông đảo cán bộ, đoàn viên thanh niên tham gia.",
+    "{title_sentence}, góp phần thực hiện thắng lợi các chỉ tiêu công tác Đoàn năm {year}.",
+    "{title_sentence}; đây là hoạt động thiết thực của tuổi trẻ Đoàn Khối.",
+    "{title_sentence} với nhiều nội dung phong phú, ý nghĩa.",
+]
+
+
+def news_categories(settings_file: Path = SETTINGS_FILE) -> list:
+    """NEWS_CATEGORIES as written in pelicanconf.py, read without executing the file."""
+    tree = ast.parse(settings_file.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "NEWS_CATEGORIES" for t in node.targets):
+            return list(ast.literal_eval(node.value))
+    raise SystemExit(f"NEWS_CATEGORIES not found in {settings_file}")
+
+
+def slugify(title: str) -> str:
+    """The slug Pelican derives from a Vietnamese title (unidecode, then its default substitutions):
+    diacritics dropped, đ -> d, punctuation removed, spaces and dashes joined by one dash."""
+    text = unicodedata.normalize("NFD", title).replace("đ", "d").replace("Đ", "D")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^\w\s-]", "", text, flags=re.ASCII)
+    text = re.sub(r"[\s-]+", "-", text)
+    return text.strip("-")
+
+
+def category_sizes(count: int, names: list) -> list:
+    """How many news each category gets: the weights scaled to `count` by largest remainder."""
+    weights = list(CATEGORY_WEIGHTS[: len(names)]) + [0.05] * max(0, len(names) - len(CATEGORY_WEIGHTS))
+    total = sum(weights)
+    exact = [count * w / total for w in weights]
+    sizes = [int(x) for x in exact]
+    by_remainder = sorted(range(len(names)), key=lambda i: (-(exact[i] - sizes[i]), i))
+    for i in by_remainder[: count - sum(sizes)]:
+        sizes[i] += 1
+    return sizes
+
+
+def vn_date(moment: datetime) -> str:
+    return f"{moment.day}/{moment.month}/{moment.year}"
+
+
+def vn_number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def random_moment(rng: Random) -> datetime:
+    """A minute in FIRST_DAY..LAST_DAY, mostly in office hours and evenings, as editors post."""
+    days = (LAST_DAY - FIRST_DAY).days + 1
+    day = FIRST_DAY + timedelta(days=rng.randrange(days))
+    hour = rng.choices(range(6, 23), weights=[1, 3, 5, 6, 5, 3, 2, 4, 5, 5, 4, 3, 2, 3, 3, 2, 1])[0]
+    return day.replace(hour=hour, minute=rng.randrange(60))
+
+
+def plan(count: int, names: list, rng: Random) -> list:
+    """(category index, date) for every news: uneven category sizes, dates over several years,
+    and about SAME_MINUTE_SHARE of news sharing their minute with another (half in the same category)."""
+    categories = [i for i, size in enumerate(category_sizes(count, names)) for _ in range(size)]
+    rng.shuffle(categories)
+    dates = [random_moment(rng) for _ in range(count)]
+    for _ in range(int(count * SAME_MINUTE_SHARE / 2)):
+        a = rng.randrange(count)
+        same = [j for j in rng.sample(range(count), min(count, 20)) if j != a and categories[j] == categories[a]]
+        b = same[0] if same and rng.random() < 0.5 else rng.randrange(count)
+        if b != a:
+            dates[b] = dates[a]
+    return list(zip(categories, dates))
+
+
+def fill(template: str, rng: Random, moment: datetime, unit: str) -> str:
+    unit2 = rng.choice([u for u in UNITS if u != unit])
+    start = moment - timedelta(days=1)
+    return template.format(
+        year=moment.year,
+        month=moment.month,
+        date=vn_date(moment),
+        date_pair=f"{start.day} và {vn_date(moment)}" if start.month == moment.month else f"{vn_date(start)} và {vn_date(moment)}",
+        nth=moment.year - 1931,
+        term=f"{moment.year}-{moment.year + 2}" if moment.month >= 6 else f"{moment.year - 1}-{moment.year + 1}",
+        place=rng.choice(PLACES),
+        people=vn_number(rng.choice([40, 60, 80, 100, 120, 150, 200, 300, 500, 1200, 2500])),
+        units=rng.randint(8, 46),
+        count=rng.randint(3, 60),
+        count2=rng.randint(5, 80),
+        money=vn_number(rng.choice([50, 80, 100, 150, 200, 300, 500]) * 1000 * rng.choice([1, 10, 100])),
+        km=rng.randint(2, 25),
+        small=rng.randint(5, 15),
+        percent=rng.randint(15, 35),
+        unit2=unit2,
+        person=rng.choice(PERSONS),
+        title_sentence="{title_sentence}",
+    )
+
+
+def make_title(rng: Random, category: int, moment: datetime, taken: dict) -> tuple:
+    """A title not used yet (by slug), its unit and its event; retries, then numbers the round."""
+    pool = EVENTS[category % len(EVENTS)]
+    for attempt in range(60):
+        unit = rng.choice(UNITS + LEADERS)
+        event = fill(rng.choice(pool["events"]), rng, moment, unit)
+        title = f"{unit} {rng.choice(pool['verbs'])} {event}"
+        if attempt >= 40:
+            title = f"{title} (đợt {attempt - 38})"
+        slug = slugify(title)
+        if slug not in taken:
+            return title, slug, unit
+    raise RuntimeError(f"no free title for {moment} in category {category}")
+
+
+def make_body(rng: Random, moment: datetime, unit: str, title: str, category: int) -> str:
+    """3-6 paragraphs: an opening that restates the news, 1-4 middle paragraphs, a closing one."""
+    event = title[len(unit) + 1:] if title.startswith(unit) else title
+    opening = " ".join(
+        [
+            f"{fill(rng.choice(OPENERS), rng, moment, unit)}, {unit} đã {event[0].lower() + event[1:]}.",
+            fill(rng.choice(PRESENCE), rng, moment, unit),
+            fill(rng.choice(PURPOSES), rng, moment, unit),
+        ]
+    )
+    paragraphs = [opening]
+    for _ in range(rng.randint(1, 4)):
+        details = DETAILS[category % len(DETAILS)]
+        sentences = rng.sample(details, min(len(details), rng.randint(2, 3))) + rng.sample(MIDDLE, rng.randint(1, 2))
+        rng.shuffle(sentences)
+        paragraphs.append(" ".join(fill(s, rng, moment, unit) for s in sentences))
+    paragraphs.append(fill(rng.choice(CLOSERS), rng, moment, unit))
+    return "\n\n".join(paragraphs)
+
+
+def make_tags(rng: Random, category: int) -> list:
+    own = rng.sample(EVENTS[category % len(EVENTS)]["tags"], rng.randint(1, 3))
+    return own + rng.sample(COMMON_TAGS, 1)
+
+
+def render(title, moment, category_name, author, tags, summary, views, body) -> str:
+    lines = [
+        f"Title: {title}",
+        f"Date: {moment:%Y-%m-%d %H:%M}",
+        f"Category: {category_name}",
+        f"Author: {author}",
+        f"Tags: {', '.join(tags)}",
+        f"Summary: {summary}",
+    ]
+    if views is not None:
+        lines.append(f"Views: {views}")
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def generate(count: int, seed: int, names: list) -> list:
+    """[(relative path, Markdown text)] for `count` news, the same for the same seed and names."""
+    rng = Random(seed)
+    taken = {}
+    files = []
+    for category, moment in plan(count, names, rng):
+        title, slug, unit = make_title(rng, category, moment, taken)
+        taken[slug] = title
+        summary = fill(rng.choice(SUMMARIES), rng, moment, unit).format(title_sentence=title)
+        views = int(rng.lognormvariate(5.3, 0.9)) + 5 if rng.random() < VIEWS_SHARE else None
+        text = render(
+            title,
+            moment,
+            names[category],
+            rng.choice(AUTHORS),
+            make_tags(rng, category),
+            summary,
+            views,
+            make_body(rng, moment, unit, title, category),
+        )
+        files.append((f"{moment.year}/{slug}.md", text))
+    return files
+
+
+def write(out: Path, files: list) -> None:
+    if out.exists() and any(out.iterdir()):
+        raise SystemExit(f"{out} is not empty: give a new or empty folder")
+    for relative, text in files:
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="output folder (new or empty)")
+    parser.add_argument("--count", type=int, default=1000, help="number of news (default 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--settings", type=Path, default=SETTINGS_FILE, help="pelicanconf.py holding NEWS_CATEGORIES")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("--count must be 0 or more")
+    write(args.out, generate(args.count, args.seed, news_categories(args.settings)))
+    print(f"{args.count} news written to {args.out} (seed {args.seed})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

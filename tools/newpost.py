@@ -1,0 +1,102 @@
+"""Start a new article: `make newpost TITLE="…" CATEGORY="…"` (or python tools/newpost.py --title … --category …).
+
+Writes content/<year>/<slug>.md with the required metadata filled in (Date is now, in the site's
+time zone) and the optional fields in a comment, prints its path, and never overwrites a file."""
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from content_checks.checks import _closest  # noqa: E402 - after the plugins folder is importable
+from content_checks.glue import config_from_settings  # noqa: E402
+
+TEMPLATE = """\
+Title: {title}
+Date: {date}
+Category: {category}
+Author: {author}
+Slug: {slug}
+
+<!--
+Thông tin không bắt buộc: muốn dùng dòng nào thì chuyển dòng đó lên khối thông tin ở trên
+(trước dòng trống đầu tiên) và sửa giá trị. Khối chú thích này không hiện trên trang.
+Optional metadata: move a line up into the block above (before the first blank line).
+
+Summary: Một, hai câu tóm tắt bài; hiện ở trang chủ và khi chia sẻ lên mạng xã hội.
+Tags: {category_tag}, đoàn viên
+Image: {{static}}/images/{year}/ten-anh.jpg
+Views: 0
+Status: draft
+Modified: {date}
+-->
+
+"""
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--title", default=os.environ.get("TITLE", ""))
+    parser.add_argument("--category", default=os.environ.get("CATEGORY", ""))
+    parser.add_argument("--author", default=os.environ.get("AUTHOR_NAME", ""))
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
+    return parser.parse_args(argv)
+
+
+def fail(message: str) -> int:
+    print(f"newpost: {message}", file=sys.stderr)
+    return 2
+
+
+def new_post_text(title, category, author, slug, moment) -> str:
+    return TEMPLATE.format(
+        title=title, date=f"{moment:%Y-%m-%d %H:%M}", category=category, author=author, slug=slug,
+        year=moment.year, category_tag=category,
+    )
+
+
+def main(argv=None) -> int:
+    args = parse_arguments(argv)
+    title = " ".join(args.title.split())
+    category = " ".join(args.category.split())
+    if not title or not category:
+        return fail('cần TITLE và CATEGORY — make newpost TITLE="Tiêu đề bài" CATEGORY="Tin hoạt động" '
+                    "(TITLE and CATEGORY are required)")
+    from pelican.settings import read_settings  # noqa: PLC0415 - slow import, only when needed
+
+    settings = read_settings(args.settings)
+    config = config_from_settings(settings)
+    categories = config.categories
+    if categories and category not in categories:
+        suggestion = _closest(category, categories)
+        if suggestion:
+            return fail(f"chuyên mục `{category}` không có, có phải là `{suggestion}`? — "
+                        f'chạy lại với CATEGORY="{suggestion}" (did you mean `{suggestion}`?)')
+        print(f"newpost: chuyên mục mới `{category}` — nhớ thêm vào NEWS_CATEGORIES trong pelicanconf.py",
+              file=sys.stderr)
+    slug = config.slugify(title)
+    if not slug:
+        return fail("tiêu đề không tạo được slug (địa chỉ bài) — dùng chữ hoặc số trong TITLE")
+    moment = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"))
+    author = args.author or settings.get("AUTHOR", "")
+    path = Path(args.content) / f"{moment.year}" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # "x": create, never overwrite, even if another editor makes the same file at this moment.
+        with open(path, "x", encoding="utf-8", newline="\n") as out:
+            out.write(new_post_text(title, category, author, slug, moment))
+    except FileExistsError:
+        shown = os.path.relpath(path)
+        return fail(f"{shown} đã có, không ghi đè — đổi TITLE hoặc sửa tệp đó ({shown} already exists, not overwritten)")
+    shown = os.path.relpath(path)
+    print(path if shown.startswith("..") else shown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
