@@ -39,7 +39,8 @@ help:
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
-	@echo '   make bench              benchmark against stock Pelican'
+	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
+	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)

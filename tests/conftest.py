@@ -3,9 +3,13 @@
 Builds run Pelican in a subprocess with `--fatal warnings`, exactly as `pelican DIR -s
 pelicanconf.py -o OUT` would, so plugin state never leaks between builds."""
 
+import contextlib
+import functools
 import json
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -89,3 +93,52 @@ def built_site(tmp_path_factory) -> Site:
 def basic_site(tmp_path_factory) -> Site:
     """tests/fixtures/basic: a small site with known articles, dates and categories."""
     return build(FIXTURES / "basic", tmp_path_factory.mktemp("basic") / "output")
+
+
+# --- Browser tests: one headless Chromium (Debian's) per session, sites served on 127.0.0.1 ---
+
+CHROMIUM = "/usr/bin/chromium"
+# Running as root in CI needs --no-sandbox; the rest keeps Chromium off the (closed) network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent / "browser"
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve `directory` on a free port of 127.0.0.1; yields the base URL ending in '/'."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright import sync_api  # noqa: PLC0415 - only browser tests need it
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -27,6 +27,7 @@ Settings (command line first, then environment, then default):
 Smoke test: BENCH_SIZES=200 BENCH_RUNS=1 make bench"""
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -146,16 +147,18 @@ def measure(command: list, cwd: Path, log_path: Path, timeout: float) -> dict:
 
 
 def output_size(folder: Path) -> tuple:
-    """(files, bytes, files per top folder) of a built site; year folders count together as YYYY/."""
+    """(files, bytes, {top folder: (files, bytes)}) of a built site; year folders count as one YYYY/."""
     files = size = 0
     per_folder = {}
     for directory, _dirs, names in os.walk(folder):
         rel = Path(directory).relative_to(folder).parts
         top = ("YYYY" if rel[0].isdigit() else rel[0]) + "/" if rel else "(root)"
         for name in names:
+            one = os.path.getsize(os.path.join(directory, name))
             files += 1
-            size += os.path.getsize(os.path.join(directory, name))
-            per_folder[top] = per_folder.get(top, 0) + 1
+            size += one
+            count, total = per_folder.get(top, (0, 0))
+            per_folder[top] = (count + 1, total + one)
     return files, size, per_folder
 
 
@@ -212,15 +215,15 @@ def results_table(results: dict, variants: list) -> str:
 
 
 def folders_table(results: dict, variants: list, n: int) -> str:
-    """Where the files go at size n: the output's top folders, per variant."""
+    """Where the files go at size n: the output's top folders, per variant (files, then MiB)."""
     by_variant = {v: results[n][v] for v in variants if results[n].get(v, {}).get("ok")}
     folders = sorted({f for r in by_variant.values() for f in r["per_folder"]})
-    head = "| folder | " + " | ".join(LABELS[v] for v in by_variant) + " |\n"
-    head += "|---|" + "---:|" * len(by_variant) + "\n"
-    rows = [
-        f"| `{folder}` | " + " | ".join(f"{r['per_folder'].get(folder, 0):,}" for r in by_variant.values()) + " |"
-        for folder in folders
-    ]
+    head = "| folder | " + " | ".join(f"{LABELS[v]}: files | MiB" for v in by_variant) + " |\n"
+    head += "|---|" + "---:|---:|" * len(by_variant) + "\n"
+    rows = []
+    for folder in folders:
+        cells = [r["per_folder"].get(folder, (0, 0)) for r in by_variant.values()]
+        rows.append(f"| `{folder}` | " + " | ".join(f"{count:,} | {size / 2**20:.1f}" for count, size in cells) + " |")
     return head + "\n".join(rows) + "\n"
 
 
@@ -230,7 +233,7 @@ def within(value: float, limit: float) -> bool:
 
 
 def check_targets(results: dict, sizes: list, plugins: list) -> list:
-    """[(name, status, detail)] for the issue's three targets, at the largest size."""
+    """[(name, status, detail)] for the issue's three targets at the largest size (time twice)."""
     big, small = max(sizes), min(sizes)
     at = results[big]
     site, bare = at.get("site", {}), at.get("site-no-listings", {})
@@ -257,16 +260,16 @@ def check_targets(results: dict, sizes: list, plugins: list) -> list:
     else:
         checks.append((name, "N/A", "needs two sizes and successful builds of this site"))
 
-    name = f"older-news listings add at most {MAX_LISTINGS_TIME_OVERHEAD:.0%} to the build time"
-    if listings_on and site.get("ok") and bare.get("ok"):
-        overhead = site["wall"] / bare["wall"] - 1
-        status = "PASS" if within(overhead, MAX_LISTINGS_TIME_OVERHEAD) else "FAIL"
-        cpu = site["cpu"] / bare["cpu"] - 1
-        checks.append(
-            (name, status, f"{site['wall']:.1f} s vs {bare['wall']:.1f} s wall: {overhead:+.1%} (CPU time: {cpu:+.1%}){scale_note}")
-        )
-    else:
-        checks.append((name, "N/A", why_na))
+    # Judged on wall time, as the issue asks, and again on CPU time, which other work on a shared
+    # machine disturbs much less.
+    for key, clock in (("wall", "wall time"), ("cpu", "CPU time")):
+        name = f"older-news listings add at most {MAX_LISTINGS_TIME_OVERHEAD:.0%} to the build time ({clock})"
+        if listings_on and site.get("ok") and bare.get("ok"):
+            overhead = site[key] / bare[key] - 1
+            status = "PASS" if within(overhead, MAX_LISTINGS_TIME_OVERHEAD) else "FAIL"
+            checks.append((name, status, f"{site[key]:.1f} s vs {bare[key]:.1f} s: {overhead:+.1%}{scale_note}"))
+        else:
+            checks.append((name, "N/A", why_na))
     return checks
 
 
@@ -280,7 +283,7 @@ def profile_site(content: Path, work: Path, plugins: list, top: int = 30) -> str
     shutil.rmtree(output, ignore_errors=True)
     report = []
     for order in ("cumulative", "tottime"):
-        stream = __import__("io").StringIO()
+        stream = io.StringIO()
         pstats.Stats(str(stats_file), stream=stream).strip_dirs().sort_stats(order).print_stats(top)
         text = stream.getvalue()
         report.append(f"### Top {top} by {order}\n\n```\n{text[text.find('   ncalls'):].rstrip()}\n```\n")

@@ -4,7 +4,8 @@ Deterministic: the same --seed and --count always give byte-identical files (no 
 no set iteration, standard library only). The news look like the site's own: the metadata of the
 content model (Title, Date in Asia/Ho_Chi_Minh, Category, Author, Tags, Summary, Views on most),
 categories from NEWS_CATEGORIES in pelicanconf.py with uneven sizes (the first holds about 40%),
-dates spread over 2019-2025 with some same-minute pairs, and bodies of 3-6 paragraphs assembled
+dates up to 2025-12-31 at about 1.5 news a day (1,000 news span about two years, 10,000 about
+eighteen), some of them at the same minute, and bodies of 3-6 paragraphs assembled
 from phrase lists. Titles are unique and so are the slugs Pelican derives from them.
 
 Usage: python tools/generate_news.py OUT --count N --seed S
@@ -24,8 +25,13 @@ SETTINGS_FILE = ROOT / "pelicanconf.py"
 
 # Share of each category, in NEWS_CATEGORIES order: uneven on purpose, as on the real site.
 CATEGORY_WEIGHTS = (0.40, 0.22, 0.16, 0.13, 0.09)
-FIRST_DAY = datetime(2019, 1, 1)
+# The news end on LAST_DAY and go back as far as NEWS_PER_DAY needs (at least a year): 10,000 news
+# are the same kind of site as 1,000 over a longer history. With a fixed span, 10,000 news would
+# fill almost every day, and per-article figures would measure the calendar (one day archive per
+# news at 1,000, one per four at 10,000), not the site.
 LAST_DAY = datetime(2025, 12, 31)
+NEWS_PER_DAY = 1.5
+MIN_SPAN_DAYS = 365
 VIEWS_SHARE = 0.9
 SAME_MINUTE_SHARE = 0.03
 
@@ -188,7 +194,7 @@ MIDDLE = [
     "Nội dung sinh hoạt được thiết kế ngắn gọn, thiết thực, lồng ghép việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
     "Trước đó, Ban tổ chức đã ban hành kế hoạch, phân công nhiệm vụ cụ thể cho từng cơ sở Đoàn và tổ chức khảo sát tại {place}.",
     "Theo đánh giá của Ban Thường vụ Đoàn Khối, công tác chuẩn bị được thực hiện chu đáo, khoa học và đúng tiến độ.",
-    "Anh {person}, Bí thư Chi đoàn, cho biết đơn vị sẽ tiếp tục duy trì hoạt động này thường xuyên trong những năm tới.",
+    "Anh {man}, Bí thư Chi đoàn, cho biết đơn vị sẽ tiếp tục duy trì hoạt động này thường xuyên trong những năm tới.",
     "Ban Thường vụ Đoàn Khối đã khen thưởng {count} tập thể và {count2} cá nhân có thành tích xuất sắc.",
 ]
 DETAILS = {
@@ -207,11 +213,11 @@ DETAILS = {
         "Trong dịp này, {count} thanh niên ưu tú đã được kết nạp vào Đoàn TNCS Hồ Chí Minh.",
     ],
     2: [
-        "Ban tổ chức đã trao {count} suất quà, mỗi suất trị giá {money} đồng, cho các gia đình và học sinh có hoàn cảnh khó khăn.",
+        "Ban tổ chức đã trao {count} suất quà, mỗi suất trị giá {gift} đồng, cho các gia đình và học sinh có hoàn cảnh khó khăn.",
         "Tổng kinh phí thực hiện chương trình trên {money} đồng, được huy động từ nguồn xã hội hóa và sự đóng góp của đoàn viên.",
         "Các đoàn viên thanh niên đã tham gia dọn dẹp vệ sinh, phát quang đường làng, ngõ xóm với chiều dài trên {km} km.",
         "Nhân dịp này, {unit2} đã trao tặng {count} cây xanh và {count2} bộ sách giáo khoa cho nhà trường và địa phương.",
-        "Chị {person}, đoàn viên {unit2}, chia sẻ: “Mỗi hoạt động tình nguyện là một dịp để chúng tôi trưởng thành hơn.”",
+        "Chị {woman}, đoàn viên {unit2}, chia sẻ: “Mỗi hoạt động tình nguyện là một dịp để chúng tôi trưởng thành hơn.”",
         "Đã có {count2} đơn vị máu được tiếp nhận, góp phần bổ sung nguồn máu phục vụ công tác cấp cứu, điều trị.",
     ],
     3: [
@@ -219,7 +225,7 @@ DETAILS = {
         "Đoàn viên thanh niên {unit2} đã hỗ trợ người dân cài đặt, sử dụng ứng dụng VNeID và dịch vụ công trực tuyến.",
         "Các ý tưởng tập trung vào cải cách hành chính, ứng dụng công nghệ thông tin và nâng cao năng suất lao động.",
         "Ban Giám khảo đánh giá cao tính khả thi của các giải pháp và đề nghị các đơn vị tạo điều kiện để triển khai trên thực tế.",
-        "Chị {person}, tác giả của giải pháp đạt giải Nhất, cho biết sáng kiến đã giúp rút ngắn thời gian xử lý hồ sơ của đơn vị.",
+        "Chị {woman}, tác giả của giải pháp đạt giải Nhất, cho biết sáng kiến đã giúp rút ngắn thời gian xử lý hồ sơ của đơn vị.",
     ],
     4: [
         "Các trận đấu diễn ra sôi nổi, hấp dẫn trên tinh thần đoàn kết, cao thượng, fair-play.",
@@ -235,7 +241,8 @@ CLOSERS = [
     "Thời gian tới, Đoàn Khối sẽ tiếp tục đổi mới nội dung, hình thức hoạt động, hướng về cơ sở và đoàn viên.",
     "Ban tổ chức đã trao giấy chứng nhận và phần thưởng cho các tập thể, cá nhân đạt giải.",
 ]
-PERSONS = ["Nguyễn Thị Hoa", "Trần Văn Nam", "Lê Thu Trang", "Phạm Minh Tuấn", "Hoàng Thị Mai", "Ma Văn Hùng", "Nông Thị Hạnh", "Đỗ Quang Huy", "Vũ Ngọc Lan", "Bàn Văn Sơn"]
+MEN = ["Trần Văn Nam", "Phạm Minh Tuấn", "Ma Văn Hùng", "Đỗ Quang Huy", "Bàn Văn Sơn", "Lý Đức Thành", "Hà Trung Kiên"]
+WOMEN = ["Nguyễn Thị Hoa", "Lê Thu Trang", "Hoàng Thị Mai", "Nông Thị Hạnh", "Vũ Ngọc Lan", "Chẩu Thị Huyền", "Quan Thị Thu"]
 SUMMARIES = [
     "{title_sentence}, thu hút đông đảo cán bộ, đoàn viên thanh niên tham gia.",
     "{title_sentence}, góp phần thực hiện thắng lợi các chỉ tiêu công tác Đoàn năm {year}.",
@@ -283,10 +290,15 @@ def vn_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def random_moment(rng: Random) -> datetime:
-    """A minute in FIRST_DAY..LAST_DAY, mostly in office hours and evenings, as editors post."""
-    days = (LAST_DAY - FIRST_DAY).days + 1
-    day = FIRST_DAY + timedelta(days=rng.randrange(days))
+def first_day(count: int) -> datetime:
+    """The first day news may have: LAST_DAY minus the span `count` news need at NEWS_PER_DAY."""
+    return LAST_DAY - timedelta(days=max(MIN_SPAN_DAYS, round(count / NEWS_PER_DAY)) - 1)
+
+
+def random_moment(rng: Random, first: datetime) -> datetime:
+    """A minute in first..LAST_DAY, mostly in office hours and evenings, as editors post."""
+    days = (LAST_DAY - first).days + 1
+    day = first + timedelta(days=rng.randrange(days))
     hour = rng.choices(range(6, 23), weights=[1, 3, 5, 6, 5, 3, 2, 4, 5, 5, 4, 3, 2, 3, 3, 2, 1])[0]
     return day.replace(hour=hour, minute=rng.randrange(60))
 
@@ -296,7 +308,8 @@ def plan(count: int, names: list, rng: Random) -> list:
     and about SAME_MINUTE_SHARE of news sharing their minute with another (half in the same category)."""
     categories = [i for i, size in enumerate(category_sizes(count, names)) for _ in range(size)]
     rng.shuffle(categories)
-    dates = [random_moment(rng) for _ in range(count)]
+    first = first_day(count)
+    dates = [random_moment(rng, first) for _ in range(count)]
     for _ in range(int(count * SAME_MINUTE_SHARE / 2)):
         a = rng.randrange(count)
         same = [j for j in rng.sample(range(count), min(count, 20)) if j != a and categories[j] == categories[a]]
@@ -306,14 +319,16 @@ def plan(count: int, names: list, rng: Random) -> list:
     return list(zip(categories, dates))
 
 
-def fill(template: str, rng: Random, moment: datetime, unit: str) -> str:
+def fill(template: str, rng: Random, moment: datetime, unit: str, **extra) -> str:
+    """A phrase template with its slots filled from the news' date and unit and a few draws."""
     unit2 = rng.choice([u for u in UNITS if u != unit])
-    start = moment - timedelta(days=1)
+    # A two-day event that ended the day before the news was posted.
+    before, start = moment - timedelta(days=2), moment - timedelta(days=1)
     return template.format(
         year=moment.year,
         month=moment.month,
         date=vn_date(moment),
-        date_pair=f"{start.day} và {vn_date(moment)}" if start.month == moment.month else f"{vn_date(start)} và {vn_date(moment)}",
+        date_pair=f"{before.day} và {vn_date(start)}" if before.month == start.month else f"{vn_date(before)} và {vn_date(start)}",
         nth=moment.year - 1931,
         term=f"{moment.year}-{moment.year + 2}" if moment.month >= 6 else f"{moment.year - 1}-{moment.year + 1}",
         place=rng.choice(PLACES),
@@ -321,13 +336,15 @@ def fill(template: str, rng: Random, moment: datetime, unit: str) -> str:
         units=rng.randint(8, 46),
         count=rng.randint(3, 60),
         count2=rng.randint(5, 80),
-        money=vn_number(rng.choice([50, 80, 100, 150, 200, 300, 500]) * 1000 * rng.choice([1, 10, 100])),
+        money=vn_number(rng.choice([5, 8, 10, 15, 20, 30, 50, 80, 120, 200]) * 1_000_000),
+        gift=vn_number(rng.choice([200, 300, 500, 700, 1000]) * 1000),
         km=rng.randint(2, 25),
         small=rng.randint(5, 15),
         percent=rng.randint(15, 35),
         unit2=unit2,
-        person=rng.choice(PERSONS),
-        title_sentence="{title_sentence}",
+        man=rng.choice(MEN),
+        woman=rng.choice(WOMEN),
+        **extra,
     )
 
 
@@ -357,10 +374,14 @@ def make_body(rng: Random, moment: datetime, unit: str, title: str, category: in
         ]
     )
     paragraphs = [opening]
+    # Each sentence at most once in a news: draw from one shuffled pool for all middle paragraphs.
+    pool = DETAILS[category % len(DETAILS)] + MIDDLE
+    pool = rng.sample(pool, len(pool))
     for _ in range(rng.randint(1, 4)):
-        details = DETAILS[category % len(DETAILS)]
-        sentences = rng.sample(details, min(len(details), rng.randint(2, 3))) + rng.sample(MIDDLE, rng.randint(1, 2))
-        rng.shuffle(sentences)
+        size = rng.randint(2, 3)
+        sentences, pool = pool[:size], pool[size:]
+        if not sentences:
+            break
         paragraphs.append(" ".join(fill(s, rng, moment, unit) for s in sentences))
     paragraphs.append(fill(rng.choice(CLOSERS), rng, moment, unit))
     return "\n\n".join(paragraphs)
@@ -393,7 +414,7 @@ def generate(count: int, seed: int, names: list) -> list:
     for category, moment in plan(count, names, rng):
         title, slug, unit = make_title(rng, category, moment, taken)
         taken[slug] = title
-        summary = fill(rng.choice(SUMMARIES), rng, moment, unit).format(title_sentence=title)
+        summary = fill(rng.choice(SUMMARIES), rng, moment, unit, title_sentence=title)
         views = int(rng.lognormvariate(5.3, 0.9)) + 5 if rng.random() < VIEWS_SHARE else None
         text = render(
             title,

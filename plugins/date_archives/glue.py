@@ -74,7 +74,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
         for period, (earlier, later) in periods.neighbours(counts[granularity]).items():
             parent = periods.parent_period(period)
             crumbs = [{"label": "Lưu trữ", "url": index_url}] if index_url else []
-            for ancestor in (period[:1], period[:2])[: len(period) - 1]:
+            for ancestor in periods.ancestors(period):
                 crumbs.append({"label": f"{words[periods.granularity_of(ancestor)]} {periods.period_label(ancestor)}", "url": urls.get(ancestor)})
             crumbs.append({"label": f"{word} {periods.period_label(period)}", "url": None})
             if parent:
@@ -138,6 +138,10 @@ def write_manifest(generator, writer):
     save_as = setting(settings, "DATE_ARCHIVES_MANIFEST_SAVE_AS")
     archives = generator.context.get("date_archives")
     if not save_as or archives is None:
+        return
+    if not settings.get("DAY_ARCHIVE_SAVE_AS"):
+        # Without day archives the picker would send readers to pages that do not exist.
+        logger.warning("date_archives: DAY_ARCHIVE_SAVE_AS is empty, so %s is not written", save_as)
         return
     data = periods.manifest(
         archives["day_counts"],

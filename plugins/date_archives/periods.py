@@ -46,6 +46,11 @@ def picker_values(period: tuple) -> dict:
     return {"day": day or "", "month": month or "", "year": year}
 
 
+def ancestors(period: tuple) -> list:
+    """The periods that contain this one, widest first: a day -> [its year, its month]."""
+    return [period[:length] for length in range(1, len(period))]
+
+
 def parent_period(period: tuple):
     """Day -> its month -> its year -> None (the archive index)."""
     return period[:-1] or None

@@ -10,6 +10,9 @@ of n news needs n - 1 windows, and a window never changes when newer news is pub
 
 from math import ceil
 
+# The one pager rule of the site (pure, like this module).
+from vn_news.pager import page_window
+
 
 def _check_per_page(per_page: int) -> None:
     if per_page < 1:
@@ -70,21 +73,6 @@ def window_span(top: int, per_page: int) -> tuple:
     return positions[0] + 1, positions[-1] + 1
 
 
-def _numbered(current: int, total: int, radius: int) -> list:
-    """Same rule as vn_news.pager.page_window: first, last and `radius` either side; a gap of one
-    shows the number, a longer gap shows None (an ellipsis)."""
-    wanted = sorted({1, total, *range(max(1, current - radius), min(total, current + radius) + 1)})
-    numbers, previous = [], 0
-    for number in wanted:
-        if number - previous == 2:
-            numbers.append(previous + 1)
-        elif number - previous > 2:
-            numbers.append(None)
-        numbers.append(number)
-        previous = number
-    return numbers
-
-
 def reader_pager(older_total: int, page: int, per_page: int, radius: int = 2) -> dict:
     """The exact pager of one reader: page `page` of an article with `older_total` older news.
 
@@ -99,7 +87,7 @@ def reader_pager(older_total: int, page: int, per_page: int, radius: int = 2) ->
             "top": window_top(older_total, number, per_page),
             "current": number == page,
         }
-        for number in _numbered(page, pages, radius)
+        for number in page_window(page, pages, radius)
     ]
     return {
         "count": older_total,

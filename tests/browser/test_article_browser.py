@@ -2,56 +2,32 @@
 
 Serves the built content/ on 127.0.0.1 and keeps a full-page screenshot in test-artifacts/."""
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from conftest import ROOT
-
-pytestmark = pytest.mark.browser
+from conftest import ROOT, serve
 
 REFERENCE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
 
 
 @pytest.fixture(scope="module")
 def served_site(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site.output))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def phone_page(served_site):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
-        page = context.new_page()
-        requested = []
-        errors = []
-        page.on("request", lambda request: requested.append(request.url))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(served_site + REFERENCE, wait_until="load")
-        page.requested, page.errors, page.base = requested, errors, served_site
-        yield page
-        context.close()
-        browser.close()
+def phone_page(served_site, chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
+    page = context.new_page()
+    requested = []
+    errors = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_site + REFERENCE, wait_until="load")
+    page.requested, page.errors, page.base = requested, errors, served_site
+    yield page
+    context.close()
 
 
 def test_article_has_no_horizontal_scroll_when_viewport_is_360_px_wide(phone_page):

@@ -2,52 +2,23 @@
 127.0.0.1. Days with news in the fixture: 1/3/2021, 31/12/2021, 1/1/2022, 15/6/2022, 19/6/2022,
 21/6/2022, 1/8/2022; a draft sits on 20/6/2022 and a hidden news in July 2022."""
 
-import functools
-import threading
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, build
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+from conftest import FIXTURES, build, serve
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     site = build(FIXTURES / "date_archives", tmp_path_factory.mktemp("picker") / "output")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site.output)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture

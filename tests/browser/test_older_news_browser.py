@@ -2,48 +2,27 @@
 (exact "Trang 2" label, pages turned in place or on the shared window page) and off (plain links,
 the window's always-true text)."""
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from conftest import FIXTURES, build
-
-pytestmark = pytest.mark.browser
+from conftest import FIXTURES, build, serve
 
 ARTICLE = "2023/01/hoat-dong-23.html"  # 22 older news in "Tin hoạt động": 3 pages
 PAGE_1 = [f"2023/01/hoat-dong-{n:02d}.html" for n in range(22, 12, -1)]
 PAGE_2 = [f"2023/01/hoat-dong-{n:02d}.html" for n in range(12, 2, -1)]
 PAGE_3 = [f"2023/01/hoat-dong-{n:02d}.html" for n in range(2, 0, -1)]
 BLOCK = "#cac-tin-da-dang"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     site = build(FIXTURES / "older_news", tmp_path_factory.mktemp("older_news_browser") / "output")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site.output)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    return chromium
 
 
 def listed(page, base):

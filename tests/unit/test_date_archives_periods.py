@@ -82,17 +82,18 @@ def test_neighbours_are_the_nearest_periods_with_news_when_periods_have_gaps(fou
 # --- labels -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    "period, heading, parent, picker",
+    "period, heading, parent, wider, picker",
     [
-        ((2022, 6, 19), "Tin ngày 19/6/2022", (2022, 6), {"day": 19, "month": 6, "year": 2022}),
-        ((2022, 6), "Tin tháng 6/2022", (2022,), {"day": "", "month": 6, "year": 2022}),
-        ((2022,), "Tin năm 2022", None, {"day": "", "month": "", "year": 2022}),
-        ((2022, 12, 1), "Tin ngày 1/12/2022", (2022, 12), {"day": 1, "month": 12, "year": 2022}),
+        ((2022, 6, 19), "Tin ngày 19/6/2022", (2022, 6), [(2022,), (2022, 6)], {"day": 19, "month": 6, "year": 2022}),
+        ((2022, 6), "Tin tháng 6/2022", (2022,), [(2022,)], {"day": "", "month": 6, "year": 2022}),
+        ((2022,), "Tin năm 2022", None, [], {"day": "", "month": "", "year": 2022}),
+        ((2022, 12, 1), "Tin ngày 1/12/2022", (2022, 12), [(2022,), (2022, 12)], {"day": 1, "month": 12, "year": 2022}),
     ],
 )
-def test_period_heading_parent_and_picker_when_period_is_day_month_or_year(period, heading, parent, picker):
+def test_period_heading_parent_and_picker_when_period_is_day_month_or_year(period, heading, parent, wider, picker):
     assert periods.period_heading(period) == heading
     assert periods.parent_period(period) == parent
+    assert periods.ancestors(period) == wider
     assert periods.picker_values(period) == picker
 
 

@@ -80,7 +80,7 @@ def test_metadata_follows_the_content_model_when_generated(news):
         assert all(value.strip() == value and value for value in values.values()), path
         assert DATE.match(values["Date"]), path
         moment = datetime.strptime(values["Date"], "%Y-%m-%d %H:%M")
-        assert generate_news.FIRST_DAY <= moment <= generate_news.LAST_DAY.replace(hour=23, minute=59)
+        assert generate_news.first_day(len(news)) <= moment <= generate_news.LAST_DAY.replace(hour=23, minute=59)
         assert path.startswith(f"{moment.year}/")
         assert values["Category"] in CATEGORIES
         tags = values["Tags"].split(", ")
@@ -93,14 +93,24 @@ def test_metadata_follows_the_content_model_when_generated(news):
     assert 0.8 * len(news) <= with_views < len(news)
 
 
-def test_categories_are_uneven_and_dates_span_years_when_generated(news):
+def test_categories_are_uneven_and_some_news_share_a_minute_when_generated(news):
     categories = [dict(parse(text)[0])["Category"] for _path, text in news]
     counts = sorted((categories.count(name) for name in CATEGORIES), reverse=True)
     assert counts[0] == round(0.4 * len(news))
     assert counts[-1] < counts[0] / 3
     dates = [dict(parse(text)[0])["Date"] for _path, text in news]
-    assert len({d[:4] for d in dates}) >= 5
-    assert len(dates) - len(set(dates)) >= 3  # some news share their minute
+    assert len(dates) - len(set(dates)) >= 3
+
+
+@pytest.mark.parametrize("count, first_year", [(0, 2025), (30, 2025), (600, 2024), (1000, 2024), (3000, 2020), (10000, 2007)])
+def test_dates_start_earlier_when_there_are_more_news(count, first_year):
+    assert generate_news.first_day(count).year == first_year
+
+
+def test_dates_fill_the_span_when_generated(news):
+    days = sorted(datetime.strptime(dict(parse(text)[0])["Date"][:10], "%Y-%m-%d") for _path, text in news)
+    assert (days[0] - generate_news.first_day(len(news))).days < 10
+    assert (generate_news.LAST_DAY - days[-1]).days < 10
 
 
 def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path):
@@ -115,3 +125,10 @@ def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path)
         page = site.page(url)
         assert page.select_one("body.page-article")
         assert page.select_one("h1").get_text(strip=True) == metadata["Title"]
+
+
+def test_no_sentence_repeats_within_a_news_when_generated(news):
+    for path, text in news:
+        _metadata, paragraphs = parse(text)
+        sentences = [s for p in paragraphs for s in re.split(r"(?<=[.”])\s+", p)]
+        assert len(sentences) == len(set(sentences)), path

@@ -157,22 +157,17 @@
       message.appendChild(text);
       var around = nearest(data.sortedDays, iso);
       var list = document.createElement("ul");
-      if (around.earlier) {
-        var earlier = document.createElement("li");
-        earlier.className = "picker-earlier";
-        earlier.appendChild(document.createTextNode("Ngày gần nhất trước đó có tin: "));
-        earlier.appendChild(link(new URL(fillPattern(data.day_url, around.earlier), root).href,
-          label(around.earlier) + " (" + data.days[around.earlier] + " tin)"));
-        list.appendChild(earlier);
+      function nearestDay(day, className, text) {
+        if (!day) return;
+        var item = document.createElement("li");
+        item.className = className;
+        item.appendChild(document.createTextNode(text));
+        item.appendChild(link(new URL(fillPattern(data.day_url, day), root).href,
+          label(day) + " (" + data.days[day] + " tin)"));
+        list.appendChild(item);
       }
-      if (around.later) {
-        var later = document.createElement("li");
-        later.className = "picker-later";
-        later.appendChild(document.createTextNode("Ngày gần nhất sau đó có tin: "));
-        later.appendChild(link(new URL(fillPattern(data.day_url, around.later), root).href,
-          label(around.later) + " (" + data.days[around.later] + " tin)"));
-        list.appendChild(later);
-      }
+      nearestDay(around.earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: ");
+      nearestDay(around.later, "picker-later", "Ngày gần nhất sau đó có tin: ");
       var month = iso.slice(0, 7);
       var monthCount = 0;
       data.sortedDays.forEach(function (day) {
