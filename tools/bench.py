@@ -173,6 +173,9 @@ def summarise(samples: list) -> dict:
         "wall_min": min(s["wall"] for s in ok),
         "wall_max": max(s["wall"] for s in ok),
         "cpu": statistics.median(s["cpu"] for s in ok),
+        # Per run, in run order, to pair each build with the other variants' builds of the same round.
+        "walls": [s["wall"] if s["ok"] else None for s in samples],
+        "cpus": [s["cpu"] if s["ok"] else None for s in samples],
         "peak_mib": statistics.median(s["peak_mib"] for s in ok),
         "files": statistics.median(s["files"] for s in ok),
         "bytes": statistics.median(s["bytes"] for s in ok),
@@ -267,7 +270,11 @@ def check_targets(results: dict, sizes: list, plugins: list) -> list:
         if listings_on and site.get("ok") and bare.get("ok"):
             overhead = site[key] / bare[key] - 1
             status = "PASS" if within(overhead, MAX_LISTINGS_TIME_OVERHEAD) else "FAIL"
-            checks.append((name, status, f"{site[key]:.1f} s vs {bare[key]:.1f} s: {overhead:+.1%}{scale_note}"))
+            detail = f"{site[key]:.1f} s vs {bare[key]:.1f} s: {overhead:+.1%}{scale_note}"
+            paired = [a / b - 1 for a, b in zip(site.get(key + "s", []), bare.get(key + "s", [])) if a and b]
+            if len(paired) > 1:
+                detail += f"; round by round {', '.join(f'{p:+.1%}' for p in paired)}"
+            checks.append((name, status, detail))
         else:
             checks.append((name, "N/A", why_na))
     return checks

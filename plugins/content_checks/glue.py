@@ -33,8 +33,13 @@ _SAVE_AS_KEYS = (
 )
 
 
-class ContentCheckFailed(Exception):
-    """Raised to stop a build whose content has errors; Pelican's main() turns it into exit 1."""
+class ContentCheckFailed(SystemExit):
+    """Stops a build whose content has errors: exit status 1 and the summary line. A SystemExit,
+    because Pelican's main() prints a full traceback for any Exception, which only scares editors."""
+
+    def __init__(self, summary: str):
+        super().__init__(summary)
+        self.code = summary  # printed to stderr by the interpreter; the exit status is 1
 
 
 def setting(settings, name):

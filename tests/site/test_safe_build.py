@@ -94,7 +94,9 @@ def test_pelican_exits_non_zero_and_names_file_and_line_when_content_has_an_erro
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "tests/fixtures/checks_misspelt_key/2022/sai-khoa.md:3: lỗi: khóa `Catgory`" in log
-    assert "ContentCheckFailed: Kiểm tra nội dung: 1 tệp, 1 lỗi, 0 cảnh báo, 0 ghi chú." in log
+    assert "Kiểm tra nội dung: 1 tệp, 1 lỗi, 0 cảnh báo, 0 ghi chú." in log
+    assert "Traceback" not in log, "an editor should see the problems, not a Python traceback"
+    assert result.returncode == 1
     assert not output.exists(), "the build wrote output before stopping"
 
 

@@ -78,3 +78,12 @@ def test_runs_are_given_per_size_when_listed(monkeypatch):
     assert args.runs == {1000: 3, 10000: 1}
     with pytest.raises(SystemExit):
         bench.parse_args(["--sizes", "1000,10000", "--runs", "3,1,2"])
+
+
+def test_time_overhead_is_also_given_round_by_round_when_there_are_several_runs():
+    res = results()
+    res[10000]["site"]["walls"] = [120.0, 150.0, None]
+    res[10000]["site-no-listings"]["walls"] = [100.0, 100.0, 100.0]
+    wall = bench.check_targets(res, [1000, 10000], PLUGINS)[2]
+    assert wall[1] == "PASS"
+    assert wall[2].endswith("round by round +20.0%, +50.0%")
