@@ -142,6 +142,14 @@ def serve(directory: Path):
         server.server_close()
 
 
+@contextlib.contextmanager
+def serve_fixture(tmp_path_factory, name: str):
+    """Build tests/fixtures/<name> into a temporary folder and serve it; yields the base URL."""
+    site = build(FIXTURES / name, tmp_path_factory.mktemp(name) / "output")
+    with serve(site.output) as base:
+        yield base
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright import sync_api  # noqa: PLC0415 - only browser tests need it

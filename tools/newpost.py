@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_checks.checks import _closest  # noqa: E402 - after the plugins folder is importable
+from content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
 from content_checks.glue import config_from_settings  # noqa: E402
 
 TEMPLATE = """\
@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     config = config_from_settings(settings)
     categories = config.categories
     if categories and category not in categories:
-        suggestion = _closest(category, categories)
+        suggestion = closest(category, categories)
         if suggestion:
             return fail(f"chuyên mục `{category}` không có, có phải là `{suggestion}`? — "
                         f'chạy lại với CATEGORY="{suggestion}" (did you mean `{suggestion}`?)')

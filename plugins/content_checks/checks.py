@@ -21,6 +21,9 @@ from zoneinfo import ZoneInfo
 
 import dateutil.parser
 
+# The one rule for view counts, shared with what the site shows.
+from vn_news.vietnamese import WHOLE_NUMBER_RE
+
 from . import messages
 from .legacy_encodings import guess_legacy_encoding
 
@@ -41,8 +44,6 @@ META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 
-# `1234`, `1.234`, `1 234`: groups of three after the first, as vietnamese.parse_count reads them.
-WHOLE_NUMBER_RE = re.compile(r"^\d+$|^\d{1,3}([.\u00a0 ]\d{3})+$")
 # d/m/yyyy written the Vietnamese way; dateutil reads the first number as the month.
 DAY_FIRST_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 
@@ -204,7 +205,7 @@ def _fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def _closest(value: str, choices) -> str | None:
+def closest(value: str, choices) -> str | None:
     folded = {_fold(choice): choice for choice in choices}
     match = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.8)
     return folded[match[0]] if match else None
@@ -302,7 +303,7 @@ def check_values(path, kind, meta: Metadata, config: CheckConfig):
         )
     category, line = _first(meta, "category")
     if kind == "article" and category and config.categories and category not in config.categories:
-        suggestion = _closest(category, config.categories)
+        suggestion = closest(category, config.categories)
         if suggestion:
             problems.append(_problem(WARNING, path, line, "category_near", value=category, suggestion=suggestion))
         else:

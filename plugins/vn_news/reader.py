@@ -54,6 +54,8 @@ class NewsMarkdownReader(MarkdownReader):
         return sanitise_html(html)
 
     def _parse_metadata(self, meta):
+        # Pelican's version, but on the reused field instance: Pelican's deregisters the meta
+        # preprocessor on every call, which fails the second time on a reused instance.
         formatted_fields = self.settings["FORMATTED_FIELDS"]
         output = {}
         for name, values in meta.items():

@@ -2,6 +2,7 @@
 
 Pure functions: no Pelican imports, no I/O."""
 
+import re
 import unicodedata
 from datetime import datetime
 
@@ -19,10 +20,6 @@ def short_date(moment: datetime) -> str:
     return f"{moment.day}/{moment.month}/{moment.year}"
 
 
-def month_label(year: int, month: int) -> str:
-    return f"{month}/{year}"
-
-
 def dateline(moment: datetime, weekdays=DEFAULT_WEEKDAYS) -> str:
     """`Chủ nhật, ngày 19/6/2022 - 22:02`, 24-hour time."""
     if len(weekdays) != 7:
@@ -37,12 +34,16 @@ def group_thousands(number) -> str:
     return sign + f"{abs(value):,}".replace(",", ".")
 
 
+# `1234`, `1.234`, `1 234`: plain digits, or groups of three after the first. Anything else
+# (`1.5`, `12a`) is not a count: stripping the dots would silently turn `1.5` into 15.
+WHOLE_NUMBER_RE = re.compile(r"^\d+$|^\d{1,3}([.\u00a0 ]\d{3})+$")
+
+
 def parse_count(raw):
-    """A view count from metadata: a whole number (dots or spaces between thousands allowed),
-    or None when it is missing or not a number."""
+    """A view count from metadata as an int, or None when it is missing or not a whole number."""
     if raw is None:
         return None
-    text = str(raw).strip().replace(".", "").replace(" ", "").replace("\u00a0", "")
-    if not text.isdigit():
+    text = str(raw).strip()
+    if not WHOLE_NUMBER_RE.match(text):
         return None
-    return int(text)
+    return int(re.sub(r"\D", "", text))

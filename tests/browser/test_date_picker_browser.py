@@ -7,23 +7,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, build, serve
+from conftest import serve_fixture
+
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    site = build(FIXTURES / "date_archives", tmp_path_factory.mktemp("picker") / "output")
-    with serve(site.output) as base:
+    with serve_fixture(tmp_path_factory, "date_archives") as base:
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser(chromium):
-    return chromium
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1024, "height": 800})
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1024, "height": 800})
     yield context.new_page()
     context.close()
 
@@ -159,8 +154,8 @@ def test_home_picker_shows_today_in_vietnam_when_javascript_runs(page, base_url)
 
 
 @pytest.mark.parametrize("url", ["luu-tru/", "2022/06/19/", "2021/12/tong-ket-nam-2021.html", ""])
-def test_nothing_scrolls_sideways_when_the_screen_is_360_px_wide(browser, base_url, url):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+def test_nothing_scrolls_sideways_when_the_screen_is_360_px_wide(chromium, base_url, url):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(base_url + url)
     pick(page, "20", "6", "2022")
@@ -173,8 +168,8 @@ def test_nothing_scrolls_sideways_when_the_screen_is_360_px_wide(browser, base_u
 
 
 @pytest.mark.parametrize("url", ["", "2022/06/19/", "2021/12/tong-ket-nam-2021.html", "chuyen-muc/tin-hoat-dong/"])
-def test_picker_shows_a_link_to_the_archive_index_when_javascript_is_off(browser, base_url, url):
-    context = browser.new_context(java_script_enabled=False)
+def test_picker_shows_a_link_to_the_archive_index_when_javascript_is_off(chromium, base_url, url):
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + url)
     fallback = page.locator(".picker-fallback a")

@@ -4,7 +4,7 @@ the window's always-true text)."""
 
 import pytest
 
-from conftest import FIXTURES, build, serve
+from conftest import serve_fixture
 
 ARTICLE = "2023/01/hoat-dong-23.html"  # 22 older news in "Tin hoạt động": 3 pages
 PAGE_1 = [f"2023/01/hoat-dong-{n:02d}.html" for n in range(22, 12, -1)]
@@ -15,14 +15,8 @@ BLOCK = "#cac-tin-da-dang"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    site = build(FIXTURES / "older_news", tmp_path_factory.mktemp("older_news_browser") / "output")
-    with serve(site.output) as base:
+    with serve_fixture(tmp_path_factory, "older_news") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    return chromium
 
 
 def listed(page, base):
@@ -38,8 +32,8 @@ def pager_link(page, label):
     return page.locator(f"{BLOCK} nav.pager a", has_text=label).first
 
 
-def test_pages_turn_in_place_with_exact_label_when_javascript_is_on(server, browser):
-    page = browser.new_page()
+def test_pages_turn_in_place_with_exact_label_when_javascript_is_on(server, chromium):
+    page = chromium.new_page()
     page.goto(server + ARTICLE)
     assert totals(page) == "Tổng số: 22 | Trang: 1 trên tổng số 3 trang"
     page.locator(f'{BLOCK} nav.pager a[aria-label="Trang 2"]').click()
@@ -55,8 +49,8 @@ def test_pages_turn_in_place_with_exact_label_when_javascript_is_on(server, brow
     page.close()
 
 
-def test_window_page_shows_the_reader_exact_page_when_javascript_is_on(server, browser):
-    page = browser.new_page()
+def test_window_page_shows_the_reader_exact_page_when_javascript_is_on(server, chromium):
+    page = chromium.new_page()
     page.goto(server + ARTICLE)
     href = page.get_attribute(f'{BLOCK} nav.pager a[aria-label="Trang 2"]', "href")
     page.goto(server + "2023/01/" + href)  # where the plain link leads: the shared window
@@ -74,8 +68,8 @@ def test_window_page_shows_the_reader_exact_page_when_javascript_is_on(server, b
     page.close()
 
 
-def test_window_page_keeps_its_true_text_when_the_reader_total_does_not_fit(server, browser):
-    page = browser.new_page()
+def test_window_page_keeps_its_true_text_when_the_reader_total_does_not_fit(server, chromium):
+    page = chromium.new_page()
     for query in ("?t=23", "?t=abc", "?t=5", "?t=22&tu=https://example.invalid/x"):
         page.goto(server + "tin-da-dang/tin-hoat-dong/12/" + query)
         if query.startswith("?t=22"):
@@ -88,8 +82,8 @@ def test_window_page_keeps_its_true_text_when_the_reader_total_does_not_fit(serv
     page.close()
 
 
-def test_links_reach_page_two_and_back_with_true_text_when_javascript_is_off(server, browser):
-    context = browser.new_context(java_script_enabled=False)
+def test_links_reach_page_two_and_back_with_true_text_when_javascript_is_off(server, chromium):
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + ARTICLE)
     assert totals(page) == "Tổng số: 22 | Trang: 1 trên tổng số 3 trang"
@@ -108,8 +102,8 @@ def test_links_reach_page_two_and_back_with_true_text_when_javascript_is_off(ser
     context.close()
 
 
-def test_window_page_shows_no_pager_when_the_reader_has_a_single_page(server, browser):
-    page = browser.new_page()
+def test_window_page_shows_no_pager_when_the_reader_has_a_single_page(server, chromium):
+    page = chromium.new_page()
     page.goto(server + "tin-da-dang/tin-hoat-dong/4/?t=4&tu=2023/01/hoat-dong-05.html")
     assert totals(page) == "Tổng số: 4 | Trang: 1 trên tổng số 1 trang"
     assert page.locator(f"{BLOCK} nav.pager").count() == 0
