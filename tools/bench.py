@@ -107,7 +107,7 @@ def parse_args(argv=None):
 
 
 def site_plugins() -> list:
-    return list(runpy.run_path(str(SITE_CONF)).get("PLUGINS", []))
+    return list(runpy.run_path(str(SITE_CONF)).get("PLUGIN_NAMES", []))
 
 
 def build_command(variant: str, content: Path, output: Path, stock_conf: Path, plugins: list) -> list:

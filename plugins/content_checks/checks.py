@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 import dateutil.parser
 
 # The one rule for view counts, shared with what the site shows.
-from vn_news.vietnamese import WHOLE_NUMBER_RE
+from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
 
 from . import messages
-from .legacy_encodings import guess_legacy_encoding
+from vn_core.legacy_encodings import guess_legacy_encoding
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -197,12 +197,6 @@ def read_date(value: str, now: datetime):
 
 def _localise(moment: datetime, timezone: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
-
-
-def _fold(text: str) -> str:
-    """Case- and diacritic-insensitive form, for near-miss suggestions."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def closest(value: str, choices) -> str | None:

@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 # vn_news is loaded first (PLUGINS order); it owns the one news order and the Jinja filters.
-from vn_news.ordering import oldest_first
+from vn_core.ordering import oldest_first
 
 from . import listing
 

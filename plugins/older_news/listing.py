@@ -11,7 +11,7 @@ of n news needs n - 1 windows, and a window never changes when newer news is pub
 from math import ceil
 
 # The one pager rule of the site (pure, like this module).
-from vn_news.pager import page_window
+from vn_core.pager import page_window
 
 
 def _check_per_page(per_page: int) -> None:

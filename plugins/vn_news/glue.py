@@ -2,9 +2,9 @@
 
 from pelican import signals
 
-from . import vietnamese
+from vn_core import vietnamese
 from .feeds import NewsWriter
-from .ordering import neighbours, newest_first, oldest_first
+from vn_core.ordering import neighbours, newest_first, oldest_first
 from .pages import absolute, news_article_jsonld, pager_links, static_path
 from .reader import NewsMarkdownReader
 

@@ -1,6 +1,6 @@
 """Data that templates loop over, prepared in Python: pagers, cover images, JSON-LD."""
 
-from .pager import page_window
+from vn_core.pager import page_window
 
 
 def pager_links(page, radius: int = 2) -> dict:

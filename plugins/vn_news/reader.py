@@ -9,7 +9,7 @@ from pelican.utils import pelican_open
 
 from .figures import FigureExtension
 from .sanitize import sanitise_html
-from .vietnamese import nfc
+from vn_core.vietnamese import nfc
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from content_checks import checks  # noqa: E402
 from content_checks.__main__ import main as cli_main  # noqa: E402
 from content_checks.glue import config_from_settings  # noqa: E402
-from content_checks.legacy_encodings import (  # noqa: E402
+from vn_core.legacy_encodings import (  # noqa: E402
     encode_cp1258,
     encode_tcvn3,
     encode_vni,

@@ -90,7 +90,7 @@ def test_same_minute_news_keep_slug_order_when_positions_are_assigned():
     from datetime import datetime
     from types import SimpleNamespace
 
-    from vn_news.ordering import oldest_first
+    from vn_core.ordering import oldest_first
 
     minute = datetime(2023, 1, 11, 8, 0)
     news = [SimpleNamespace(date=minute, slug="b"), SimpleNamespace(date=minute, slug="a"),

@@ -1,4 +1,4 @@
-"""vn_news.pager: which page numbers a pager shows, by table."""
+"""vn_core.pager: which page numbers a pager shows, by table."""
 
 import sys
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_news.pager import page_count, page_window  # noqa: E402
+from vn_core.pager import page_count, page_window  # noqa: E402
 
 
 @pytest.mark.parametrize(

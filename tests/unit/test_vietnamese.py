@@ -1,4 +1,4 @@
-"""vn_news.vietnamese: date lines, numbers, view counts and NFC, independent of the system locale."""
+"""vn_core.vietnamese: date lines, numbers, view counts and NFC, independent of the system locale."""
 
 import sys
 import unicodedata
@@ -12,7 +12,7 @@ from pelican.utils import slugify
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_news.vietnamese import DEFAULT_WEEKDAYS, dateline, group_thousands, nfc, parse_count, short_date  # noqa: E402
+from vn_core.vietnamese import DEFAULT_WEEKDAYS, dateline, group_thousands, nfc, parse_count, short_date  # noqa: E402
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
