@@ -1,14 +1,13 @@
 """Pelican glue for "Các tin đã đăng": a generator that prepares every article's first page in
 generate_context() and writes the shared window pages in generate_output(). register() in
-__init__ only connects `add_generator`; the arithmetic lives in listing.py."""
-
-from urllib.parse import quote
+__init__ only connects `add_generator`; the arithmetic lives in listing.py, the pager in vn_core."""
 
 from pelican import signals
 from pelican.generators import Generator
 
-# vn_news is loaded first (PLUGINS order); it owns the one news order and the Jinja filters.
 from vn_core.ordering import oldest_first
+from vn_core.pager import radius_from
+from vn_core.vietnamese import short_date
 
 from . import listing
 
@@ -21,7 +20,6 @@ DEFAULTS = {
     # "category": older news of the same category; "site": older news of the whole site.
     "OLDER_NEWS_SCOPE": "category",
     "OLDER_NEWS_PER_PAGE": 10,
-    "OLDER_NEWS_PAGER_RADIUS": 2,
     # {group}: the category slug (or OLDER_NEWS_SITE_GROUP); {number}: the window's newest news,
     # counted from the group's first news = 1.
     "OLDER_NEWS_URL": "tin-da-dang/{group}/{number}/",
@@ -29,12 +27,7 @@ DEFAULTS = {
     "OLDER_NEWS_SITE_GROUP": "tat-ca",
     "OLDER_NEWS_SITE_LABEL": "Tất cả chuyên mục",
 }
-
-SCOPES = {
-    # scope: how a window page explains its numbering
-    "category": "đánh số từ tin đầu tiên của chuyên mục",
-    "site": "đánh số từ tin đầu tiên của trang",
-}
+SCOPES = ("category", "site")
 
 
 def setting(settings, name):
@@ -66,6 +59,9 @@ class NewsGroup:
     def window_save_as(self, top: int) -> str:
         return self._save_as.format(group=self.slug, number=top + 1)
 
+    def newest_day(self, top: int) -> str:
+        return short_date(self.lines[top]["date"])
+
 
 def news_groups(articles, categories, settings) -> list:
     scope = setting(settings, "OLDER_NEWS_SCOPE")
@@ -91,87 +87,39 @@ def first_page(group, position, settings) -> dict:
     """What the article at `position` shows under its body: page 1 of its older news."""
     article_url = group.lines[position]["url"]
     per_page = setting(settings, "OLDER_NEWS_PER_PAGE")
-    radius = setting(settings, "OLDER_NEWS_PAGER_RADIUS")
-    block = {
+    return {
         "anchor": ANCHOR,
         "total": position,
-        "news": [],
-        "pager": None,
+        "news": [group.lines[p] for p in listing.page_positions(position, 1, per_page)] if position else [],
+        "pager": listing.article_pager(position, per_page, group.window_url, f"{article_url}#{ANCHOR}", radius_from(settings)),
         "show_category": setting(settings, "OLDER_NEWS_SCOPE") == "site",
-        "per_page": per_page,
-        "radius": radius,
         "url_pattern": group.url_pattern,
-        "article_url": article_url,
     }
-    if position == 0:
-        return block
-    block["news"] = [group.lines[p] for p in listing.page_positions(position, 1, per_page)]
-    pager = listing.reader_pager(position, 1, per_page, radius)
-    # The window pages learn who is reading from ?t= (this article's total) and ?tu= (its path).
-    query = f"?t={position}&tu={quote(article_url, safe='/')}"
-
-    def url(page):
-        if page == 1:
-            return f"{article_url}#{ANCHOR}"
-        return group.window_url(listing.window_top(position, page, per_page)) + query
-
-    block["pager"] = {
-        "count": pager["count"],
-        "pages": pager["pages"],
-        "number": pager["number"],
-        "links": [
-            None if link is None else {"number": link["page"], "url": url(link["page"]), "current": link["current"]}
-            for link in pager["links"]
-        ],
-        "previous": url(pager["previous"]) if pager["previous"] else None,
-        "next": url(pager["next"]) if pager["next"] else None,
-    }
-    return block
 
 
 def window_page(group, top, settings) -> dict:
-    """A shared window page: what it lists and a pager that is true for every reader."""
+    """A shared window page: what it lists, worded so that it is true for every reader."""
     per_page = setting(settings, "OLDER_NEWS_PER_PAGE")
-    radius = setting(settings, "OLDER_NEWS_PAGER_RADIUS")
-    first, last = listing.window_span(top, per_page)
-    pager = listing.window_pager(top, len(group.news), per_page, radius)
-    links = []
-    for link in pager["links"]:
-        if link is None:
-            links.append(None)
-            continue
-        single = link["first"] == link["last"]
-        links.append(
-            {
-                "number": link["first"],
-                "url": group.window_url(link["top"]),
-                "current": link["current"],
-                "label": str(link["first"]) if single else f"{link['first']}–{link['last']}",
-                "aria_label": f"Tin thứ {link['first']}" if single else f"Tin thứ {link['first']} đến {link['last']}",
-            }
-        )
+    positions = listing.window_positions(top, per_page)
+    pager = listing.window_pager(
+        top, len(group.news), per_page, group.window_url,
+        label_of_top=group.newest_day,
+        name_of_top=lambda link_top: f"Các tin từ ngày {group.newest_day(link_top)} trở về trước",
+        radius=radius_from(settings),
+    )
     return {
         "url": group.window_url(top),
         "save_as": group.window_save_as(top),
-        "top": top,
-        "first": first,
-        "last": last,
-        "news": [group.lines[p] for p in listing.window_positions(top, per_page)],
+        "number": top + 1,
+        "newest_day": group.newest_day(positions[0]),
+        "oldest_day": group.newest_day(positions[-1]),
+        "count": len(positions),
+        "news": [group.lines[p] for p in positions],
         "group_label": group.label,
         "group_url": group.url,
-        "numbering": SCOPES[setting(settings, "OLDER_NEWS_SCOPE")],
         "show_category": setting(settings, "OLDER_NEWS_SCOPE") == "site",
-        "per_page": per_page,
-        "radius": radius,
         "url_pattern": group.url_pattern,
-        "pager": {
-            "count": None,
-            "pages": pager["windows"],
-            "number": None,
-            "links": links,
-            "previous": group.window_url(pager["previous"]) if pager["previous"] is not None else None,
-            "next": group.window_url(pager["next"]) if pager["next"] is not None else None,
-        },
+        "pager": pager,
     }
 
 

@@ -5,12 +5,13 @@ from pelican import signals
 from vn_core import vietnamese
 from .feeds import NewsWriter
 from vn_core.ordering import neighbours, newest_first, oldest_first
-from .pages import absolute, news_article_jsonld, pager_links, static_path
+from vn_core.pager import radius_from
+
+from .pages import absolute, listing_pager, news_article_jsonld, static_path
 from .reader import NewsMarkdownReader
 
 DEFAULTS = {
     "VN_NEWS_WEEKDAYS": vietnamese.DEFAULT_WEEKDAYS,
-    "VN_NEWS_PAGER_RADIUS": 2,
     "VN_NEWS_TYPOGRIFY": True,
 }
 
@@ -30,7 +31,7 @@ def add_template_helpers(generator):
         return
     settings = generator.settings
     weekdays = tuple(setting(settings, "VN_NEWS_WEEKDAYS"))
-    radius = setting(settings, "VN_NEWS_PAGER_RADIUS")
+    radius = radius_from(settings)
     env.filters.update(
         {
             "dateline": lambda moment: vietnamese.dateline(moment, weekdays),
@@ -43,7 +44,7 @@ def add_template_helpers(generator):
     )
     env.globals.update(
         {
-            "pager_links": lambda page: pager_links(page, radius),
+            "listing_pager": lambda page: listing_pager(page, radius),
             "news_article_jsonld": lambda article: news_article_jsonld(article, settings),
         }
     )

@@ -1,26 +1,12 @@
-"""Data that templates loop over, prepared in Python: pagers, cover images, JSON-LD."""
+"""Data that templates loop over, prepared in Python: listing pagers, cover images, JSON-LD."""
 
-from vn_core.pager import page_window
+from vn_core.pager import build_pager
 
 
-def pager_links(page, radius: int = 2) -> dict:
-    """The pager of a Pelican paginated page: numbered links (None for an ellipsis) and prev/next."""
+def listing_pager(page, radius: int):
+    """The pager of a Pelican paginated page (home, category, tag, author, period archives)."""
     paginator = page.paginator
-    total = paginator.num_pages
-    links = []
-    for number in page_window(page.number, total, radius):
-        if number is None:
-            links.append(None)
-        else:
-            links.append({"number": number, "url": paginator.page(number).url, "current": number == page.number})
-    return {
-        "links": links if total > 1 else [],
-        "previous": paginator.page(page.number - 1).url if page.has_previous() else None,
-        "next": paginator.page(page.number + 1).url if page.has_next() else None,
-        "number": page.number,
-        "pages": total,
-        "count": paginator.count,
-    }
+    return build_pager(page.number, paginator.num_pages, lambda number: paginator.page(number).url, radius, count=paginator.count)
 
 
 def static_path(value):

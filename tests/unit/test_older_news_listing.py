@@ -73,16 +73,11 @@ def test_window_lists_ten_news_back_from_its_top_when_read_without_context(top, 
     assert listing.window_span(top, PER_PAGE) == span
 
 
-@pytest.mark.parametrize(
-    "total, top, page",
-    [
-        (22, 21, 1), (22, 11, 2), (22, 1, 3),  # the three pages of a 23rd news
-        (22, 12, None), (22, 0, None), (22, 22, None), (22, 31, None),  # not its pages, or not older
-        (1, 0, 1), (0, 0, None), (123, 2, 13),
-    ],
-)
-def test_window_is_a_page_of_a_reader_only_when_the_reader_total_reaches_it_exactly(total, top, page):
-    assert listing.page_of_window(total, top, PER_PAGE) == page
+def page_of_window(older_total, top, per_page):
+    """Which page of a list of `older_total` older news the window `top` is, or None."""
+    if not 0 <= top < older_total or (older_total - 1 - top) % per_page:
+        return None
+    return (older_total - 1 - top) // per_page + 1
 
 
 def test_same_minute_news_keep_slug_order_when_positions_are_assigned():
@@ -101,56 +96,66 @@ def test_same_minute_news_keep_slug_order_when_positions_are_assigned():
     assert [ordered[p] for p in listing.page_positions(2, 1, PER_PAGE)] == ["a", "z"]
 
 
+ARTICLE = "article#cac-tin-da-dang"
+
+
 @pytest.mark.parametrize(
-    "total, page, numbers, previous, next_",
+    "total, numbers, next_",
     [
-        (10, 1, [1], None, None),
-        (11, 1, [1, 2], None, 2),
-        (22, 2, [1, 2, 3], 1, 3),
-        (123, 1, [1, 2, 3, None, 13], None, 2),
-        (123, 7, [1, None, 5, 6, 7, 8, 9, None, 13], 6, 8),
-        (123, 13, [1, None, 11, 12, 13], 12, None),
-        (123, 4, [1, 2, 3, 4, 5, 6, None, 13], 3, 5),
+        (10, [], None),
+        (11, [1, 2], 2),
+        (22, [1, 2, 3], 2),
+        (123, [1, 2, 3, None, 13], 2),
     ],
 )
-def test_reader_pager_shows_first_last_and_neighbours_when_pages_are_many(total, page, numbers, previous, next_):
-    pager = listing.reader_pager(total, page, PER_PAGE)
-    assert [None if link is None else link["page"] for link in pager["links"]] == numbers
-    assert [link["page"] for link in pager["links"] if link and link["current"]] == [page]
-    assert (pager["previous"], pager["next"]) == (previous, next_)
-    assert (pager["count"], pager["pages"]) == (total, listing.page_count(total, PER_PAGE))
-    for link in pager["links"]:
+def test_article_pager_numbers_pages_and_links_page_one_to_the_article_when_older_news_fill_pages(total, numbers, next_):
+    pager = listing.article_pager(total, PER_PAGE, lambda top: top, ARTICLE, radius=2)
+    assert [None if link is None else link.number for link in pager.links] == numbers
+    assert (pager.count, pager.pages, pager.number) == (total, listing.page_count(total, PER_PAGE), 1)
+    assert pager.previous is None
+    assert pager.next == (listing.window_top(total, 2, PER_PAGE) if next_ else None)
+    for link in pager.links:
         if link:
-            assert link["top"] == listing.window_top(total, link["page"], PER_PAGE)
+            expected = ARTICLE if link.number == 1 else listing.window_top(total, link.number, PER_PAGE)
+            assert link.url == expected and link.name == f"Trang {link.number}" and link.current == (link.number == 1)
+
+
+def test_article_pager_is_none_when_nothing_is_older():
+    assert listing.article_pager(0, PER_PAGE, lambda top: top, ARTICLE, radius=2) is None
+
+
+def window_pager(top, n, per_page=PER_PAGE, radius=2):
+    return listing.window_pager(top, n, per_page, lambda t: t, lambda t: f"L{t}", lambda t: f"N{t}", radius)
 
 
 @pytest.mark.parametrize(
-    "top, n, labels, previous, next_",
+    "top, n, tops, previous, next_",
     [
-        # 56 news: chain 2, 12, 22, 32, 42, 52; the newest window of the chain has no newer one
-        (52, 56, [(53, 44), (43, 34), (33, 24), None, (3, 1)], None, 42),
-        (22, 56, [(43, 34), (33, 24), (23, 14), (13, 4), (3, 1)], 32, 12),
-        (2, 56, [(23, 14), (13, 4), (3, 1)], 12, None),
+        # 56 news: chain 2, 12, 22, 32, 42, 52; the newest window of the chain is linked by "newer" only
+        (52, 56, [52, 42, 32, None, 2], None, 42),
+        (22, 56, [42, 32, 22, 12, 2], 32, 12),
+        (2, 56, [22, 12, 2], 12, None),
         # 23 news: windows 0..21; 21's chain is 1, 11, 21
-        (21, 23, [(22, 13), (12, 3), (2, 1)], None, 11),
-        (0, 23, [(21, 12), (11, 2), (1, 1)], 10, None),
+        (21, 23, [21, 11, 1], None, 11),
+        (0, 23, [20, 10, 0], 10, None),
         # 11 news: window 9 is alone in its chain
-        (9, 11, [(10, 1)], None, None),
+        (9, 11, [], None, None),
     ],
 )
-def test_window_pager_links_its_chain_by_news_numbers_when_read_without_context(top, n, labels, previous, next_):
-    pager = listing.window_pager(top, n, PER_PAGE)
-    assert [None if link is None else (link["first"], link["last"]) for link in pager["links"]] == labels
-    assert (pager["previous"], pager["next"]) == (previous, next_)
-    assert [link["top"] for link in pager["links"] if link and link["current"]] == [top]
+def test_window_pager_links_its_chain_but_never_the_moving_newest_when_read_without_context(top, n, tops, previous, next_):
+    pager = window_pager(top, n)
+    assert [None if link is None else link.url for link in pager.links] == tops
+    assert (pager.previous, pager.next) == (previous, next_)
+    assert [link.url for link in pager.links if link and link.current] == ([top] if tops else [])
+    assert all(link.label == f"L{link.url}" and link.name == f"N{link.url}" for link in pager.links if link)
+    assert (pager.previous_label, pager.next_label) == ("‹ Tin mới hơn", "Tin cũ hơn ›")
 
 
 @pytest.mark.parametrize("call", [
     lambda: listing.page_count(5, 0),
     lambda: listing.window_top(22, 4, PER_PAGE),
     lambda: listing.window_top(0, 1, PER_PAGE),
-    lambda: listing.reader_pager(0, 1, PER_PAGE),
-    lambda: listing.window_pager(22, 23, PER_PAGE),
+    lambda: window_pager(22, 23),
     lambda: listing.window_positions(-1, PER_PAGE),
 ])
 def test_arithmetic_refuses_when_asked_for_a_page_that_cannot_exist(call):
@@ -163,17 +168,18 @@ def test_arithmetic_refuses_when_asked_for_a_page_that_cannot_exist(call):
 def test_following_next_from_page_one_visits_every_older_news_once_in_order_when_any_size(data, n, per_page):
     a = data.draw(st.integers(min_value=0, max_value=n - 1))
     visited = []
-    if a:
-        page = 1
-        while page is not None:
-            visited += listing.page_positions(a, page, per_page)
-            pager = listing.reader_pager(a, page, per_page)
-            # Every linked page's window exists in the group, and holds exactly that page.
-            for link in pager["links"]:
-                if link:
-                    assert link["top"] in listing.window_tops(n)
-                    assert listing.page_of_window(a, link["top"], per_page) == link["page"]
-            page = pager["next"]
+    pager = listing.article_pager(a, per_page, lambda top: top, ARTICLE, radius=2)
+    if pager:
+        visited += listing.page_positions(a, 1, per_page)
+        # Every linked page's window exists in the group, and holds exactly that page.
+        for link in pager.links:
+            if link and link.number > 1:
+                assert link.url in listing.window_tops(n)
+                assert page_of_window(a, link.url, per_page) == link.number
+        top = pager.next
+        while top is not None:
+            visited += listing.window_positions(top, per_page)
+            top = window_pager(top, n, per_page).next
     assert visited == list(range(a - 1, -1, -1))
 
 
@@ -181,24 +187,24 @@ def test_following_next_from_page_one_visits_every_older_news_once_in_order_when
 @given(data=st.data(), n=st.integers(min_value=2, max_value=400), per_page=st.integers(min_value=1, max_value=12))
 def test_shared_window_pager_is_exact_for_every_reader_when_reached_from_any_article(data, n, per_page):
     top = data.draw(st.integers(min_value=0, max_value=n - 2))
-    pager = listing.window_pager(top, n, per_page)
-    readers = [a for a in range(n) if listing.page_of_window(a, top, per_page)]
+    pager = window_pager(top, n, per_page)
+    readers = [a for a in range(n) if page_of_window(a, top, per_page)]
     assert readers  # the article just after the window's top always lists it
     for a in readers:
-        page = listing.page_of_window(a, top, per_page)
-        # "‹ Trước" holds the reader's page j - 1 and "Sau ›" page j + 1, whoever the reader is.
+        page = page_of_window(a, top, per_page)
+        # "‹ Tin mới hơn" holds the reader's page j - 1 and "Tin cũ hơn ›" page j + 1, whoever the reader is.
         if page > 1:
-            assert listing.window_positions(pager["previous"], per_page) == listing.page_positions(a, page - 1, per_page)
+            assert listing.window_positions(pager.previous, per_page) == listing.page_positions(a, page - 1, per_page)
         if page < listing.page_count(a, per_page):
-            assert listing.window_positions(pager["next"], per_page) == listing.page_positions(a, page + 1, per_page)
+            assert listing.window_positions(pager.next, per_page) == listing.page_positions(a, page + 1, per_page)
         else:
-            assert pager["next"] is None
-    # Following "Sau ›" from any window lists everything older, once, newest first.
+            assert pager.next is None
+    # Following "Tin cũ hơn ›" from any window lists everything older, once, newest first.
     visited, current = [], top
     while current is not None:
         visited += listing.window_positions(current, per_page)
-        current = listing.window_pager(current, n, per_page)["next"]
+        current = window_pager(current, n, per_page).next
     assert visited == list(range(top, -1, -1))
-    for link in pager["links"]:
+    for link in pager.links:
         if link:
-            assert link["top"] in listing.window_tops(n) and link["top"] % per_page == top % per_page
+            assert link.url in listing.window_tops(n) and link.url % per_page == top % per_page

@@ -12,7 +12,7 @@ from vn_core.pager import page_count, page_window  # noqa: E402
 
 @pytest.mark.parametrize(
     "items, per_page, expected",
-    [(0, 10, 1), (1, 10, 1), (9, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (123, 10, 13), (5, 1, 5)],
+    [(0, 10, 0), (1, 10, 1), (9, 10, 1), (10, 10, 1), (11, 10, 2), (20, 10, 2), (21, 10, 3), (123, 10, 13), (5, 1, 5)],
 )
 def test_page_count_rounds_up_when_items_do_not_fill_the_last_page(items, per_page, expected):
     assert page_count(items, per_page) == expected
