@@ -7,6 +7,10 @@ from types import MethodType
 
 from pelican import signals
 
+from vn_core.vietnamese import (
+    PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
+)
+
 from . import periods
 
 logger = logging.getLogger(__name__)
@@ -51,7 +55,7 @@ def _calendar(month, day_counts_by_month, urls):
         for cell in week:
             if cell and cell["count"]:
                 cell["url"] = urls.get((*month, cell["day"]))
-    return {"caption": f"Tháng {periods.period_label(month)}", "url": urls.get(month), "weeks": weeks}
+    return {"caption": f"{PERIOD_WORDS['month'].capitalize()} {period_label(month)}", "url": urls.get(month), "weeks": weeks}
 
 
 def build_date_archives(period_archives, articles, settings) -> dict:
@@ -60,7 +64,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
     urls = {archive["period_num"]: archive["url"] for group in period_archives.values() for archive in group}
     by_month = periods.days_by_month(counts["day"])
     index_url = settings.get("ARCHIVES_URL") if settings.get("ARCHIVES_SAVE_AS") else None
-    words = {"year": "Năm", "month": "Tháng", "day": "Ngày"}
+    words = {granularity: word.capitalize() for granularity, word in PERIOD_WORDS.items()}
 
     # One calendar per month with news, shared by its month page, its days and the index.
     calendars = {month: _calendar(month, by_month, urls) for month in counts["month"]}
@@ -75,21 +79,21 @@ def build_date_archives(period_archives, articles, settings) -> dict:
             parent = periods.parent_period(period)
             crumbs = [{"label": "Lưu trữ", "url": index_url}] if index_url else []
             for ancestor in periods.ancestors(period):
-                crumbs.append({"label": f"{words[periods.granularity_of(ancestor)]} {periods.period_label(ancestor)}", "url": urls.get(ancestor)})
-            crumbs.append({"label": f"{word} {periods.period_label(period)}", "url": None})
+                crumbs.append({"label": f"{words[periods.granularity_of(ancestor)]} {period_label(ancestor)}", "url": urls.get(ancestor)})
+            crumbs.append({"label": f"{word} {period_label(period)}", "url": None})
             if parent:
-                up = _link(parent, urls, f"Cả {words[periods.granularity_of(parent)].lower()} {periods.period_label(parent)}")
+                up = _link(parent, urls, f"Cả {words[periods.granularity_of(parent)].lower()} {period_label(parent)}")
             else:
                 up = {"label": "Lưu trữ", "url": index_url, "period": None} if index_url else None
             pages[period] = {
                 "granularity": granularity,
                 "url": urls.get(period),
-                "heading": periods.period_heading(period),
+                "heading": period_heading(period),
                 "count": counts[granularity][period],
                 "crumbs": crumbs,
                 "up": up,
-                "earlier": _link(earlier, urls, f"{word} trước có tin: {periods.period_label(earlier)}") if earlier else None,
-                "later": _link(later, urls, f"{word} sau có tin: {periods.period_label(later)}") if later else None,
+                "earlier": _link(earlier, urls, f"{word} trước có tin: {period_label(earlier)}") if earlier else None,
+                "later": _link(later, urls, f"{word} sau có tin: {period_label(later)}") if later else None,
                 "picker": periods.picker_values(period),
                 # A year shows all its months; a month and its days show that month.
                 "calendars": [calendars[month] for month in months_of_year[period]] if granularity == "year" else [calendars[period[:2]]],
@@ -101,7 +105,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
             "url": urls.get((year,)),
             "count": count,
             "months": [
-                {"label": periods.period_label(month), "url": urls.get(month), "count": counts["month"][month]}
+                {"label": period_label(month), "url": urls.get(month), "count": counts["month"][month]}
                 for month in months_of_year[(year,)]
             ],
         }
@@ -115,7 +119,10 @@ def build_date_archives(period_archives, articles, settings) -> dict:
         "recent_calendars": [calendars[month] for month in recent],
         "older_calendars_elsewhere": len(recent) < len(calendars),
         "total": len(articles),
-        "weekdays": [{"short": short, "name": name} for short, name in zip(periods.WEEKDAY_HEADERS, periods.WEEKDAY_NAMES)],
+        "weekdays": [
+            {"short": short, "name": name}
+            for short, name in zip(weekday_abbreviations_from(settings), weekdays_from(settings))
+        ],
         "index_url": index_url,
         "manifest_url": setting(settings, "DATE_ARCHIVES_MANIFEST_URL"),
         "day_counts": counts["day"],

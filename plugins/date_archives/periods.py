@@ -11,9 +11,6 @@ from itertools import groupby
 from operator import attrgetter
 
 GRANULARITIES = ("year", "month", "day")
-# Indexed by datetime.weekday(): the calendar starts on Monday, as Vietnamese calendars do.
-WEEKDAY_HEADERS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
-WEEKDAY_NAMES = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 
 _PERIOD_KEY = {
     "year": attrgetter("date.year"),
@@ -28,16 +25,6 @@ def granularity_of(period: tuple) -> str:
 
 def period_of(moment, granularity: str) -> tuple:
     return (moment.year, moment.month, moment.day)[: GRANULARITIES.index(granularity) + 1]
-
-
-def period_label(period: tuple) -> str:
-    """`19/6/2022`, `6/2022`, `2022`: day/month/year without zero padding."""
-    return "/".join(str(part) for part in reversed(period))
-
-
-def period_heading(period: tuple) -> str:
-    word = {"year": "năm", "month": "tháng", "day": "ngày"}[granularity_of(period)]
-    return f"Tin {word} {period_label(period)}"
 
 
 def picker_values(period: tuple) -> dict:

@@ -4,14 +4,13 @@ from pelican import signals
 
 from vn_core import vietnamese
 from .feeds import NewsWriter
-from vn_core.ordering import neighbours, newest_first, oldest_first
+from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from vn_core.pager import radius_from
 
 from .pages import absolute, listing_pager, news_article_jsonld, static_path
 from .reader import NewsMarkdownReader
 
 DEFAULTS = {
-    "VN_NEWS_WEEKDAYS": vietnamese.DEFAULT_WEEKDAYS,
     "VN_NEWS_TYPOGRIFY": True,
 }
 
@@ -30,7 +29,7 @@ def add_template_helpers(generator):
     if env is None:
         return
     settings = generator.settings
-    weekdays = tuple(setting(settings, "VN_NEWS_WEEKDAYS"))
+    weekdays = vietnamese.weekdays_from(settings)
     radius = radius_from(settings)
     env.filters.update(
         {
@@ -72,6 +71,21 @@ def link_category_neighbours(generator):
             article.newer_in_category = newer
 
 
+def order_named_lists(generator):
+    """Vietnamese order for what the site lists by name (tags, authors, the categories index and the
+    tags under an article); the menu and the home page keep the order of NEWS_CATEGORIES."""
+    context = generator.context
+    context["tags"] = by_name(context.get("tags", []))
+    context["authors"] = by_name(context.get("authors", []))
+    context["categories_by_name"] = by_name(generator.categories)
+    generator.categories = in_preferred_order(generator.categories, generator.settings.get("NEWS_CATEGORIES", ()))
+    context["categories"] = generator.categories
+    for article in (*generator.articles, *generator.translations, *generator.drafts, *generator.drafts_translations,
+                    *generator.hidden_articles, *generator.hidden_translations):
+        if getattr(article, "tags", None):
+            article.tags = [tag for tag, _ in by_name((tag, None) for tag in article.tags)]
+
+
 def use_news_writer(pelican_object):
     return NewsWriter
 
@@ -83,3 +97,4 @@ def connect():
     signals.get_writer.connect(use_news_writer)
     signals.article_generator_pretaxonomy.connect(order_news)
     signals.article_generator_finalized.connect(link_category_neighbours)
+    signals.article_generator_finalized.connect(order_named_lists)

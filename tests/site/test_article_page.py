@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, BuildFailed, build
 
 CANONICAL = "http://localhost:8000"
 WITH_FIGURE = "2021/01/hoi-nghi-tong-ket-cong-tac-doan-nam-2020.html"  # Views: 1234567, one figure
@@ -110,8 +110,8 @@ def test_breadcrumb_leads_home_then_to_category_when_article_is_rendered(basic_s
 
 def test_tags_link_to_their_tag_pages_when_article_has_tags(basic_site):
     tags = basic_site.page(WITH_FIGURE).select(".article-tags a[rel=tag]")
-    assert [t.get_text(strip=True) for t in tags] == ["tổng kết", "Đoàn Khối"]
-    assert [basic_site.resolve(WITH_FIGURE, t["href"]) for t in tags] == ["the/tong-ket/", "the/doan-khoi/"]
+    assert [t.get_text(strip=True) for t in tags] == ["Đoàn Khối", "tổng kết"]  # Vietnamese order
+    assert [basic_site.resolve(WITH_FIGURE, t["href"]) for t in tags] == ["the/doan-khoi/", "the/tong-ket/"]
 
 
 def neighbours(site, url):
@@ -221,11 +221,20 @@ def test_reference_article_weighs_under_50_kb_when_images_are_left_out(built_sit
     assert page_weight(built_site, "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html") < 50 * 1024
 
 
-def test_weekday_names_come_from_the_setting_when_a_table_is_given(tmp_path):
-    weekdays = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
-    site = build(FIXTURES / "basic", tmp_path / "out", {"VN_NEWS_WEEKDAYS": weekdays})
+def test_weekday_tables_reach_date_line_and_calendars_when_set(tmp_path):
+    weekdays = ["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Chủ Nhật"]
+    short = ["H", "B", "T", "N", "S", "By", "CN"]
+    site = build(FIXTURES / "basic", tmp_path / "out", {"VN_WEEKDAYS": weekdays, "VN_WEEKDAY_ABBREVIATIONS": short})
     time = site.page(REFERENCE_LIKE).select_one(".article-meta time")
-    assert time.get_text(strip=True) == "CN, ngày 19/6/2022 - 22:02"
+    assert time.get_text(strip=True) == "Chủ Nhật, ngày 19/6/2022 - 22:02"
+    for url in ("luu-tru/", "2022/06/"):
+        headers = site.page(url).select_one("table.month-calendar thead").select("abbr")
+        assert [(abbr.get_text(), abbr["title"]) for abbr in headers] == list(zip(short, weekdays)), url
+
+
+def test_build_stops_with_the_setting_named_when_a_weekday_table_is_not_seven_long(tmp_path):
+    with pytest.raises(BuildFailed, match="VN_WEEKDAYS needs 7 names"):
+        build(FIXTURES / "basic", tmp_path / "out", {"VN_WEEKDAYS": ["Hai", "Ba"]})
 
 
 def test_text_and_slug_are_nfc_when_the_source_is_decomposed(tmp_path):

@@ -12,7 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from date_archives import periods  # noqa: E402
+from date_archives import periods
+from vn_core.vietnamese import period_heading  # noqa: E402
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -91,7 +92,7 @@ def test_neighbours_are_the_nearest_periods_with_news_when_periods_have_gaps(fou
     ],
 )
 def test_period_heading_parent_and_picker_when_period_is_day_month_or_year(period, heading, parent, wider, picker):
-    assert periods.period_heading(period) == heading
+    assert period_heading(period) == heading
     assert periods.parent_period(period) == parent
     assert periods.ancestors(period) == wider
     assert periods.picker_values(period) == picker
