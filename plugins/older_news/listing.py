@@ -43,13 +43,6 @@ def window_tops(group_size: int) -> range:
     return range(max(0, group_size - 1))
 
 
-def window_span(top: int, per_page: int) -> tuple:
-    """(first, last): the news numbers a window lists, counted from the group's first news = 1,
-    newest first. Every reader who reaches the window can be told this; it is always true."""
-    positions = window_positions(top, per_page)
-    return positions[0] + 1, positions[-1] + 1
-
-
 def article_pager(older_total: int, per_page: int, url_of_top, article_url: str, radius: int):
     """Page 1 of an article's older news: numbered pages, page 1 being the article itself and page
     j the window `window_top(older_total, j)`. None when there is nothing older."""

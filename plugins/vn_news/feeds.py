@@ -1,7 +1,9 @@
 """Feeds that state the site's language and keep metadata as text.
 
-Pelican's writer strips tags from titles, so a title such as `a <b> c` loses `<b>`; escaping it
-first makes strip-tags a no-op that hands the exact text to the XML serialiser."""
+The language is set through Pelican's public `feed_generated` signal. The rest needs the writer:
+Pelican's writer strips tags from titles before any signal sees them, so a title such as `a <b> c`
+would lose `<b>` (escaping it first makes strip-tags a no-op that hands the exact text to the XML
+serialiser), and it links feed items from SITEURL, which is empty in development."""
 
 from markupsafe import escape
 from pelican.writers import Writer
@@ -19,11 +21,7 @@ class _TitleAsText:
 class NewsWriter(Writer):
     def _create_new_feed(self, feed_type, feed_title, context):
         context = dict(context, SITENAME=str(escape(context["SITENAME"])))
-        feed = super()._create_new_feed(
-            feed_type, str(escape(feed_title)) if feed_title else feed_title, context
-        )
-        feed.feed["language"] = self.settings.get("DEFAULT_LANG", "vi")
-        return feed
+        return super()._create_new_feed(feed_type, str(escape(feed_title)) if feed_title else feed_title, context)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
         # Feed links must be absolute even when pages use relative URLs.
@@ -33,3 +31,8 @@ class NewsWriter(Writer):
 
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, _TitleAsText(item))
+
+
+def state_feed_language(context, feed):
+    """Receiver of `feed_generated`: every feed says it is in the site's language."""
+    feed.feed["language"] = context.get("DEFAULT_LANG") or "vi"

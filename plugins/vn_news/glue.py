@@ -3,7 +3,7 @@
 from pelican import signals
 
 from vn_core import vietnamese
-from .feeds import NewsWriter
+from .feeds import NewsWriter, state_feed_language
 from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from vn_core.pager import radius_from
 
@@ -95,6 +95,7 @@ def connect():
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(enrich_content)
     signals.get_writer.connect(use_news_writer)
+    signals.feed_generated.connect(state_feed_language)
     signals.article_generator_pretaxonomy.connect(order_news)
     signals.article_generator_finalized.connect(link_category_neighbours)
     signals.article_generator_finalized.connect(order_named_lists)

@@ -42,16 +42,6 @@ def test_our_theme_renders_the_page_when_its_type_is_built(basic_site, url, body
     assert page.select_one("a.skip-link[href='#noi-dung']") is not None
 
 
-def test_build_logs_no_warning_when_fixture_is_clean(basic_site):
-    assert "WARNING" not in basic_site.log
-    assert "ERROR" not in basic_site.log
-
-
-def test_build_logs_no_warning_when_real_content_is_built(built_site):
-    assert "WARNING" not in built_site.log
-    assert "ERROR" not in built_site.log
-
-
 def listing(site, url):
     page = site.page(url)
     totals = page.select(".listing-totals")
