@@ -3,29 +3,30 @@
 import os
 from pathlib import Path
 
-from .checks import check_site, content_kind
+from .checks import check_site, discover
 
 
-def read_content(root: Path, config):
-    """(sources, existing): bytes of each Markdown content file, and every file's path, both
-    relative to `root` with forward slashes."""
+def read_content(root: Path, config, discovery=None):
+    """(sources, existing, discovery): bytes of each content file Pelican reads (from
+    `discovery`, Pelican's own file discovery; from the settings alone when None), and every
+    file's path, all relative to `root` with forward slashes."""
     root = Path(root)
-    sources, existing = {}, set()
+    existing = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         dirs.sort()
         for name in sorted(files):
-            path = Path(folder, name)
-            relative = path.relative_to(root).as_posix()
-            existing.add(relative)
-            if content_kind(relative, config) is not None:
-                sources[relative] = path.read_bytes()
-    return sources, existing
+            existing.add(Path(folder, name).relative_to(root).as_posix())
+    discovery = discovery or discover(existing, config)
+    sources = {path: (root / path).read_bytes() for path in sorted(discovery.articles | discovery.pages)}
+    return sources, existing, discovery
 
 
-def run_checks(root: Path, config):
+def run_checks(root: Path, config, discovery=None, sources_out=None):
     """(problems, number of files checked)."""
-    sources, existing = read_content(root, config)
-    return check_site(sources, existing, config), len(sources)
+    sources, existing, discovery = read_content(root, config, discovery)
+    if sources_out is not None:
+        sources_out.update(sources)
+    return check_site(sources, existing, config, discovery), len(sources)
 
 
 def display_root(root) -> str:

@@ -6,7 +6,7 @@ from vn_core import vietnamese
 from .feeds import NewsWriter
 from vn_core.ordering import neighbours, newest_first, oldest_first
 from .pages import absolute, news_article_jsonld, pager_links, static_path
-from .reader import NewsMarkdownReader
+from .reader import install_news_reader
 
 DEFAULTS = {
     "VN_NEWS_WEEKDAYS": vietnamese.DEFAULT_WEEKDAYS,
@@ -20,8 +20,7 @@ def setting(settings, name):
 
 
 def use_news_reader(readers):
-    for extension in NewsMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = NewsMarkdownReader
+    install_news_reader(readers)
 
 
 def add_template_helpers(generator):
