@@ -71,14 +71,15 @@ html: install
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(BASEDIR)/__pycache__
 
+# CONTENT_CHECKS_PREVIEW: the preview keeps building despite content errors (make html still stops).
 regenerate: install
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 serve: install
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 devserver: install
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 publish: install
 	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(PUBLISHCONF) -- $(PELICANOPTS)

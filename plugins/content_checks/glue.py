@@ -27,7 +27,7 @@ from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 
 from . import messages
 from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root
-from .scan import display_root, run_checks
+from .scan import display_root, read_sources, run_checks
 
 logger = logging.getLogger(__name__)
 
@@ -349,18 +349,22 @@ def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
     settings = generator.settings
-    if not setting(settings, "CONTENT_CHECKS_ENABLED"):
-        return
     lang = setting(settings, "CONTENT_CHECKS_LANG")
     root = generator.path
-    sources = {}
-    problems, files = run_checks(root, config_from_settings(settings), discover(generator), sources)
     shown = display_root(root)
+    discovery = discover(generator)
+    records = pelican_records()
+    if not setting(settings, "CONTENT_CHECKS_ENABLED"):
+        # Pelican's own records are still re-worded (and its errors still fail the build).
+        records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
+        return
+    sources = {}
+    problems, files = run_checks(root, config_from_settings(settings), discovery, sources)
     levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
     fatal = False
     for problem in problems:
         fatal |= _log(levels[problem.severity], format_problem(problem, lang, shown))
-    pelican_records().start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
+    records.start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
     summary = format_summary(problems, files, lang)
     if fatal or any(problem.severity == ERROR for problem in problems):
         if setting(settings, "CONTENT_CHECKS_PREVIEW"):
@@ -382,7 +386,7 @@ def stop_on_pelican_errors(pelican_object):
     """Pelican only logs a file it skipped: that fails `make html` / `make publish` here."""
     records = pelican_records()
     settings = pelican_object.settings
-    if records.errors and setting(settings, "CONTENT_CHECKS_ENABLED") and not setting(settings, "CONTENT_CHECKS_PREVIEW"):
+    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW"):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 
