@@ -88,7 +88,10 @@ publish: install
 check: install
 	PYTHONPATH=$(BASEDIR)/plugins $(PYTHON) -m content_checks $(INPUTDIR) -s $(CONFFILE) $(CHECKOPTS)
 
-# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact.
+# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
+# taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.
+override TITLE := $(value TITLE)
+override CATEGORY := $(value CATEGORY)
 export TITLE CATEGORY
 newpost: install
 	@$(PYTHON) $(BASEDIR)/tools/newpost.py --content $(INPUTDIR) -s $(CONFFILE)

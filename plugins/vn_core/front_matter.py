@@ -169,7 +169,11 @@ def _parse_yaml(lines) -> Block:
         written, raw, number = match.group("key"), (match.group("value") or "").strip(), index + 1
         index += 1
         continued = []
-        while index < end and (not lines[index].strip() or lines[index][:1] in (" ", "\t") or YAML_ITEM_RE.match(lines[index])):
+        while index < end and (
+            not lines[index].strip()
+            or lines[index][:1] in (" ", "\t")
+            or (not raw and YAML_ITEM_RE.match(lines[index]))
+        ):
             if lines[index].strip() or raw[:1] in ("|", ">"):
                 continued.append(lines[index])
             index += 1
@@ -179,8 +183,6 @@ def _parse_yaml(lines) -> Block:
         elif continued and all(YAML_ITEM_RE.match(text) for text in continued if text.strip()):
             items = [YAML_ITEM_RE.match(text) for text in continued if text.strip()]
             value = ", ".join(_unquote(m.group("value") or m.group("top"), number, block) for m in items)
-            if raw:
-                block.problems.append(("not_key_value", number, {"text": line.strip()}))
         elif continued:
             # A plain value folded over several lines.
             value = " ".join([_yaml_value(raw, number, block)] + [text.strip() for text in continued])
