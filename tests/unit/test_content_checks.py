@@ -449,19 +449,24 @@ def test_no_legacy_encoding_is_named_when_the_bytes_are_not_vietnamese(data):
 
 KEY = st.one_of(
     st.sampled_from(["Title", "Date", "Modified", "Category", "Tags", "Views", "Status", "Slug", "Image",
-                     "Lang", "Save_as", "Summary", "Catgory", "Dat", "X-y_1"]),
+                     "Lang", "Save_as", "Summary", "Catgory", "Dat", "X-y_1", "Tiêu đề", "Ngày", "Chuyên mục",
+                     "Thẻ", "Ảnh", "Tags ", "TIÊU ĐỀ"]),
     st.text(alphabet=string.ascii_letters + string.digits + "_-", min_size=1, max_size=12),
 )
 VALUE = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["2022-06-19 22:02", "5/6/2022", "9" * 30, "{static}/../../x", "{filename}", "1.234",
-                     "draft", "</script><script>alert(1)</script>", "{date", "{slug}", "Đoa\u0300n", ""]),
+                     "draft", "</script><script>alert(1)</script>", "{date", "{slug}", "Đoa\u0300n", "",
+                     "19/6/2022 10:02 CH", "5/6/22", "0022-06-19", "13:61 SA 1/1/2022", "🎉", "A/B C", "[a, b]",
+                     '"unclosed', "x" * 300, "{static}/images/ả nh.png"]),
 )
 BODY = st.lists(
     st.one_of(
         st.text(max_size=60),
         st.sampled_from(["![](x.png)", "![a]({static}/a b.png)", "[x]({filename}/y.md)", "<img src=a>",
-                         "```", "~~~", "<!--", "-->", "    indented", "---", "..."]),
+                         "```", "~~~", "<!--", "-->", "    indented", "---", "...", "<iframe src=x>",
+                         '<iframe src="https://www.youtube.com/embed/a"></iframe>', "<iframe", "![a](<b c.png>)",
+                         "  - item", "key: value"]),
     ),
     max_size=8,
 )
@@ -472,19 +477,26 @@ BODY = st.lists(
     metadata=st.lists(st.tuples(KEY, VALUE), max_size=8),
     body=BODY,
     raw=st.binary(max_size=60),
-    name=st.sampled_from(["2022/a.md", "pages/p.md", "a.markdown", "images/x.md", "2022/.hidden.md"]),
+    name=st.sampled_from(["2022/a.md", "pages/p.md", "a.markdown", "images/x.md", "2022/.hidden.md", "2022/A.MD",
+                          "2022/b.md.txt", "2022/w.htm", "2022/r.rst", "2022/d.docx", "tai-lieu/t.md", "x/y.Markdown"]),
+    yaml=st.booleans(),
 )
 # Found by hypothesis: a lone carriage return is a line break for Python, Pelican and editors.
-@example(metadata=[("Title", "\r0")], body=["![](0)"], raw=b"", name="2022/a.md")
-def test_checker_never_crashes_when_files_hold_arbitrary_metadata_and_text(tmp_path_factory, config, metadata, body, raw, name):
+@example(metadata=[("Title", "\r0")], body=["![](0)"], raw=b"", name="2022/a.md", yaml=False)
+@example(metadata=[("Title", '"unclosed'), ("Title", "x")], body=["  - item"], raw=b"", name="2022/a.md", yaml=True)
+def test_checker_never_crashes_when_files_hold_arbitrary_metadata_and_text(
+    tmp_path_factory, site_settings, config, metadata, body, raw, name, yaml
+):
     root = tmp_path_factory.mktemp("random")
-    text = "".join(f"{key}: {value}\n" for key, value in metadata) + "\n" + "\n".join(body)
+    block = "".join(f"{key}: {value}\n" for key, value in metadata)
+    text = (f"---\n{block}---\n" if yaml else block) + "\n" + "\n".join(body)
     target = root / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(text.encode("utf-8"))
     (root / "2022" / "b.md").parent.mkdir(parents=True, exist_ok=True)
     (root / "2022" / "b.md").write_bytes(raw + text.encode("utf-8")[:40])
-    problems, files = run_checks(root, config)
+    # Pelican's own discovery, as in the build (the build's readers: any letter case, no HTML).
+    problems, files = run_checks(root, config, discover_folder(root, dict(site_settings, PATH=str(root))))
     # Lines as Python's universal newlines (and so Pelican and editors) count them: a lone \r too.
     lines_per_file = {
         path.relative_to(root).as_posix(): path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1

@@ -260,3 +260,25 @@ def test_pelicans_duplicate_definition_record_is_reworded_when_another_reader_lo
     assert record.getMessage() == (
         "content/2022/a.md:1: cảnh báo: khóa `title` có hai lần, Pelican chỉ dùng lần đầu — xóa một trong hai dòng"
     )
+
+
+# --- the reference of every message -----------------------------------------------------------------
+
+DOC = ROOT / "docs" / "thong-bao-kiem-tra.md"
+
+
+def test_every_message_code_is_documented_when_the_checker_can_print_it():
+    from content_checks import messages  # noqa: PLC0415
+
+    text = DOC.read_text(encoding="utf-8")
+    missing = [code for code in messages.MESSAGES if f"### `{code}` — " not in text]
+    assert missing == []
+
+
+def test_every_vietnamese_key_alias_is_in_the_documented_table_when_the_reader_accepts_it():
+    table = [line for line in DOC.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    documented = {}
+    for line in table:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        documented[cells[0].strip("`").lower()] = tuple(alias.strip().strip("`") for alias in cells[1].split(","))
+    assert documented == KEY_ALIASES
