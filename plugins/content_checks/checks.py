@@ -565,10 +565,16 @@ def _extension(path: str) -> str:
     return posixpath.splitext(path)[1][1:].lower()
 
 
+# What operating systems and Office leave beside files: never the editor's content.
+SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+
+
 def check_unread(path: str, discovery: Discovery, config: CheckConfig):
     """A file under the content folder that is neither built nor copied as it should be."""
     ext = _extension(path)
     name = posixpath.basename(path)
+    if name.startswith((".", "~$")) or name.lower() in SYSTEM_FILES:
+        return []
     if path in discovery.static:
         if ext in MARKDOWN_EXTENSIONS or ext in discovery.extensions:
             return [_problem(WARNING, path, 1, "markdown_in_static", folder=path.split("/", 1)[0])]

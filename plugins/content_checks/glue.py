@@ -66,13 +66,18 @@ def pelican_save_as(settings):
     from pelican.contents import Article, Page  # noqa: PLC0415 - only when checking
     from pelican.readers import _DISCARD, METADATA_PROCESSORS  # noqa: PLC0415
 
+    # Category, author and tag objects reused across files: each slugifies its name once.
+    shared = {}
+
     def save_as_of(kind, fields, path):
         metadata = {}
         for key, value in fields.items():
             if key in ("date", "modified"):
                 metadata[key] = parse_date(value, get_date)
             elif key in METADATA_PROCESSORS:
-                processed = METADATA_PROCESSORS[key](value, settings)
+                if (key, value) not in shared:
+                    shared[(key, value)] = METADATA_PROCESSORS[key](value, settings)
+                processed = shared[(key, value)]
                 if processed is not _DISCARD:
                     metadata[key] = processed
             else:

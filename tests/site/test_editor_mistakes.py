@@ -108,7 +108,9 @@ def test_a_very_long_title_gets_a_slug_cut_at_a_word_when_it_would_not_fit(tmp_p
     assert len(pages) == 1
     slug = pages[0].stem
     assert len(slug) <= 80 and slug.startswith("hoi-nghi-tong-ket-cong-tac-doan") and not slug.endswith("-")
-    assert slug.split("-")[-1] in "hoi nghi tong ket cong tac doan va phong trao thanh nien".split()
+    # Cut after a whole word, then a short digest of the whole slug (two long titles keep two URLs).
+    assert slug.split("-")[-2] in "hoi nghi tong ket cong tac doan va phong trao thanh nien".split()
+    assert len(slug.split("-")[-1]) == 6
 
 
 def test_a_typed_slug_is_normalised_when_it_has_spaces_slashes_and_diacritics(tmp_path_factory):

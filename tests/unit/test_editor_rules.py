@@ -159,13 +159,19 @@ def test_yaml_front_matter_reports_its_own_mistakes_when_a_line_or_a_quote_is_wr
 # --- slugs and embeds -----------------------------------------------------------------------------
 
 
+def digest(slug):
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.sha1(slug.encode()).hexdigest()[:6]
+
+
 @pytest.mark.parametrize(
     ("slug", "capped"),
     [
         ("a" * 80, "a" * 80),
-        ("abc-" * 20 + "def", ("abc-" * 20).rstrip("-")),
-        ("a" * 79 + "-b", "a" * 79),
-        ("a" * 81, "a" * 80),
+        ("abc-" * 20 + "def", ("abc-" * 18).rstrip("-") + "-" + digest("abc-" * 20 + "def")),
+        ("a" * 72 + "-b" * 5, "a" * 72 + "-" + digest("a" * 72 + "-b" * 5)),
+        ("a" * 81, "a" * 73 + "-" + digest("a" * 81)),
         ("ngan", "ngan"),
         ("", ""),
     ],
@@ -173,6 +179,12 @@ def test_yaml_front_matter_reports_its_own_mistakes_when_a_line_or_a_quote_is_wr
 def test_slugs_are_capped_at_a_word_boundary_when_longer_than_80(slug, capped):
     assert cap_slug(slug) == capped
     assert len(cap_slug(slug)) <= 80
+
+
+def test_two_long_titles_keep_two_slugs_when_they_differ_only_after_the_cut():
+    first, second = "hoi-nghi-" * 10 + "tai-son-duong", "hoi-nghi-" * 10 + "tai-lam-binh"
+    assert cap_slug(first) != cap_slug(second)
+    assert cap_slug(first).startswith("hoi-nghi-hoi-nghi") and len(cap_slug(first)) <= 80
 
 
 @pytest.mark.parametrize(
@@ -282,3 +294,11 @@ def test_every_vietnamese_key_alias_is_in_the_documented_table_when_the_reader_a
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         documented[cells[0].strip("`").lower()] = tuple(alias.strip().strip("`") for alias in cells[1].split(","))
     assert documented == KEY_ALIASES
+
+
+def test_files_the_system_leaves_beside_content_get_no_message_when_found(tmp_path):
+    from content_checks import checks  # noqa: PLC0415
+
+    discovery = checks.Discovery(files={"2022/.DS_Store", "2022/Thumbs.db", "2022/~$bai.docx", "desktop.ini"})
+    config = checks.CheckConfig(slugify=slugify, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert [checks.check_unread(path, discovery, config) for path in sorted(discovery.files)] == [[], [], [], []]
