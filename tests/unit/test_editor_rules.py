@@ -302,3 +302,16 @@ def test_files_the_system_leaves_beside_content_get_no_message_when_found(tmp_pa
     discovery = checks.Discovery(files={"2022/.DS_Store", "2022/Thumbs.db", "2022/~$bai.docx", "desktop.ini"})
     config = checks.CheckConfig(slugify=slugify, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert [checks.check_unread(path, discovery, config) for path in sorted(discovery.files)] == [[], [], [], []]
+
+
+def test_each_message_has_the_same_placeholders_in_both_languages_when_rendered():
+    import string  # noqa: PLC0415
+
+    from content_checks import messages  # noqa: PLC0415
+
+    def placeholders(template, own, other):
+        names = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+        return {name.removesuffix(own) for name in names if not name.endswith(other)}
+
+    for code, (vi, en) in messages.MESSAGES.items():
+        assert placeholders(vi, "_vi", "_en") == placeholders(en, "_en", "_vi"), code
