@@ -33,6 +33,7 @@ _ALIAS_LOOKUP = {fold(alias): key for key, aliases in KEY_ALIASES.items() for al
 # A key: letters (any script), digits, `_`, `-`, inner spaces; at most 30 characters.
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d][\w\- ]{0,29}?)[ \t]*:(?:[ \t]+(?P<value>.*)|[ \t]*)$")
 MORE_RE = re.compile(r"^(?: {4,}|\t)(?P<value>.*)$")
+YAML_TRUE = ("true", "yes", "on")
 YAML_OPEN_RE = re.compile(r"^-{3}\s*$")
 YAML_CLOSE_RE = re.compile(r"^(?:-{3}|\.{3})\s*$")
 YAML_ITEM_RE = re.compile(r"^\s+-\s+(?P<value>.*)$|^-\s+(?P<top>.*)$")
@@ -188,6 +189,11 @@ def _parse_yaml(lines) -> Block:
             value = " ".join([_yaml_value(raw, number, block)] + [text.strip() for text in continued])
         else:
             value = _yaml_value(raw, number, block)
+        if canonical_key(written) == "draft":
+            # Hugo and Decap CMS mark a draft with `draft: true`: it must stay a draft here too.
+            if value.strip().lower() in YAML_TRUE:
+                _add(block, "Status", "draft", number)
+            continue
         _add(block, written, value, number)
     block.body_start = min(end + 1, len(lines))
     return block

@@ -141,10 +141,14 @@ def test_yaml_front_matter_keeps_values_as_text_when_written_by_a_cms():
         ("tags", "tổng kết, hội nghị", 5),
         ("authors", "An, Bình", 6),
         ("views", "1.234", 9),
-        ("draft", "false", 10),
         ("summary", "dòng một\ndòng hai", 11),
     ]
     assert problems == [] and start == 14
+
+
+def test_a_hugo_draft_stays_a_draft_when_the_front_matter_says_draft_true():
+    assert fields("---\ntitle: A\ndraft: true\n---\n\nBody")[0] == [("title", "A", 2), ("status", "draft", 3)]
+    assert fields("---\ntitle: A\ndraft: false\n---\n\nBody")[0] == [("title", "A", 2)]
 
 
 def test_yaml_front_matter_reports_its_own_mistakes_when_a_line_or_a_quote_is_wrong():
