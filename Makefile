@@ -71,14 +71,15 @@ html: install
 clean:
 	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(BASEDIR)/__pycache__
 
+# CONTENT_CHECKS_PREVIEW: the preview keeps building despite content errors (make html still stops).
 regenerate: install
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 serve: install
 	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
 
 devserver: install
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 publish: install
 	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(PUBLISHCONF) -- $(PELICANOPTS)
@@ -87,7 +88,10 @@ publish: install
 check: install
 	PYTHONPATH=$(BASEDIR)/plugins $(PYTHON) -m content_checks $(INPUTDIR) -s $(CONFFILE) $(CHECKOPTS)
 
-# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact.
+# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
+# taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.
+override TITLE := $(value TITLE)
+override CATEGORY := $(value CATEGORY)
 export TITLE CATEGORY
 newpost: install
 	@$(PYTHON) $(BASEDIR)/tools/newpost.py --content $(INPUTDIR) -s $(CONFFILE)

@@ -45,9 +45,10 @@ NEWS_CATEGORIES = [
 
 # Content layout: articles anywhere, static pages under pages/, images under images/.
 ARTICLE_PATHS = [""]
-ARTICLE_EXCLUDES = ["pages", "images", "extra"]
+# tai-lieu/: files offered as downloads (PDF, Word, Excel), linked with {static}/tai-lieu/...
+ARTICLE_EXCLUDES = ["pages", "images", "tai-lieu", "extra"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "tai-lieu"]
 IGNORE_FILES = [".#*", "*~", "README*", "*.swp"]
 
 # URLs: readable, stable, diacritic-free slugs (Đ -> D by unidecode).

@@ -15,6 +15,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
 from content_checks.glue import config_from_settings  # noqa: E402
+from vn_core.front_matter import parse_block  # noqa: E402
+from vn_core.slugs import content_slug  # noqa: E402
+from vn_core.vietnamese import nfc  # noqa: E402
 
 TEMPLATE = """\
 Title: {title}
@@ -60,6 +63,25 @@ def new_post_text(title, category, author, slug, moment) -> str:
     )
 
 
+def slugs_in_use(content: Path, config):
+    """slug -> file (content-relative) of every Markdown file already in the content folder."""
+    used = {}
+    for path in sorted(content.rglob("*")):
+        if not path.is_file() or path.suffix.lower().lstrip(".") not in ("md", "markdown", "mkd", "mdown"):
+            continue
+        try:
+            lines = nfc(path.read_text(encoding="utf-8-sig")).splitlines()
+        except (UnicodeDecodeError, OSError):
+            continue
+        block = parse_block(lines)
+        title, typed = block.first("title"), block.first("slug")
+        slug = content_slug(title.value if title else None, typed.value if typed else None, config.slugify,
+                            config.slugify_source, path.stem)
+        if slug:
+            used.setdefault(slug, path.relative_to(content).as_posix())
+    return used
+
+
 def main(argv=None) -> int:
     args = parse_arguments(argv)
     title = " ".join(args.title.split())
@@ -79,12 +101,17 @@ def main(argv=None) -> int:
                         f'chạy lại với CATEGORY="{suggestion}" (did you mean `{suggestion}`?)')
         print(f"newpost: chuyên mục mới `{category}` — nhớ thêm vào NEWS_CATEGORIES trong pelicanconf.py",
               file=sys.stderr)
-    slug = config.slugify(title)
+    slug = content_slug(title, None, config.slugify)
     if not slug:
         return fail("tiêu đề không tạo được slug (địa chỉ bài) — dùng chữ hoặc số trong TITLE")
     moment = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"))
     author = args.author or settings.get("AUTHOR", "")
     path = Path(args.content) / f"{moment.year}" / f"{slug}.md"
+    taken = slugs_in_use(Path(args.content), config) if Path(args.content).is_dir() else {}
+    other = taken.get(slug)
+    if other is not None and Path(args.content) / other != path:
+        return fail(f"đã có bài cùng địa chỉ (slug `{slug}`): {other} — đổi TITLE để bài mới có địa chỉ riêng, "
+                    f"không ghi thêm tệp (an article with the slug `{slug}` already exists: {other}; change TITLE)")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # "x": create, never overwrite, even if another editor makes the same file at this moment.

@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from .checks import ERROR, format_problem, format_summary
-from .glue import config_from_settings, setting
+from .glue import config_from_settings, discover_folder, setting
 from .scan import display_root, run_checks
 
 
@@ -21,6 +21,14 @@ def parse_arguments(argv):
     return parser.parse_args(argv)
 
 
+def register_plugins(settings):
+    """The build's plugins, registered as Pelican registers them, so that the readers (and so the
+    files read) are the build's; our glue is left out (it would check this folder a second time)."""
+    for plugin in settings.get("PLUGINS") or ():
+        if getattr(plugin, "__name__", "") != "content_checks" and hasattr(plugin, "register"):
+            plugin.register()
+
+
 def main(argv=None) -> int:
     args = parse_arguments(argv)
     if not os.path.isfile(args.settings):
@@ -29,9 +37,11 @@ def main(argv=None) -> int:
     if not os.path.isdir(args.content):
         print(f"{args.content}: không có thư mục nội dung (content folder not found)", file=sys.stderr)
         return 2
-    settings = read_settings(args.settings)
+    settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content)})
+    register_plugins(settings)
     lang = args.lang or setting(settings, "CONTENT_CHECKS_LANG")
-    problems, files = run_checks(Path(args.content), config_from_settings(settings))
+    discovery = discover_folder(args.content, settings)
+    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery)
     shown = display_root(args.content)
     for problem in problems:
         print(format_problem(problem, lang, shown))

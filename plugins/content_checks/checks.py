@@ -1,11 +1,13 @@
-"""The editors' safety net: check Markdown articles before Pelican reads them.
+"""The editors' safety net: check every file of the content folder before Pelican reads it.
 
-Pure: no Pelican imports and no file system access. The caller hands in each Markdown file's
-bytes, the set of files under the content folder and a CheckConfig (built from the settings by
-the glue), and gets back a list of Problems, each with a severity, a file, a line and a message.
+Pure: no Pelican imports and no file system access. The caller hands in each content file's
+bytes, what Pelican's own discovery found (a Discovery), the set of files under the content
+folder and a CheckConfig (built from the settings by the glue, with Pelican's slugify, get_date
+and save-as), and gets back a list of Problems, each with a severity, a file, a line and a message.
 
-The metadata block is parsed exactly as Python-Markdown's `meta` extension does, so the line of a
-key here is the line Pelican reads it from."""
+The metadata block is read by vn_core.front_matter, the same reader the build uses, so the line
+of a key here is the line the build reads it from, and a date is read by vn_core.dates, as the
+build reads it."""
 
 import codecs
 import difflib
@@ -19,10 +21,12 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 from zoneinfo import ZoneInfo
 
-import dateutil.parser
-
 # The one rule for view counts, shared with what the site shows.
 from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
+from vn_core.dates import DateProblem, parse_date
+from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
+from vn_core.front_matter import Block, parse_block
+from vn_core.slugs import content_slug
 
 from . import messages
 from vn_core.legacy_encodings import guess_legacy_encoding
@@ -37,22 +41,19 @@ STATUSES = ("published", "draft", "hidden")
 # Editors write the status in Vietnamese; Pelican only knows the English words.
 STATUS_IN_VIETNAMESE = {"nhap": "draft", "ban nhap": "draft", "an": "hidden", "dang": "published", "da dang": "published"}
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
-
-# Python-Markdown's meta extension, verbatim.
-META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-BEGIN_RE = re.compile(r"^-{3}(\s.*)?")
-END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?")
-
-# d/m/yyyy written the Vietnamese way; dateutil reads the first number as the month.
-DAY_FIRST_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+# Files editors put next to articles that Pelican does not read, and what each gets.
+TEXT_EXTENSIONS = ("txt",)
+HTML_EXTENSIONS = ("html", "htm")
+RST_EXTENSIONS = ("rst", "rest")
+DOCUMENT_EXTENSIONS = ("docx", "doc", "pdf", "xlsx", "xls", "pptx", "ppt", "odt", "ods")
+IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "svg", "avif")
 
 MD_LINK_RE = re.compile(
     r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\(\s*(?P<target><[^>\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)"
+    r"\(\s*(?P<target><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))(?:[^()\n]|\([^()\n]*\))*?)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 )
-HTML_TAG_RE = re.compile(r"<(?P<tag>img|a)\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+HTML_TAG_RE = re.compile(r"<(?P<tag>img|a|iframe)\b(?P<attrs>[^>]*)>", re.IGNORECASE)
 HTML_ATTR_RE = re.compile(r"(?P<name>[A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
 # A body holding only comments (the newpost template) is still empty: comments never show.
 HTML_COMMENT_RE = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
@@ -91,9 +92,25 @@ class CheckConfig:
     page_paths: tuple = ("pages",)
     article_excludes: tuple = ()
     ignore_files: tuple = ()
+    static_paths: tuple = ("images",)
     with_future_dates: bool = True
     slugify_source: str = "title"
-    save_as: dict = field(default_factory=dict)  # "ARTICLE_SAVE_AS" -> "{date:%Y}/{slug}.html", ...
+    # Pelican's get_date (vn_core.dates imports it lazily when this is None).
+    get_date: Callable | None = None
+    # Pelican's own save-as: (kind, {key: text}, path) -> the file it writes, or None.
+    save_as_of: Callable | None = None
+    iframe_hosts: tuple = DEFAULT_IFRAME_HOSTS
+
+
+@dataclass
+class Discovery:
+    """What Pelican's own file discovery finds (glue asks Pelican's generators), content-relative."""
+
+    articles: set = field(default_factory=set)
+    pages: set = field(default_factory=set)
+    static: set = field(default_factory=set)
+    files: set = field(default_factory=set)  # every file not ignored by IGNORE_FILES
+    extensions: tuple = MARKDOWN_EXTENSIONS  # the enabled readers' extensions
 
 
 @dataclass
@@ -108,6 +125,7 @@ class Entry:
     group: str = "published"  # Pelican finds translations among published, hidden and drafts apart
     save_as: str | None = None
     year: int | None = None
+    moment: datetime | None = None
 
 
 def join_root(root: str, path: str) -> str:
@@ -124,6 +142,11 @@ def _problem(severity, path, line, code, **params) -> Problem:
 def _under(path: str, folder: str) -> bool:
     folder = folder.strip("/")
     return folder == "" or path == folder or path.startswith(folder + "/")
+
+
+def _ignored(path: str, config: CheckConfig) -> bool:
+    name = posixpath.basename(path)
+    return any(fnmatch.fnmatch(name, pattern) for pattern in config.ignore_files)
 
 
 def content_kind(path: str, config: CheckConfig):
@@ -145,53 +168,17 @@ def content_kind(path: str, config: CheckConfig):
 # --- reading one file --------------------------------------------------------------------------
 
 
-@dataclass
-class Metadata:
-    values: dict  # lower-case key -> list of (value, line)
-    keys: list  # (key as written, line), in order
-    body_start: int  # index of the first body line
+def _first(meta: Block, key: str):
+    """(value, line) of a key as the build reads it (the first definition)."""
+    item = meta.first(key)
+    return (item.value, item.line) if item else (None, None)
 
 
-def parse_metadata(lines: list) -> Metadata:
-    """Python-Markdown's meta extension, keeping the line of every key."""
-    values, keys = {}, []
-    index = 0
-    if lines and BEGIN_RE.match(lines[0]):
-        index = 1
-    key = None
-    while index < len(lines):
-        line = lines[index]
-        if line.strip() == "" or END_RE.match(line):
-            index += 1
-            break
-        match = META_RE.match(line)
-        if match:
-            key = match.group("key").lower().strip()
-            keys.append((match.group("key").strip(), index + 1))
-            values.setdefault(key, []).append((match.group("value").strip(), index + 1))
-        else:
-            more = META_MORE_RE.match(line)
-            if more and key:
-                values[key].append((more.group("value").strip(), index + 1))
-            else:
-                break
-        index += 1
-    return Metadata(values, keys, index)
-
-
-def _first(meta: Metadata, key: str):
-    """(value, line) of a single-valued key as Pelican reads it (the first definition)."""
-    entries = meta.values.get(key)
-    return entries[0] if entries else (None, None)
-
-
-def read_date(value: str, now: datetime):
-    """The date Pelican's get_date() would read, or None when it cannot."""
-    text = re.sub(" +", " ", value.replace("_", " "))
-    default = now.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+def read_date(value: str, now: datetime = None, get_date=None):
+    """The date the build reads (vn_core.dates), or None when it cannot."""
     try:
-        return dateutil.parser.parse(text, default=default)
-    except Exception:  # noqa: BLE001 - dateutil also raises OverflowError and others on odd input
+        return parse_date(value, get_date)
+    except DateProblem:
         return None
 
 
@@ -221,37 +208,34 @@ def decode(path: str, data: bytes):
         return None, _problem(ERROR, path, line, "not_utf8", legacy_vi=vi, legacy_en=en)
 
 
-def check_metadata_keys(path, meta: Metadata, config: CheckConfig):
+def check_block(path, meta: Block):
+    """What the metadata reader found wrong: a key given twice, a line that is not `key: value`."""
+    for code, line, params in meta.problems:
+        yield _problem(ERROR, path, line, code, **params)
+
+
+def check_metadata_keys(path, meta: Block, config: CheckConfig):
     known = {key.lower(): key for key in config.known_keys}
-    for key, line in meta.keys:
-        if key.lower() in known:
+    for item in meta.fields:
+        if item.key in known:
             continue
-        suggestion = difflib.get_close_matches(key.lower(), list(known), n=1, cutoff=0.75)
+        suggestion = difflib.get_close_matches(item.written.lower(), list(known), n=1, cutoff=0.75)
         if suggestion:
-            yield _problem(ERROR, path, line, "misspelt_key", key=key, suggestion=known[suggestion[0]])
+            yield _problem(ERROR, path, item.line, "misspelt_key", key=item.written, suggestion=known[suggestion[0]])
         else:
-            yield _problem(WARNING, path, line, "unknown_key", key=key, keys=", ".join(config.known_keys))
+            yield _problem(WARNING, path, item.line, "unknown_key", key=item.written, keys=", ".join(config.known_keys))
 
 
 def _check_date_value(path, key_label, value, line, config):
     """(problems, moment) for a Date or Modified value."""
-    moment = read_date(value, config.now) if value else None
-    if moment is None:
-        return [_problem(ERROR, path, line, "bad_date", key=key_label, value=value)], None
-    day_first = DAY_FIRST_RE.match(value)
-    if day_first:
-        day, month, year = (int(part) for part in day_first.groups())
-        if day != month and day <= 12 and month <= 12:
-            return [
-                _problem(
-                    ERROR, path, line, "ambiguous_date", key=key_label, value=value,
-                    month=day, day=month, suggestion=f"{year:04d}-{month:02d}-{day:02d}",
-                )
-            ], None
+    try:
+        moment = parse_date(value, config.get_date)
+    except DateProblem as problem:
+        return [_problem(ERROR, path, line, problem.code, key=key_label, value=value)], None
     return [], _localise(moment, config.timezone)
 
 
-def check_required(path, kind, meta: Metadata, config: CheckConfig, misspelt=()):
+def check_required(path, kind, meta: Block, config: CheckConfig, misspelt=()):
     """Missing Title, Date, Category; a key already reported as misspelt is not reported again."""
     problems = []
     title, _ = _first(meta, "title")
@@ -272,13 +256,13 @@ def check_required(path, kind, meta: Metadata, config: CheckConfig, misspelt=())
     return problems
 
 
-def _line_of(meta: Metadata, key: str) -> int:
+def _line_of(meta: Block, key: str) -> int:
     """The line of a key written without a value; line 1, the top of the metadata, for a missing key."""
     _, line = _first(meta, key)
     return line or 1
 
 
-def check_values(path, kind, meta: Metadata, config: CheckConfig):
+def check_values(path, kind, meta: Block, config: CheckConfig):
     problems = []
     views, line = _first(meta, "views")
     if views and not WHOLE_NUMBER_RE.match(views):
@@ -305,7 +289,7 @@ def check_values(path, kind, meta: Metadata, config: CheckConfig):
     return problems
 
 
-def check_dates(path, kind, meta: Metadata, config: CheckConfig):
+def check_dates(path, kind, meta: Block, config: CheckConfig):
     """(problems, published moment or None)."""
     problems, published = [], None
     for key, label in (("date", "Date"), ("modified", "Modified")):
@@ -344,6 +328,15 @@ def _exists(resolved: str, existing) -> bool:
     return resolved in existing or unquote(resolved) in existing
 
 
+def _decomposed_name(resolved: str, existing):
+    """The file's name on disk when it differs from `resolved` only by Unicode normalisation."""
+    wanted = unicodedata.normalize("NFC", unquote(resolved))
+    for name in existing:
+        if name != wanted and unicodedata.normalize("NFC", name) == wanted:
+            return name
+    return None
+
+
 def _body_lines(lines, start):
     """(line number, text) of body lines outside fenced code blocks."""
     fence = None
@@ -360,21 +353,41 @@ def _body_lines(lines, start):
         yield index + 1, line
 
 
+def _attributes(text):
+    return {m.group("name").lower(): m.group("value").strip("\"'") for m in HTML_ATTR_RE.finditer(text)}
+
+
 def _links(lines, start):
     """(line, is_image, target, alt or None) for Markdown and HTML links and images."""
     for number, line in _body_lines(lines, start):
         for match in MD_LINK_RE.finditer(line):
-            target = match.group("target").strip("<>")
+            target = match.group("target").strip().strip("<>")
             yield number, bool(match.group("bang")), target, match.group("text")
         for match in HTML_TAG_RE.finditer(line):
-            attrs = {m.group("name").lower(): m.group("value").strip("\"'") for m in HTML_ATTR_RE.finditer(match.group("attrs"))}
+            attrs = _attributes(match.group("attrs"))
             if match.group("tag").lower() == "img":
                 yield number, True, attrs.get("src", ""), attrs.get("alt")
-            elif "href" in attrs:
+            elif match.group("tag").lower() == "a" and "href" in attrs:
                 yield number, False, attrs["href"], None
 
 
-def check_links(path, lines, start, existing):
+def _in_static(resolved: str, config: CheckConfig) -> bool:
+    return any(_under(resolved, folder) for folder in config.static_paths)
+
+
+def _static_folders(config):
+    return ", ".join(f"{folder}/" for folder in config.static_paths)
+
+
+def _missing_or_misnamed(path, number, what, target, resolved, existing):
+    decomposed = _decomposed_name(resolved, existing)
+    if decomposed is not None:
+        return _problem(ERROR, path, number, "nfd_file_name", target=target, resolved=decomposed)
+    vi, en = messages.WHAT[what]
+    return _problem(ERROR, path, number, "missing_file", what_vi=vi, what_en=en, target=target, resolved=resolved)
+
+
+def check_links(path, lines, start, existing, config: CheckConfig = None):
     problems = []
     for number, is_image, target, alt in _links(lines, start):
         if not target:
@@ -390,6 +403,10 @@ def check_links(path, lines, start, existing):
                 problems.append(
                     _problem(WARNING, path, number, "link_without_static", target=target, resolved_in_content=resolved)
                 )
+            elif config is not None and prefix in ("{static}", "|static|") and not _in_static(unquote(resolved), config):
+                problems.append(
+                    _problem(ERROR, path, number, "not_in_static", target=target, folders=_static_folders(config))
+                )
             continue
         if prefix is None and not is_image:
             continue  # a plain relative link may point to a page of the built site; not a file here
@@ -401,22 +418,54 @@ def check_links(path, lines, start, existing):
                     _problem(WARNING, path, number, "link_without_static", target=target, resolved_in_content=at_root)
                 )
                 continue
-        vi, en = messages.WHAT[what]
-        problems.append(
-            _problem(ERROR, path, number, "missing_file", what_vi=vi, what_en=en, target=target, resolved=resolved)
-        )
+        problems.append(_missing_or_misnamed(path, number, what, target, resolved, existing))
     return problems
 
 
-def check_cover(path, meta: Metadata, existing):
+def check_cover(path, meta: Block, existing, config: CheckConfig = None):
     value, line = _first(meta, "image")
     if not value:
         return []
     _prefix, resolved = _resolve(value, path, root_relative=True)
-    if resolved is None or _exists(resolved, existing):
+    if resolved is None:
         return []
-    vi, en = messages.WHAT["cover"]
-    return [_problem(ERROR, path, line, "missing_file", what_vi=vi, what_en=en, target=value, resolved=resolved)]
+    if not _exists(resolved, existing):
+        return [_missing_or_misnamed(path, line, "cover", value, resolved, existing)]
+    if config is not None and not _in_static(unquote(resolved), config):
+        return [_problem(ERROR, path, line, "cover_not_static", target=value, folders=_static_folders(config))]
+    return []
+
+
+def check_embeds(path, lines, start, config: CheckConfig):
+    """An <iframe> from a host off the allow-list is removed from the page: say so on its line."""
+    problems = []
+    for number, line in _body_lines(lines, start):
+        for match in HTML_TAG_RE.finditer(line):
+            if match.group("tag").lower() != "iframe":
+                continue
+            src = _attributes(match.group("attrs")).get("src", "")
+            if not iframe_allowed(src, config.iframe_hosts):
+                problems.append(_problem(WARNING, path, number, "iframe_removed", src=src or "?"))
+    return problems
+
+
+def check_comments(path, lines, start):
+    """An HTML comment never closed hides (or, once the sanitiser is done, shows) everything after it."""
+    open_at = None
+    for number, line in _body_lines(lines, start):
+        position = 0
+        while True:
+            if open_at is None:
+                found = line.find("<!--", position)
+                if found < 0:
+                    break
+                open_at, position = number, found + 4
+            else:
+                found = line.find("-->", position)
+                if found < 0:
+                    break
+                open_at, position = None, found + 3
+    return [_problem(ERROR, path, open_at, "unclosed_comment")] if open_at else []
 
 
 def check_normalisation(path, lines):
@@ -426,36 +475,46 @@ def check_normalisation(path, lines):
     return [_problem(WARNING, path, changed[0], "nfd_text", count=len(changed))]
 
 
-def _save_as(kind, meta: Metadata, slug, lang, moment, status, config: CheckConfig):
-    explicit, _ = _first(meta, "save_as")
-    if explicit:
-        return explicit.lstrip("/")
-    if kind == "page":
-        klass = "DRAFT_PAGE" if status == "draft" else "PAGE"
-    else:
-        klass = "DRAFT" if status == "draft" else "ARTICLE"
-    key = f"{klass}_SAVE_AS" if lang == config.default_lang else f"{klass}_LANG_SAVE_AS"
-    pattern = config.save_as.get(key)
-    if not pattern:
+def _slug(path, meta: Block, config: CheckConfig):
+    """(slug, line, problems): the slug the build uses (vn_core.slugs, Pelican's slugify)."""
+    title, title_line = _first(meta, "title")
+    typed, typed_line = _first(meta, "slug")
+    basename = posixpath.splitext(posixpath.basename(path))[0]
+    slug = content_slug(title, typed, config.slugify, config.slugify_source, basename)
+    if typed is not None and typed.strip():
+        if not slug:
+            return None, typed_line, [_problem(ERROR, path, typed_line, "no_slug", value=typed)]
+        if slug != typed.strip():
+            return slug, typed_line, [_problem(WARNING, path, typed_line, "slug_normalised", value=typed, slug=slug)]
+        return slug, typed_line, []
+    if title and slug == "" and config.slugify_source == "title":
+        return None, title_line, [_problem(ERROR, path, title_line, "no_slug", value=title)]
+    return slug, title_line or 1, []
+
+
+def _save_as(kind, meta: Block, slug, status, path, config: CheckConfig):
+    """The file Pelican writes for this file: asked of Pelican's own content classes."""
+    if config.save_as_of is None:
         return None
-    category, _ = _first(meta, "category")
-    author, _ = _first(meta, "author")
-    fields = {name: entries[0][0] for name, entries in meta.values.items()}
-    # Slugs of category and author only when the pattern uses them: slugify is the slow part.
-    fields.update(
-        slug=slug, lang=lang, date=moment,
-        category=config.slugify(category) if category and "{category" in pattern else "",
-        author=config.slugify(author) if author and "{author" in pattern else "",
-    )
+    fields = meta.values()
+    fields["slug"] = slug
+    fields["status"] = status
     try:
-        return pattern.format(**fields).lstrip("/")
-    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return config.save_as_of(kind, fields, path)
+    except Exception:  # noqa: BLE001 - Pelican raises many kinds on odd metadata; the URL is then unknown
         return None
 
 
-def check_file(path: str, data: bytes, existing, config: CheckConfig):
-    """(problems, Entry or None) for one Markdown file."""
-    kind = content_kind(path, config)
+def _kind_problems(path, kind, meta: Block):
+    """A news article (with Date and Category) among the pages becomes a menu page."""
+    if kind == "page" and meta.first("date") and meta.first("category"):
+        return [_problem(WARNING, path, 1, "news_in_pages", folder=path.split("/", 1)[0])]
+    return []
+
+
+def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None):
+    """(problems, Entry or None) for one content file that Pelican reads."""
+    kind = kind or content_kind(path, config)
     if kind is None:
         return [], None
     text, problem = decode(path, data)
@@ -464,38 +523,98 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = check_normalisation(path, lines)
-    # Pelican reads the NFC text (vn_news' reader normalises first), so check what it will read.
+    # The build reads the NFC text (vn_news' reader normalises first), so check what it will read.
     lines = [unicodedata.normalize("NFC", line).expandtabs(4) for line in lines]
-    meta = parse_metadata(lines)
+    meta = parse_block(lines)
+    problems += check_block(path, meta)
     key_problems = list(check_metadata_keys(path, meta, config))
     misspelt = {dict(p.params)["suggestion"].lower() for p in key_problems if p.code == "misspelt_key"}
     problems += key_problems
     problems += check_required(path, kind, meta, config, misspelt)
     problems += check_values(path, kind, meta, config)
+    problems += _kind_problems(path, kind, meta)
     date_problems, moment = check_dates(path, kind, meta, config)
     problems += date_problems
     body = HTML_COMMENT_RE.sub("", "\n".join(lines[meta.body_start:]))
     if not body.strip():
         problems.append(_problem(ERROR, path, max(1, min(meta.body_start + 1, len(lines))), "empty_body"))
-    problems += check_links(path, lines, meta.body_start, existing)
-    problems += check_cover(path, meta, existing)
+    problems += check_links(path, lines, meta.body_start, existing, config)
+    problems += check_cover(path, meta, existing, config)
+    problems += check_embeds(path, lines, meta.body_start, config)
+    problems += check_comments(path, lines, meta.body_start)
 
-    title, title_line = _first(meta, "title")
-    slug, slug_line = _first(meta, "slug")
-    if not slug:
-        source = title if config.slugify_source == "title" else posixpath.splitext(posixpath.basename(path))[0]
-        slug, slug_line = (config.slugify(source), title_line or 1) if source else (None, 1)
+    slug, slug_line, slug_problems = _slug(path, meta, config)
+    problems += slug_problems
     lang, _ = _first(meta, "lang")
     lang = lang or config.default_lang
     status, _ = _first(meta, "status")
     status = status if status in STATUSES else "published"
     if kind == "article" and not config.with_future_dates and moment is not None and moment > config.now:
         status = "draft"  # Pelican holds a future article back as a draft until its date
-    entry = Entry(path, kind, slug, slug_line, lang, status)
+    entry = Entry(path, kind, slug, slug_line, lang, status, moment=moment)
     if slug and (kind == "page" or moment is not None or status == "draft"):
-        entry.save_as = _save_as(kind, meta, slug, lang, moment, status, config)
+        entry.save_as = _save_as(kind, meta, slug, status, path, config)
         entry.year = moment.year if moment else None
     return problems, entry
+
+
+# --- files Pelican does not read ------------------------------------------------------------------
+
+
+def _extension(path: str) -> str:
+    return posixpath.splitext(path)[1][1:].lower()
+
+
+# What operating systems and Office leave beside files: never the editor's content.
+SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+
+
+def check_unread(path: str, discovery: Discovery, config: CheckConfig):
+    """A file under the content folder that is neither built nor copied as it should be."""
+    ext = _extension(path)
+    name = posixpath.basename(path)
+    if name.startswith((".", "~$")) or name.lower() in SYSTEM_FILES:
+        return []
+    if path in discovery.static:
+        if ext in MARKDOWN_EXTENSIONS or ext in discovery.extensions:
+            return [_problem(WARNING, path, 1, "markdown_in_static", folder=path.split("/", 1)[0])]
+        return []
+    if ext in TEXT_EXTENSIONS:
+        inner = _extension(name[: -len(ext) - 1])
+        suggestion = name[: -len(ext) - 1] if inner in MARKDOWN_EXTENSIONS else name[: -len(ext)] + "md"
+        return [_problem(ERROR, path, 1, "txt_file", suggestion=suggestion)]
+    if ext in HTML_EXTENSIONS:
+        return [_problem(ERROR, path, 1, "html_file")]
+    if ext in RST_EXTENSIONS:
+        return [_problem(ERROR, path, 1, "rst_file")]
+    if ext in DOCUMENT_EXTENSIONS:
+        return [_problem(WARNING, path, 1, "document_file", name=name, folder=_downloads_folder(config))]
+    if ext in IMAGE_EXTENSIONS:
+        return [_problem(WARNING, path, 1, "image_not_static", folders=_static_folders(config))]
+    if ext in MARKDOWN_EXTENSIONS or ext in discovery.extensions:
+        # Outside ARTICLE_PATHS / PAGE_PATHS (a notes file): not published, and that is fine.
+        return [_problem(INFO, path, 1, "not_read")]
+    return [_problem(INFO, path, 1, "not_published")]
+
+
+def _downloads_folder(config: CheckConfig) -> str:
+    return next((folder for folder in config.static_paths if folder != "images"), config.static_paths[0] if config.static_paths else "tai-lieu")
+
+
+def discover(existing, config: CheckConfig) -> Discovery:
+    """A Discovery from the settings alone, for callers without Pelican (unit tests)."""
+    found = Discovery(files={path for path in existing if not _ignored(path, config)})
+    for path in found.files:
+        if any(_under(path, folder) for folder in config.static_paths) and not any(
+            part.startswith(".") for part in path.split("/")
+        ):
+            found.static.add(path)
+        kind = content_kind(path, config)
+        if kind == "article" and path not in found.static:
+            found.articles.add(path)
+        elif kind == "page":
+            found.pages.add(path)
+    return found
 
 
 # --- checks across files -----------------------------------------------------------------------
@@ -503,7 +622,8 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig):
 
 def check_collisions(entries):
     """Two files written to the same URL (an error), or two articles Pelican would take for
-    translations of each other because they share a slug and a language (a warning)."""
+    translations of each other because they share a slug and a language (a warning on the newer
+    one: the older one's address is already published)."""
     problems = []
     first_at = {}
     for entry in sorted(entries, key=lambda e: e.path):
@@ -514,7 +634,8 @@ def check_collisions(entries):
             problems.append(_problem(ERROR, entry.path, entry.slug_line, "same_url", other=other.path, url=entry.save_as))
     same_url = {p.path for p in problems}
     first_slug = {}
-    for entry in sorted(entries, key=lambda e: e.path):
+    far = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
+    for entry in sorted(entries, key=lambda e: (e.moment or far, e.path)):
         if not entry.slug or entry.path in same_url:
             continue
         other = first_slug.setdefault((entry.kind, entry.group, entry.slug, entry.lang), entry)
@@ -526,17 +647,22 @@ def check_collisions(entries):
     return problems
 
 
-def check_site(sources: dict, existing, config: CheckConfig) -> list:
-    """Every problem of a content folder: `sources` maps each Markdown file's content-relative
-    path to its bytes, `existing` holds every file's content-relative path."""
+def check_site(sources: dict, existing, config: CheckConfig, discovery: Discovery = None) -> list:
+    """Every problem of a content folder: `sources` maps each content file's content-relative
+    path to its bytes, `existing` holds every file's content-relative path, `discovery` what
+    Pelican reads (from the settings alone when None)."""
     existing = set(existing)
+    discovery = discovery or discover(existing, config)
     problems, entries = [], []
     for path in sorted(sources):
-        found, entry = check_file(path, sources[path], existing, config)
+        kind = "page" if path in discovery.pages else "article"
+        found, entry = check_file(path, sources[path], existing, config, kind)
         problems += found
         if entry is not None:
             entries.append(entry)
     problems += check_collisions(entries)
+    for path in sorted(discovery.files - set(sources)):
+        problems += check_unread(path, discovery, config)
     return sorted(problems, key=lambda p: (p.path, p.line, p.code))
 
 

@@ -2,7 +2,14 @@
 
 The check runs when the articles generator is created (signal `generator_init`): that is before
 Pelican reads any file, before DELETE_OUTPUT_DIRECTORY empties the output and on every rebuild of
-`make devserver`. Errors stop the build with an exception, so `pelican` exits non-zero."""
+`make devserver`. Which files are content is asked of Pelican's own generator (get_files with the
+enabled readers' extensions), the URL of each file of Pelican's own content classes, and dates of
+vn_core.dates (with Pelican's get_date), so the checks see what the build sees. Errors stop the
+build with an exception, so `pelican` exits non-zero; with CONTENT_CHECKS_PREVIEW (set by `make
+devserver` / `make regenerate`) the preview is built anyway.
+
+Pelican's own warnings and errors about content are re-worded in the checks' `file:line` format
+(PelicanRecords), and the log is written one record a line, never wrapped (plain_log_handler)."""
 
 import logging
 import os
@@ -12,11 +19,15 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
-from pelican.utils import slugify
+from pelican.generators import ArticlesGenerator, Generator
+from pelican.utils import get_date, posixize_path, slugify
 
-from .checks import ERROR, INFO, WARNING, CheckConfig, KNOWN_KEYS, format_problem, format_summary
-from .scan import display_root, run_checks
+from vn_core.dates import parse_date
+from vn_core.embeds import DEFAULT_IFRAME_HOSTS
+
+from . import messages
+from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root
+from .scan import display_root, read_sources, run_checks
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +36,10 @@ DEFAULTS = {
     # Metadata keys of other plugins, accepted besides the site's own (checks.KNOWN_KEYS).
     "CONTENT_CHECKS_EXTRA_KEYS": (),
     "CONTENT_CHECKS_LANG": "vi",
+    # `make devserver` / `make regenerate` set it (with -e): the preview keeps building despite errors.
+    "CONTENT_CHECKS_PREVIEW": False,
+    "VN_NEWS_IFRAME_HOSTS": DEFAULT_IFRAME_HOSTS,
 }
-
-_SAVE_AS_KEYS = (
-    "ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS",
-    "PAGE_SAVE_AS", "PAGE_LANG_SAVE_AS", "DRAFT_PAGE_SAVE_AS", "DRAFT_PAGE_LANG_SAVE_AS",
-)
 
 
 class ContentCheckFailed(SystemExit):
@@ -52,8 +61,37 @@ def _as_tuple(value):
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+def pelican_save_as(settings):
+    """(kind, {key: text}, path) -> the file Pelican's Article or Page writes for that metadata."""
+    from pelican.contents import Article, Page  # noqa: PLC0415 - only when checking
+    from pelican.readers import _DISCARD, METADATA_PROCESSORS  # noqa: PLC0415
+
+    # Category, author and tag objects reused across files: each slugifies its name once.
+    shared = {}
+
+    def save_as_of(kind, fields, path):
+        metadata = {}
+        for key, value in fields.items():
+            if key in ("date", "modified"):
+                metadata[key] = parse_date(value, get_date)
+            elif key in METADATA_PROCESSORS:
+                if (key, value) not in shared:
+                    shared[(key, value)] = METADATA_PROCESSORS[key](value, settings)
+                processed = shared[(key, value)]
+                if processed is not _DISCARD:
+                    metadata[key] = processed
+            else:
+                metadata[key] = value
+        klass = Page if kind == "page" else Article
+        source = os.path.join(settings.get("PATH") or "", path)
+        content = klass("", metadata=metadata, settings=settings, source_path=source, context={})
+        return posixize_path(content.save_as).lstrip("/") if content.save_as else None
+
+    return save_as_of
+
+
 def config_from_settings(settings, now=None) -> CheckConfig:
-    """The checks' view of Pelican settings; slugs are made exactly as Pelican makes them."""
+    """The checks' view of Pelican settings; slugs, dates and URLs are made as Pelican makes them."""
     timezone = settings.get("TIMEZONE") or "UTC"
     return CheckConfig(
         slugify=partial(
@@ -70,23 +108,124 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         page_paths=_as_tuple(settings.get("PAGE_PATHS", ("pages",))),
         article_excludes=_as_tuple(settings.get("ARTICLE_EXCLUDES", ())),
         ignore_files=_as_tuple(settings.get("IGNORE_FILES", ())),
+        static_paths=tuple(path.strip("/") for path in _as_tuple(settings.get("STATIC_PATHS", ("images",)))),
         with_future_dates=settings.get("WITH_FUTURE_DATES", True),
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
-        save_as={key: settings[key] for key in _SAVE_AS_KEYS if settings.get(key)},
+        get_date=get_date,
+        save_as_of=pelican_save_as(settings),
+        iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
     )
 
 
-class CoveredByChecks(logging.Filter):
-    """Drops Pelican's own warning about a problem the checks already reported with file and line
-    (an image without alt text, two articles sharing a slug), so each problem is reported once."""
+# --- which files Pelican reads: asked of Pelican's own generator code --------------------------
+
+
+class _FileFinder(Generator):
+    """Pelican's Generator.get_files on a content folder, without building a template environment
+    (what Generator.__init__ would do): for `python -m content_checks`."""
+
+    def __init__(self, path, settings, readers):  # noqa: D107 - see the class docstring
+        self.path = path
+        self.settings = settings
+        self.readers = readers
+
+
+def _relative(paths):
+    return {posixize_path(os.path.normpath(path)) for path in paths}
+
+
+def discover(generator) -> Discovery:
+    """Articles, pages, static files and all files, found by Pelican's own get_files rules
+    (ARTICLE_PATHS, PAGE_PATHS, *_EXCLUDES, IGNORE_FILES, the enabled readers' extensions)."""
+    settings = generator.settings
+    articles = _relative(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
+    pages = _relative(generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"]))
+    static = _relative(
+        generator.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
+    )
+    everything = _relative(generator.get_files([""], extensions=False))
+    # Pelican's static generator leaves out the sources it read (STATIC_EXCLUDE_SOURCES).
+    if settings.get("STATIC_EXCLUDE_SOURCES", True):
+        static -= articles | pages
+    return Discovery(articles - pages, pages, static, everything, tuple(generator.readers.extensions))
+
+
+def discover_folder(root, settings) -> Discovery:
+    """discover() for a folder outside a build: the plugins are registered so that the readers
+    (and so the extensions) are those of the build."""
+    from pelican.readers import Readers  # noqa: PLC0415
+
+    return discover(_FileFinder(str(root), settings, Readers(settings)))
+
+
+# --- Pelican's own log records, in the checks' words -------------------------------------------
+
+
+def _content_path(value, root):
+    """A path Pelican logged, relative to the content folder (Pelican logs absolute and relative ones)."""
+    text = str(value)
+    absolute = text if os.path.isabs(text) else os.path.join(root, text)
+    relative = os.path.relpath(absolute, root)
+    return posixize_path(relative)
+
+
+class PelicanRecords(logging.Filter):
+    """On Pelican's loggers: drops Pelican's own record of a problem the checks already reported
+    (an image without alt text, two articles sharing a slug, a missing file), and re-words the
+    others about content in the checks' `file:line: lỗi|cảnh báo: what — how to fix` format.
+    Matched on the logger and the message template (record.msg); tests hold one case per template."""
 
     def __init__(self):
         super().__init__("content_checks")
         self.covered = set()
+        self.links = {}  # content-relative target -> (file, line) of the link that names it
+        self.root = ""
+        self.shown = ""
+        self.lang = "vi"
+        self.errors = 0
+
+    def start(self, covered, links, root, shown, lang):
+        self.covered, self.links, self.root, self.shown, self.lang = covered, links, root, shown, lang
+        self.errors = 0
+
+    def _say(self, record, severity, path, line, code, **params):
+        label = messages.SEVERITY_LABELS[self.lang][severity]
+        text = messages.render(code, params, self.lang)
+        record.msg, record.args = "%s", (f"{join_root(self.shown, path)}:{line}: {label}: {text}",)
+        record.exc_info, record.exc_text = None, None
+        if severity == ERROR:
+            self.errors += 1
+        return True
 
     def filter(self, record):
         key = pelican_record_key(record)
-        return key is None or key not in self.covered
+        if key is not None and key in self.covered:
+            return False
+        args = record.args if isinstance(record.args, tuple) else ()
+        if record.msg == "Could not process %s" and len(args) == 1:
+            return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_skipped")
+        if record.msg == "Skipping %s: could not find information about '%s'" and len(args) == 2:
+            return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_missing_info", key=args[1])
+        if record.msg == "Duplicate definition of `%s` for %s. Using first one." and len(args) == 2:
+            return self._say(record, WARNING, _content_path(args[1], self.root), 1, "pelican_duplicate", key=args[0])
+        if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+            target = str(args[0]).lstrip("/")
+            path, line = self.links.get(target, ("?", 1))
+            return self._say(record, WARNING, path, line, "pelican_unable_to_find", target=args[0])
+        if record.msg == "%s: %s" and len(args) == 2 and args[0] in TEMPLATE_ERRORS:
+            error = record.exc_info[1] if record.exc_info else None
+            where = getattr(error, "filename", None) or getattr(error, "name", None) or "theme"
+            line = getattr(error, "lineno", None) or 1
+            label = messages.SEVERITY_LABELS[self.lang][ERROR]
+            text = messages.render("pelican_template_error", {"error": args[1]}, self.lang)
+            record.msg, record.args = "%s", (f"{posixize_path(os.path.relpath(where)) if os.path.isabs(where) else where}:{line}: {label}: {text}",)
+            record.exc_info, record.exc_text = None, None
+            self.errors += 1
+        return True
+
+
+TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")
+PELICAN_LOGGERS = ("pelican", "pelican.readers", "pelican.utils", "pelican.generators", "pelican.contents", "pelican.writers")
 
 
 def pelican_record_key(record):
@@ -96,6 +235,8 @@ def pelican_record_key(record):
     if isinstance(record.msg, str) and record.msg.startswith(("There are %s items", "There are %s original")):
         paths = [os.path.abspath(str(arg)) for arg in args if isinstance(arg, str) and os.path.isabs(str(arg))]
         return ("slug", frozenset(paths)) if paths else None
+    if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+        return ("missing", str(args[0]).lstrip("/"))
     return None
 
 
@@ -112,20 +253,68 @@ def covered_keys(problems, root):
             other = os.path.abspath(os.path.join(root, params["other"]))
             group = groups.setdefault(other, {other})
             group.add(path)
+        elif problem.code in ("missing_file", "nfd_file_name", "not_in_static", "cover_not_static"):
+            target = params["target"]
+            for prefix in ("{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|"):
+                target = target.removeprefix(prefix)
+            keys.add(("missing", target.lstrip("/")))
+            if "resolved" in params:
+                keys.add(("missing", params["resolved"]))
     for group in groups.values():
         # Pelican names the whole group, or only its originals; both are covered.
         keys.add(("slug", frozenset(group)))
     return keys
 
 
-def _covered_filter(logger_name):
-    target = logging.getLogger(logger_name)
-    for existing in target.filters:
-        if isinstance(existing, CoveredByChecks):
-            return existing
-    added = CoveredByChecks()
-    target.addFilter(added)
-    return added
+def pelican_records():
+    """The one PelicanRecords filter, on each of Pelican's loggers (reused by autoreload's rebuilds)."""
+    found = None
+    for name in PELICAN_LOGGERS:
+        target = logging.getLogger(name)
+        existing = next((f for f in target.filters if isinstance(f, PelicanRecords)), None)
+        found = found or existing
+    found = found or PelicanRecords()
+    for name in PELICAN_LOGGERS:
+        target = logging.getLogger(name)
+        if found not in target.filters:
+            target.addFilter(found)
+    return found
+
+
+# --- a log that never wraps a message -----------------------------------------------------------
+
+
+class OneLineFormatter(logging.Formatter):
+    """Our messages as they are (they carry `lỗi:` / `cảnh báo:`); others after their level."""
+
+    def format(self, record):
+        text = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            text = f"{text}\n{record.exc_text}"
+        if record.name.startswith("content_checks") or record.levelno == logging.INFO:
+            return text
+        return f"{record.levelname}: {text}"
+
+
+def plain_log_handler():
+    """Pelican logs through rich, which wraps a long line at the terminal's width, in the middle
+    of a path; swap it for a plain handler writing each record on one line to the same stream."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if type(handler).__name__ == "RichHandler":
+            stream = getattr(getattr(handler, "console", None), "file", None) or sys.stderr
+            plain = logging.StreamHandler(stream)
+            plain.setLevel(handler.level)
+            plain.setFormatter(OneLineFormatter())
+            for existing in handler.filters:
+                plain.addFilter(existing)
+            root.removeHandler(handler)
+            root.addHandler(plain)
+
+
+# --- the receivers -------------------------------------------------------------------------------
 
 
 def _log(level, text) -> bool:
@@ -144,36 +333,46 @@ PREVIEW_NOTE = {
 }
 
 
-def _in_autoreload() -> bool:
-    """True inside `pelican -r` (make devserver / regenerate): its loop is on the call stack."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
-            return True
-        frame = frame.f_back
-    return False
+def link_index(root, sources):
+    """content-relative target -> (file, line) of the first link or image naming it."""
+    from .checks import _links, _resolve  # noqa: PLC0415 - the same link reading as the checks
+
+    index = {}
+    for path, data in sources.items():
+        try:
+            lines = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        except UnicodeDecodeError:
+            continue
+        for number, _image, target, _alt in _links(lines, 0):
+            _prefix, resolved = _resolve(target, path, root_relative=False)
+            if resolved:
+                index.setdefault(resolved, (path, number))
+    return index
 
 
 def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
     settings = generator.settings
-    if not setting(settings, "CONTENT_CHECKS_ENABLED"):
-        return
     lang = setting(settings, "CONTENT_CHECKS_LANG")
     root = generator.path
-    problems, files = run_checks(root, config_from_settings(settings))
     shown = display_root(root)
+    discovery = discover(generator)
+    records = pelican_records()
+    if not setting(settings, "CONTENT_CHECKS_ENABLED"):
+        # Pelican's own records are still re-worded (and its errors still fail the build).
+        records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
+        return
+    sources = {}
+    problems, files = run_checks(root, config_from_settings(settings), discovery, sources)
     levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
     fatal = False
     for problem in problems:
         fatal |= _log(levels[problem.severity], format_problem(problem, lang, shown))
-    covered = covered_keys(problems, root)
-    for name in ("pelican.readers", "pelican.utils"):
-        _covered_filter(name).covered = covered
+    records.start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
     summary = format_summary(problems, files, lang)
     if fatal or any(problem.severity == ERROR for problem in problems):
-        if _in_autoreload():
+        if setting(settings, "CONTENT_CHECKS_PREVIEW"):
             # `make devserver`: Pelican re-runs a failed build at once, in a loop, until a file changes;
             # so build the preview anyway and say so (make html and make publish still stop).
             logger.warning("%s %s", summary, PREVIEW_NOTE[lang])
@@ -182,5 +381,22 @@ def check_before_build(generator):
     logger.info("%s", summary)
 
 
+PELICAN_FAILED = {
+    "vi": "Pelican báo {errors} lỗi ở trên (đã ghi kèm tệp và dòng) — sửa rồi chạy lại.",
+    "en": "Pelican reported {errors} errors above (with file and line) — fix them and run again.",
+}
+
+
+def stop_on_pelican_errors(pelican_object):
+    """Pelican only logs a file it skipped: that fails `make html` / `make publish` here."""
+    records = pelican_records()
+    settings = pelican_object.settings
+    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW"):
+        raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
+
+
 def connect():
+    plain_log_handler()
+    pelican_records()
     signals.generator_init.connect(check_before_build)
+    signals.finalized.connect(stop_on_pelican_errors)

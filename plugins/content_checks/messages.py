@@ -34,9 +34,13 @@ MESSAGES = {
         "không đọc được ngày `{value}` ở {key} — viết theo dạng {forms_vi}",
         "cannot read the date `{value}` in {key} — write it as {forms_en}",
     ),
-    "ambiguous_date": (
-        "ngày `{value}` ở {key} sẽ bị hiểu là tháng {month}, ngày {day} (tháng viết trước) — viết rõ theo dạng `YYYY-MM-DD`, ví dụ `{suggestion}`",
-        "the date `{value}` in {key} would be read as month {month}, day {day} (month first) — write it as `YYYY-MM-DD`, for example `{suggestion}`",
+    "two_digit_year": (
+        "năm trong ngày `{value}` ở {key} chỉ có hai chữ số — viết đủ bốn chữ số, ví dụ `19/6/2022` hoặc `2022-06-19`",
+        "the year in the date `{value}` in {key} has only two digits — write all four, for example `19/6/2022` or `2022-06-19`",
+    ),
+    "year_range": (
+        "năm trong ngày `{value}` ở {key} nằm ngoài khoảng 1990–2100, chắc là gõ nhầm — sửa lại năm, ví dụ `2022-06-19`",
+        "the year in the date `{value}` in {key} is outside 1990–2100, most likely a typo — fix the year, for example `2022-06-19`",
     ),
     "misspelt_key": (
         "khóa `{key}` không có trong danh sách, có phải là `{suggestion}`? — sửa thành `{suggestion}:`, nếu không thông tin này bị bỏ qua",
@@ -67,8 +71,8 @@ MESSAGES = {
         "this file and {other} would both be written to `{url}`, one would overwrite the other — give the two a different `Slug:` (or change a title)",
     ),
     "same_slug": (
-        "bài này và {other} có cùng slug `{slug}`, Pelican sẽ coi chúng là bản dịch của nhau — đặt `Slug: {slug}-{year}` (hoặc một slug riêng khác) cho bài này",
-        "this file and {other} have the same slug `{slug}`, so Pelican treats them as translations of each other — set `Slug: {slug}-{year}` (or another unique slug) here",
+        "bài này có cùng slug `{slug}` (phần cuối địa chỉ) với bài đã có {other}, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng `Slug: {slug}-{year}` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
+        "this article has the same slug `{slug}` (the end of its address) as the existing {other}, so the site treats the two as translations of each other — add a line `Slug: {slug}-{year}` (or another unique slug) to this newer article; leave the older one alone so its published address stays",
     ),
     "missing_file": (
         "{what_vi} `{target}` trỏ tới tệp không có: {resolved} — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó",
@@ -97,6 +101,102 @@ MESSAGES = {
     "future_date_published": (
         "ngày đăng {value} ở tương lai — bài vẫn được đăng ngay và hiện ngày tương lai đó; nếu không cố ý, sửa lại Date",
         "the date {value} is in the future — the article is published right away showing that future date; if that is not intended, fix the Date",
+    ),
+    "duplicate_key": (
+        "khóa `{key}` có hai lần (dòng {first_line} và dòng này), trang chỉ dùng dòng {first_line} — xóa một trong hai dòng",
+        "the key `{key}` is given twice (line {first_line} and this line), the site only uses line {first_line} — delete one of the two lines",
+    ),
+    "not_key_value": (
+        "dòng `{text}` trong phần thông tin không có dạng `Khóa: giá trị` — nếu là phần tiếp của dòng trên, thụt vào 4 dấu cách; nếu là nội dung bài, thêm một dòng trống phía trên nó",
+        "the line `{text}` in the metadata is not `Key: value` — if it continues the line above, indent it by 4 spaces; if it is the article's text, add a blank line above it",
+    ),
+    "yaml_bad_value": (
+        "giá trị `{text}` mở ngoặc kép mà không đóng đúng chỗ — viết `\\\"` cho dấu ngoặc kép bên trong, hoặc dùng ngoặc đơn `'...'` bao ngoài",
+        "the value `{text}` opens a quote that does not close where it should — write `\\\"` for a quote inside, or wrap it in single quotes `'...'`",
+    ),
+    "no_slug": (
+        "không tạo được địa chỉ bài (slug) từ `{value}` vì không có chữ hay số nào — thêm dòng `Slug: ten-bai-viet` (chữ không dấu, nối bằng dấu `-`)",
+        "no address (slug) can be made from `{value}`: it has no letters or digits — add a line `Slug: article-name` (plain letters joined by `-`)",
+    ),
+    "slug_normalised": (
+        "Slug `{value}` có dấu cách, dấu `/`, chữ hoa hoặc chữ có dấu; trang dùng địa chỉ `{slug}` — nếu muốn khác, viết `Slug: {slug}` theo ý mình (chữ không dấu, nối bằng `-`)",
+        "the Slug `{value}` has spaces, slashes, capitals or diacritics; the site uses the address `{slug}` — to choose another, write `Slug: {slug}` your way (plain letters joined by `-`)",
+    ),
+    "nfd_file_name": (
+        "tên tệp `{resolved}` được lưu bằng Unicode tổ hợp (NFD, như máy Mac lưu) nên không khớp với `{target}` trong bài — đổi tên tệp: xóa tên cũ và gõ lại tên trên máy Windows hoặc Linux",
+        "the file name `{resolved}` is saved in decomposed Unicode (NFD, as macOS saves it) so it does not match `{target}` in the article — rename the file: delete the name and type it again on Windows or Linux",
+    ),
+    "cover_not_static": (
+        "ảnh đại diện `{target}` nằm ngoài các thư mục tĩnh ({folders}) nên không được chép lên trang — chuyển ảnh vào images/ và sửa lại Image",
+        "the cover image `{target}` is outside the static folders ({folders}) so it is never copied to the site — move it into images/ and fix Image",
+    ),
+    "not_in_static": (
+        "`{target}` nằm ngoài các thư mục tĩnh ({folders}) nên không được chép lên trang — chuyển tệp vào images/ (ảnh) hoặc tai-lieu/ (tài liệu) và sửa đường dẫn",
+        "`{target}` is outside the static folders ({folders}) so it is never copied to the site — move the file into images/ (pictures) or tai-lieu/ (documents) and fix the link",
+    ),
+    "iframe_removed": (
+        "khung nhúng `<iframe>` từ `{src}` không thuộc danh sách được phép (YouTube, Facebook video), sẽ bị xóa khỏi trang — dùng mã nhúng của YouTube/Facebook, hoặc đặt liên kết thường tới trang đó",
+        "the `<iframe>` embed from `{src}` is not on the allow-list (YouTube, Facebook video) and is removed from the page — use a YouTube/Facebook embed code, or a plain link to that page",
+    ),
+    "unclosed_comment": (
+        "chú thích `<!--` mở ở dòng này nhưng không có `-->` đóng lại — thêm `-->` ở cuối phần ghi chú, nếu không ghi chú có thể hiện lên trang",
+        "the comment `<!--` opened on this line is never closed with `-->` — add `-->` at the end of the note, or the note may show on the page",
+    ),
+    "txt_file": (
+        "tệp `.txt` không được đăng (trang chỉ đọc tệp Markdown `.md`) — đổi tên thành `{suggestion}` (trên Windows, bật hiện phần mở rộng tệp để thấy đuôi `.txt`)",
+        "a `.txt` file is not published (the site only reads Markdown `.md` files) — rename it to `{suggestion}` (on Windows, turn on file name extensions to see the `.txt`)",
+    ),
+    "html_file": (
+        "tệp HTML (ví dụ Word \"Lưu dạng trang Web\") không được đọc như bài viết và không được đăng — chép chữ vào một tệp `.md` mới, rồi xóa tệp này",
+        "an HTML file (such as Word's \"Save as Web Page\") is not read as an article and is not published — paste its text into a new `.md` file, then delete this one",
+    ),
+    "rst_file": (
+        "tệp reStructuredText (`.rst`) không được đọc, trang chỉ nhận Markdown — viết lại thành tệp `.md`",
+        "a reStructuredText (`.rst`) file is not read, the site only takes Markdown — rewrite it as a `.md` file",
+    ),
+    "document_file": (
+        "tệp `{name}` nằm cạnh bài viết nên không được đăng — muốn cho tải về thì chuyển vào thư mục `{folder}/` và dẫn link `[{name}]({{static}}/{folder}/{name})`; muốn đăng nội dung thì lưu thành tệp `.md`",
+        "the file `{name}` sits next to the articles so it is not published — to offer it as a download move it into `{folder}/` and link it as `[{name}]({{static}}/{folder}/{name})`; to publish its text save it as `.md`",
+    ),
+    "image_not_static": (
+        "ảnh nằm ngoài các thư mục tĩnh ({folders}) nên không được chép lên trang — chuyển ảnh vào images/<năm>/ và dẫn bằng `{{static}}`",
+        "the image is outside the static folders ({folders}) so it is never copied to the site — move it into images/<year>/ and link it with `{{static}}`",
+    ),
+    "markdown_in_static": (
+        "tệp Markdown trong thư mục `{folder}/` chỉ bị chép nguyên, không thành bài — chuyển nó sang thư mục năm, ví dụ `2022/`",
+        "a Markdown file in the `{folder}/` folder is only copied as it is, not built as an article — move it into a year folder such as `2022/`",
+    ),
+    "news_in_pages": (
+        "tệp có Date và Category là một bản tin, nhưng nằm trong `{folder}/` nên sẽ thành trang trong menu — chuyển nó sang thư mục năm, ví dụ `2022/`",
+        "this file has a Date and a Category, so it is news, but under `{folder}/` it becomes a menu page — move it into a year folder such as `2022/`",
+    ),
+    "not_read": (
+        "tệp nằm ngoài ARTICLE_PATHS và PAGE_PATHS nên không được đăng — nếu là bài viết, chuyển vào thư mục năm; nếu là ghi chú riêng thì không cần làm gì",
+        "this file is outside ARTICLE_PATHS and PAGE_PATHS so it is not published — if it is an article, move it into a year folder; a private note needs nothing",
+    ),
+    "not_published": (
+        "tệp này không được đăng lên trang (không phải bài viết, không nằm trong thư mục tĩnh) — nếu cần đăng, chuyển vào images/ hoặc tai-lieu/",
+        "this file is not published (not an article, not in a static folder) — to publish it, move it into images/ or tai-lieu/",
+    ),
+    "pelican_skipped": (
+        "Pelican không đọc được tệp này nên bài bị bỏ qua — sửa các lỗi khác của tệp (chạy `make check`), hoặc xem nhật ký với `make html PELICANOPTS=--debug`",
+        "Pelican could not read this file, so the article is left out — fix the file's other errors (run `make check`), or see the log with `make html PELICANOPTS=--debug`",
+    ),
+    "pelican_missing_info": (
+        "Pelican bỏ qua tệp này vì thiếu `{key}` — thêm dòng `{key}: ...` vào phần thông tin",
+        "Pelican left this file out because `{key}` is missing — add a line `{key}: ...` to the metadata",
+    ),
+    "pelican_duplicate": (
+        "khóa `{key}` có hai lần, Pelican chỉ dùng lần đầu — xóa một trong hai dòng",
+        "the key `{key}` is given twice, Pelican only uses the first — delete one of the two lines",
+    ),
+    "pelican_unable_to_find": (
+        "Pelican không tìm thấy `{target}` để dẫn tới — kiểm tra tên tệp và đường dẫn `{{static}}`/`{{filename}}`",
+        "Pelican cannot find `{target}` to link to — check the file name and the `{{static}}`/`{{filename}}` path",
+    ),
+    "pelican_template_error": (
+        "lỗi trong mẫu trang (template): {error} — sửa mẫu trang ở dòng này (việc của người quản trị giao diện)",
+        "error in a page template: {error} — fix the template at this line (a job for the theme's maintainer)",
     ),
 }
 

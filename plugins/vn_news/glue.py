@@ -3,12 +3,12 @@
 from pelican import signals
 
 from vn_core import vietnamese
-from .feeds import NewsWriter, state_feed_language
 from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from vn_core.pager import radius_from
 
+from .feeds import NewsWriter, state_feed_language
 from .pages import absolute, listing_pager, news_article_jsonld, static_path
-from .reader import NewsMarkdownReader
+from .reader import install_news_reader
 
 DEFAULTS = {
     "VN_NEWS_TYPOGRIFY": True,
@@ -20,8 +20,7 @@ def setting(settings, name):
 
 
 def use_news_reader(readers):
-    for extension in NewsMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = NewsMarkdownReader
+    install_news_reader(readers)
 
 
 def add_template_helpers(generator):

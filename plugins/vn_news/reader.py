@@ -1,19 +1,34 @@
-"""The Markdown reader for news: NFC text, figures with captions, typogrify (without `caps`,
-which only knows ASCII capitals), then sanitised HTML."""
+"""The Markdown reader for news: NFC text, our own metadata block (vn_core.front_matter: Pelican's
+`Key: value` lines or YAML front matter, Vietnamese key aliases, values kept as text), dates read
+by vn_core.dates, slugs capped and normalised (vn_core.slugs around Pelican's slugify), figures
+with captions, typogrify (without `caps`, which only knows ASCII capitals), then sanitised HTML.
 
+The checker (plugins/content_checks) reads the same block with the same code, so what it accepts
+is exactly what the build shows."""
+
+import itertools
 import logging
+import os
+from functools import partial
 
 from markdown import Markdown
-from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
-from pelican.utils import pelican_open
+from pelican.readers import MarkdownReader
+from pelican.utils import get_date, pelican_open, slugify
 
 from .figures import FigureExtension
 from .sanitize import sanitise_html
+from vn_core.dates import parse_date
+from vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from vn_core.front_matter import parse_block
+from vn_core.slugs import content_slug
 from vn_core.vietnamese import nfc
 
 logger = logging.getLogger(__name__)
 
 TYPOGRIFY_FILTERS_OFF = {"caps": False}
+# Word's "Save as Web Page" and other HTML: never published as it is (Pelican's HTML reader would
+# publish it without our checks or sanitiser); content_checks tells the editor what to do.
+HTML_EXTENSIONS = ("html", "htm")
 
 
 def typogrify_html(html: str) -> str:
@@ -31,57 +46,92 @@ def metadata_as_text(meta: dict, formatted_fields) -> dict:
     }
 
 
+def case_variants(extension: str):
+    """`md` -> md, mD, Md, MD: Pelican matches extensions case-sensitively; editors on Windows don't."""
+    pairs = [(char.lower(), char.upper()) for char in extension]
+    return {"".join(chars) for chars in itertools.product(*pairs)}
+
+
 class NewsMarkdownReader(MarkdownReader):
     file_extensions = MarkdownReader.file_extensions
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Two Markdown instances reused for every file (reset in between): building one per file,
-        # as Pelican does, costs about a tenth of a large build. Fields such as Summary are
-        # converted without the meta preprocessor, so they cannot define metadata themselves.
+        # as Pelican does, costs about a tenth of a large build. The metadata block is ours
+        # (parse_block), so neither runs Markdown's meta preprocessor.
         self._body_md = self._markdown()
         self._field_md = self._markdown()
-        self._field_md.preprocessors.deregister("meta")
+        self._slugify = partial(
+            slugify,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
 
     def _markdown(self):
         md_settings = dict(self.settings["MARKDOWN"])
         md_settings["extensions"] = [*md_settings.get("extensions", []), FigureExtension()]
-        return Markdown(**md_settings)
+        md = Markdown(**md_settings)
+        if "meta" in md.preprocessors:
+            md.preprocessors.deregister("meta")
+        return md
 
     def _finish_html(self, html: str) -> str:
         if self.settings.get("VN_NEWS_TYPOGRIFY", True):
             html = typogrify_html(html)
-        return sanitise_html(html)
+        return sanitise_html(html, self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS))
+
+    def process_metadata(self, name, value):
+        # One date parser for the checker and the build: Vietnamese forms first, then Pelican's.
+        if name in ("date", "modified"):
+            return parse_date(value, get_date)
+        return super().process_metadata(name, value)
 
     def _parse_metadata(self, meta):
-        # Pelican's version, but on the reused field instance: Pelican's deregisters the meta
-        # preprocessor on every call, which fails the second time on a reused instance.
+        """Pelican's version on our block: one value a key (a second one is the checker's error)."""
         formatted_fields = self.settings["FORMATTED_FIELDS"]
         output = {}
         for name, values in meta.items():
-            name = name.lower()
             if name in formatted_fields:
                 self._field_md.reset()
                 output[name] = self.process_metadata(name, self._field_md.convert("\n".join(values)))
-            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
-                if len(values) > 1:
-                    logger.warning("Duplicate definition of `%s` for %s. Using first one.", name, self._source_path)
-                output[name] = self.process_metadata(name, values[0])
-            elif len(values) > 1:
-                output[name] = self.process_metadata(name, values)
             else:
                 output[name] = self.process_metadata(name, values[0])
         return output
+
+    def _slug(self, metadata, source_path):
+        typed = metadata.get("slug")
+        source = self.settings.get("SLUGIFY_SOURCE", "title")
+        basename = os.path.splitext(os.path.basename(source_path))[0]
+        if typed is None and not (source == "title" and "title" in metadata) and source != "basename":
+            return
+        slug = content_slug(metadata.get("title"), typed, self._slugify, source, basename)
+        if slug:
+            metadata["slug"] = slug
 
     def read(self, source_path):
         self._source_path = source_path
         self._md = self._body_md
         self._md.reset()
-        self._md.Meta = {}
         with pelican_open(source_path) as text:
-            content = self._md.convert(nfc(text))
-        meta = self._md.Meta
+            lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        block = parse_block([line.expandtabs(4) for line in lines])
+        content = self._md.convert("\n".join(lines[block.body_start:]))
+        meta = {key: [value] for key, value in block.values().items()}
         metadata = self._parse_metadata(metadata_as_text(meta, self.settings["FORMATTED_FIELDS"])) if meta else {}
         if "summary" in metadata:
             metadata["summary"] = self._finish_html(metadata["summary"])
+        self._slug(metadata, source_path)
         return self._finish_html(content), metadata
+
+
+def install_news_reader(readers):
+    """readers_init: our reader, one instance, for every Markdown extension in any letter case
+    (`.MD`, `.Md`, `.MARKDOWN`), and no HTML reader (content_checks reports HTML files)."""
+    shared = NewsMarkdownReader(readers.settings)
+    for extension in NewsMarkdownReader.file_extensions:
+        for variant in case_variants(extension):
+            readers.reader_classes[variant] = lambda _settings, reader=shared: reader
+    for extension in HTML_EXTENSIONS:
+        readers.reader_classes[extension] = None

@@ -228,8 +228,9 @@ def test_checker_predicts_every_url_pelican_writes_when_the_real_content_is_buil
 
 def test_devserver_reports_an_error_once_and_waits_when_content_has_an_error(tmp_path):
     # `pelican -r` re-runs a build that raised at once; the checks must not make it spin.
+    # `make devserver` sets CONTENT_CHECKS_PREVIEW (issue 8: an explicit setting, no call-stack walking).
     command = [sys.executable, "-m", "pelican", "-r", str(FIXTURES / "checks_bad_date"), "-s", "pelicanconf.py",
-               "-o", str(tmp_path / "out")]
+               "-o", str(tmp_path / "out"), "-e", "CONTENT_CHECKS_PREVIEW=true"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=ENV)
     try:
         log, _ = process.communicate(timeout=8)

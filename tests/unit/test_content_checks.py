@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_checks import checks  # noqa: E402
 from content_checks.__main__ import main as cli_main  # noqa: E402
-from content_checks.glue import config_from_settings  # noqa: E402
+from content_checks.__main__ import register_plugins  # noqa: E402
+from content_checks.glue import config_from_settings, discover_folder  # noqa: E402
 from vn_core.legacy_encodings import (  # noqa: E402
     encode_cp1258,
     encode_tcvn3,
@@ -27,13 +28,17 @@ from vn_core.legacy_encodings import (  # noqa: E402
     guess_legacy_encoding,
 )
 from content_checks.scan import run_checks  # noqa: E402
+from vn_core.front_matter import parse_block  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @pytest.fixture(scope="module")
 def site_settings():
-    return read_settings(str(ROOT / "pelicanconf.py"))
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    # The build's readers (vn_news: Markdown in any letter case, no HTML reader), as the CLI does.
+    register_plugins(settings)
+    return settings
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +46,15 @@ def config(site_settings):
     return config_from_settings(site_settings, now=NOW)
 
 
-def report(folder, config, lang="vi"):
-    problems, _files = run_checks(FIXTURES / folder, config)
+def pelican_discovery(folder, settings=None):
+    """What Pelican's own generator finds in a fixture folder (the build's discovery)."""
+    root = FIXTURES / folder
+    settings = settings or read_settings(str(ROOT / "pelicanconf.py"))
+    return discover_folder(root, dict(settings, PATH=str(root)))
+
+
+def report(folder, config, lang="vi", settings=None):
+    problems, _files = run_checks(FIXTURES / folder, config, pelican_discovery(folder, settings))
     return [checks.format_problem(problem, lang) for problem in problems]
 
 
@@ -67,10 +79,8 @@ EXPECTED = {
     "checks_bad_date": [
         f"2022/ngay-sai.md:2: lỗi: không đọc được ngày `19 tháng 6 năm 2022` ở Date — viết theo dạng {FORMS}",
     ],
-    "checks_ambiguous_date": [
-        "2022/ngay-dao.md:2: lỗi: ngày `5/6/2022 08:00` ở Date sẽ bị hiểu là tháng 5, ngày 6 (tháng viết trước) — "
-        "viết rõ theo dạng `YYYY-MM-DD`, ví dụ `2022-06-05`",
-    ],
+    # Issue 8: d/M/yyyy is read day first, as Vietnamese write it (it used to be refused as ambiguous).
+    "checks_ambiguous_date": [],
     "checks_misspelt_key": [
         "2022/sai-khoa.md:3: lỗi: khóa `Catgory` không có trong danh sách, có phải là `Category`? — "
         "sửa thành `Category:`, nếu không thông tin này bị bỏ qua",
@@ -102,9 +112,10 @@ EXPECTED = {
         "cho hai bài (hoặc đổi tiêu đề)",
     ],
     "checks_same_slug": [
-        "2023/so-ket-2023.md:1: cảnh báo: bài này và 2022/so-ket-2022.md có cùng slug "
-        "`hoi-nghi-so-ket-cong-tac-doan`, Pelican sẽ coi chúng là bản dịch của nhau — đặt "
-        "`Slug: hoi-nghi-so-ket-cong-tac-doan-2023` (hoặc một slug riêng khác) cho bài này",
+        "2023/so-ket-2023.md:1: cảnh báo: bài này có cùng slug `hoi-nghi-so-ket-cong-tac-doan` (phần cuối địa chỉ) "
+        "với bài đã có 2022/so-ket-2022.md, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng "
+        "`Slug: hoi-nghi-so-ket-cong-tac-doan-2023` (hoặc một slug riêng khác) vào bài này, bài mới hơn; "
+        "đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
     ],
     "checks_missing_image": [
         "2022/anh-thieu.md:8: lỗi: ảnh `{static}/images/2022/hoi-nghi.jpg` trỏ tới tệp không có: "
@@ -138,6 +149,93 @@ EXPECTED = {
         "đầu tiên sau thời điểm đó (đến lúc ấy là bản nháp); nếu không định hẹn giờ, sửa lại Date",
     ],
     "checks_valid": [],
+    # Issue 9: each class of mistake editors really make.
+    "checks_upper_extension": [
+    ],
+    "checks_txt_file": [
+        '2022/bai-viet.md.txt:1: lỗi: tệp `.txt` không được đăng (trang chỉ đọc tệp Markdown `.md`) — đổi tên thành `bai-viet.md` (trên Windows, bật hiện phần mở rộng tệp để thấy đuôi `.txt`)',
+        '2022/ghi-chu.txt:1: lỗi: tệp `.txt` không được đăng (trang chỉ đọc tệp Markdown `.md`) — đổi tên thành `ghi-chu.md` (trên Windows, bật hiện phần mở rộng tệp để thấy đuôi `.txt`)',
+    ],
+    "checks_word_html": [
+        '2022/bai-word.htm:1: lỗi: tệp HTML (ví dụ Word "Lưu dạng trang Web") không được đọc như bài viết và không được đăng — chép chữ vào một tệp `.md` mới, rồi xóa tệp này',
+        '2022/trang-web.html:1: lỗi: tệp HTML (ví dụ Word "Lưu dạng trang Web") không được đọc như bài viết và không được đăng — chép chữ vào một tệp `.md` mới, rồi xóa tệp này',
+    ],
+    "checks_rst_file": [
+        '2022/bai.rst:1: lỗi: tệp reStructuredText (`.rst`) không được đọc, trang chỉ nhận Markdown — viết lại thành tệp `.md`',
+    ],
+    "checks_documents": [
+        '2022/bang-diem.xlsx:1: cảnh báo: tệp `bang-diem.xlsx` nằm cạnh bài viết nên không được đăng — muốn cho tải về thì chuyển vào thư mục `tai-lieu/` và dẫn link `[bang-diem.xlsx]({static}/tai-lieu/bang-diem.xlsx)`; muốn đăng nội dung thì lưu thành tệp `.md`',
+        '2022/bao-cao.pdf:1: cảnh báo: tệp `bao-cao.pdf` nằm cạnh bài viết nên không được đăng — muốn cho tải về thì chuyển vào thư mục `tai-lieu/` và dẫn link `[bao-cao.pdf]({static}/tai-lieu/bao-cao.pdf)`; muốn đăng nội dung thì lưu thành tệp `.md`',
+        '2022/ke-hoach.docx:1: cảnh báo: tệp `ke-hoach.docx` nằm cạnh bài viết nên không được đăng — muốn cho tải về thì chuyển vào thư mục `tai-lieu/` và dẫn link `[ke-hoach.docx]({static}/tai-lieu/ke-hoach.docx)`; muốn đăng nội dung thì lưu thành tệp `.md`',
+        '2022/van-ban-cu.doc:1: cảnh báo: tệp `van-ban-cu.doc` nằm cạnh bài viết nên không được đăng — muốn cho tải về thì chuyển vào thư mục `tai-lieu/` và dẫn link `[van-ban-cu.doc]({static}/tai-lieu/van-ban-cu.doc)`; muốn đăng nội dung thì lưu thành tệp `.md`',
+    ],
+    "checks_markdown_in_images": [
+        'images/2022/ghi-chu.md:1: cảnh báo: tệp Markdown trong thư mục `images/` chỉ bị chép nguyên, không thành bài — chuyển nó sang thư mục năm, ví dụ `2022/`',
+    ],
+    "checks_news_in_pages": [
+        'pages/tin-nham-cho.md:1: cảnh báo: tệp có Date và Category là một bản tin, nhưng nằm trong `pages/` nên sẽ thành trang trong menu — chuyển nó sang thư mục năm, ví dụ `2022/`',
+    ],
+    "checks_tags_space": [
+    ],
+    "checks_vietnamese_keys": [
+    ],
+    "checks_not_key_value": [
+        '2022/thieu-dong-trong.md:5: lỗi: dòng `được xuống dòng mà không thụt vào.` trong phần thông tin không có dạng `Khóa: giá trị` — nếu là phần tiếp của dòng trên, thụt vào 4 dấu cách; nếu là nội dung bài, thêm một dòng trống phía trên nó',
+    ],
+    "checks_yaml": [
+    ],
+    "checks_duplicate_key": [
+        '2022/hai-lan.md:5: lỗi: khóa `Title` có hai lần (dòng 1 và dòng này), trang chỉ dùng dòng 1 — xóa một trong hai dòng',
+        '2022/hai-lan.md:6: lỗi: khóa `Views` có hai lần (dòng 4 và dòng này), trang chỉ dùng dòng 4 — xóa một trong hai dòng',
+    ],
+    "checks_half_day_time": [
+    ],
+    "checks_two_digit_year": [
+        '2022/nam-ngan.md:2: lỗi: năm trong ngày `5/6/22` ở Date chỉ có hai chữ số — viết đủ bốn chữ số, ví dụ `19/6/2022` hoặc `2022-06-19`',
+    ],
+    "checks_year_range": [
+        '2022/nam-0022.md:2: lỗi: năm trong ngày `0022-06-19` ở Date nằm ngoài khoảng 1990–2100, chắc là gõ nhầm — sửa lại năm, ví dụ `2022-06-19`',
+        '2022/nam-1899.md:2: lỗi: năm trong ngày `1899-06-19 08:00` ở Date nằm ngoài khoảng 1990–2100, chắc là gõ nhầm — sửa lại năm, ví dụ `2022-06-19`',
+        '2022/nam-2202.md:2: lỗi: năm trong ngày `19/6/2202` ở Date nằm ngoài khoảng 1990–2100, chắc là gõ nhầm — sửa lại năm, ví dụ `2022-06-19`',
+    ],
+    "checks_long_title": [
+    ],
+    "checks_no_letters_title": [
+        '2022/bieu-tuong.md:1: lỗi: không tạo được địa chỉ bài (slug) từ `🎉🎉🎉 !!!` vì không có chữ hay số nào — thêm dòng `Slug: ten-bai-viet` (chữ không dấu, nối bằng dấu `-`)',
+    ],
+    "checks_explicit_slug": [
+        '2022/slug-tu-dat.md:4: cảnh báo: Slug `Hội nghị/Tổng Kết 2022` có dấu cách, dấu `/`, chữ hoa hoặc chữ có dấu; trang dùng địa chỉ `hoi-nghi-tong-ket-2022` — nếu muốn khác, viết `Slug: hoi-nghi-tong-ket-2022` theo ý mình (chữ không dấu, nối bằng `-`)',
+    ],
+    "checks_missing_image_names": [
+        '2022/anh-ten-la.md:5: lỗi: ảnh `{static}/images/2022/ảnh hội nghị.jpg` trỏ tới tệp không có: images/2022/ảnh hội nghị.jpg — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó',
+        '2022/anh-ten-la.md:7: lỗi: ảnh `{static}/images/2022/lễ-ra-quân.jpg` trỏ tới tệp không có: images/2022/lễ-ra-quân.jpg — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó',
+    ],
+    "checks_nfd_image_name": [
+        '2022/anh-mac.md:5: lỗi: tên tệp `images/2022/đoàn-viên.svg` được lưu bằng Unicode tổ hợp (NFD, như máy Mac lưu) nên không khớp với `{static}/images/2022/đoàn-viên.svg` trong bài — đổi tên tệp: xóa tên cũ và gõ lại tên trên máy Windows hoặc Linux',
+    ],
+    "checks_cover_outside_static": [
+        '2022/bia-sai-cho.md:4: lỗi: ảnh đại diện `{static}/2022/bia.svg` nằm ngoài các thư mục tĩnh (images/, tai-lieu/) nên không được chép lên trang — chuyển ảnh vào images/ và sửa lại Image',
+        '2022/bia.svg:1: cảnh báo: ảnh nằm ngoài các thư mục tĩnh (images/, tai-lieu/) nên không được chép lên trang — chuyển ảnh vào images/<năm>/ và dẫn bằng `{static}`',
+    ],
+    "checks_iframe": [
+        '2022/video.md:11: cảnh báo: khung nhúng `<iframe>` từ `https://quang-cao.example/banner` không thuộc danh sách được phép (YouTube, Facebook video), sẽ bị xóa khỏi trang — dùng mã nhúng của YouTube/Facebook, hoặc đặt liên kết thường tới trang đó',
+    ],
+    "checks_unclosed_comment": [
+        '2022/ghi-chu-rieng.md:7: lỗi: chú thích `<!--` mở ở dòng này nhưng không có `-->` đóng lại — thêm `-->` ở cuối phần ghi chú, nếu không ghi chú có thể hiện lên trang',
+    ],
+    "checks_same_slug_newer": [
+        '2022/a-bai-moi.md:1: cảnh báo: bài này có cùng slug `hoi-nghi-so-ket` (phần cuối địa chỉ) với bài đã có 2022/z-bai-cu.md, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng `Slug: hoi-nghi-so-ket-2023` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên',
+    ],
+
+    # Outside ARTICLE_PATHS with the project settings (ARTICLE_PATHS = [""]) everything is an article;
+    # test_a_notes_file_outside_article_paths_is_only_noted checks it with narrower paths.
+    "checks_notes_outside_paths": [
+        "ghi-chu/y-tuong.md:1: lỗi: thiếu Category (chuyên mục) — thêm dòng `Category: ...` với một trong: "
+        f"{CATEGORIES}",
+        "ghi-chu/y-tuong.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: YYYY-MM-DD HH:MM` ở đầu tệp, "
+        "ví dụ `Date: 2022-06-19 22:02`",
+        "ghi-chu/y-tuong.md:1: lỗi: thiếu Title (tiêu đề) — thêm dòng `Title: Tiêu đề bài` ở đầu tệp",
+    ],
 }
 
 
@@ -148,6 +246,15 @@ def test_each_problem_is_reported_once_with_file_line_and_fix_when_the_fixture_h
 
 def test_every_bad_input_fixture_has_an_expected_report():
     assert {path.name for path in FIXTURES.glob("checks_*")} == set(EXPECTED)
+
+
+def test_a_notes_file_outside_article_paths_is_only_noted_when_article_paths_are_narrower(site_settings):
+    settings = dict(site_settings, ARTICLE_PATHS=["2022"])
+    config = config_from_settings(settings, now=NOW)
+    assert report("checks_notes_outside_paths", config, settings=settings) == [
+        "ghi-chu/y-tuong.md:1: ghi chú: tệp nằm ngoài ARTICLE_PATHS và PAGE_PATHS nên không được đăng — nếu là bài "
+        "viết, chuyển vào thư mục năm; nếu là ghi chú riêng thì không cần làm gì",
+    ]
 
 
 def test_messages_are_in_english_when_asked(config):
@@ -239,9 +346,9 @@ def test_dates_are_read_as_pelican_reads_them_when_given_each_form(value, readab
 
 def test_metadata_lines_are_those_of_python_markdown_when_a_value_continues():
     lines = ["---", "Title: A", "Summary: one", "    two", "Tags: x", "", "Body: not metadata"]
-    meta = checks.parse_metadata(lines)
-    assert meta.keys == [("Title", 2), ("Summary", 3), ("Tags", 5)]
-    assert meta.values["summary"] == [("one", 3), ("two", 4)]
+    meta = parse_block(lines)
+    assert [(f.written, f.line) for f in meta.fields] == [("Title", 2), ("Summary", 3), ("Tags", 5)]
+    assert meta.first("summary").value == "one\ntwo"
     assert meta.body_start == 6
 
 
@@ -342,19 +449,24 @@ def test_no_legacy_encoding_is_named_when_the_bytes_are_not_vietnamese(data):
 
 KEY = st.one_of(
     st.sampled_from(["Title", "Date", "Modified", "Category", "Tags", "Views", "Status", "Slug", "Image",
-                     "Lang", "Save_as", "Summary", "Catgory", "Dat", "X-y_1"]),
+                     "Lang", "Save_as", "Summary", "Catgory", "Dat", "X-y_1", "Tiêu đề", "Ngày", "Chuyên mục",
+                     "Thẻ", "Ảnh", "Tags ", "TIÊU ĐỀ"]),
     st.text(alphabet=string.ascii_letters + string.digits + "_-", min_size=1, max_size=12),
 )
 VALUE = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["2022-06-19 22:02", "5/6/2022", "9" * 30, "{static}/../../x", "{filename}", "1.234",
-                     "draft", "</script><script>alert(1)</script>", "{date", "{slug}", "Đoa\u0300n", ""]),
+                     "draft", "</script><script>alert(1)</script>", "{date", "{slug}", "Đoa\u0300n", "",
+                     "19/6/2022 10:02 CH", "5/6/22", "0022-06-19", "13:61 SA 1/1/2022", "🎉", "A/B C", "[a, b]",
+                     '"unclosed', "x" * 300, "{static}/images/ả nh.png"]),
 )
 BODY = st.lists(
     st.one_of(
         st.text(max_size=60),
         st.sampled_from(["![](x.png)", "![a]({static}/a b.png)", "[x]({filename}/y.md)", "<img src=a>",
-                         "```", "~~~", "<!--", "-->", "    indented", "---", "..."]),
+                         "```", "~~~", "<!--", "-->", "    indented", "---", "...", "<iframe src=x>",
+                         '<iframe src="https://www.youtube.com/embed/a"></iframe>', "<iframe", "![a](<b c.png>)",
+                         "  - item", "key: value"]),
     ),
     max_size=8,
 )
@@ -365,19 +477,26 @@ BODY = st.lists(
     metadata=st.lists(st.tuples(KEY, VALUE), max_size=8),
     body=BODY,
     raw=st.binary(max_size=60),
-    name=st.sampled_from(["2022/a.md", "pages/p.md", "a.markdown", "images/x.md", "2022/.hidden.md"]),
+    name=st.sampled_from(["2022/a.md", "pages/p.md", "a.markdown", "images/x.md", "2022/.hidden.md", "2022/A.MD",
+                          "2022/b.md.txt", "2022/w.htm", "2022/r.rst", "2022/d.docx", "tai-lieu/t.md", "x/y.Markdown"]),
+    yaml=st.booleans(),
 )
 # Found by hypothesis: a lone carriage return is a line break for Python, Pelican and editors.
-@example(metadata=[("Title", "\r0")], body=["![](0)"], raw=b"", name="2022/a.md")
-def test_checker_never_crashes_when_files_hold_arbitrary_metadata_and_text(tmp_path_factory, config, metadata, body, raw, name):
+@example(metadata=[("Title", "\r0")], body=["![](0)"], raw=b"", name="2022/a.md", yaml=False)
+@example(metadata=[("Title", '"unclosed'), ("Title", "x")], body=["  - item"], raw=b"", name="2022/a.md", yaml=True)
+def test_checker_never_crashes_when_files_hold_arbitrary_metadata_and_text(
+    tmp_path_factory, site_settings, config, metadata, body, raw, name, yaml
+):
     root = tmp_path_factory.mktemp("random")
-    text = "".join(f"{key}: {value}\n" for key, value in metadata) + "\n" + "\n".join(body)
+    block = "".join(f"{key}: {value}\n" for key, value in metadata)
+    text = (f"---\n{block}---\n" if yaml else block) + "\n" + "\n".join(body)
     target = root / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(text.encode("utf-8"))
     (root / "2022" / "b.md").parent.mkdir(parents=True, exist_ok=True)
     (root / "2022" / "b.md").write_bytes(raw + text.encode("utf-8")[:40])
-    problems, files = run_checks(root, config)
+    # Pelican's own discovery, as in the build (the build's readers: any letter case, no HTML).
+    problems, files = run_checks(root, config, discover_folder(root, dict(site_settings, PATH=str(root))))
     # Lines as Python's universal newlines (and so Pelican and editors) count them: a lone \r too.
     lines_per_file = {
         path.relative_to(root).as_posix(): path.read_bytes().replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
