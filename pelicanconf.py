@@ -31,8 +31,12 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
+
+# `make import` records where each imported article came from (plugins/redirects keeps the old
+# address working through content/chuyen-huong.json).
+CONTENT_CHECKS_EXTRA_KEYS = ("Legacy-URL",)
 
 # Categories editors are expected to use; the content checks warn about near misses (typos).
 NEWS_CATEGORIES = [
@@ -45,9 +49,10 @@ NEWS_CATEGORIES = [
 
 # Content layout: articles anywhere, static pages under pages/, images under images/.
 ARTICLE_PATHS = [""]
-ARTICLE_EXCLUDES = ["pages", "images", "extra"]
+ARTICLE_EXCLUDES = ["pages", "images", "extra", "files"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# files/: documents (PDF, Word...) attached to articles, e.g. by `make import`.
+STATIC_PATHS = ["images", "files"]
 IGNORE_FILES = [".#*", "*~", "README*", "*.swp"]
 
 # URLs: readable, stable, diacritic-free slugs (Đ -> D by unidecode).
