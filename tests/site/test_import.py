@@ -243,3 +243,16 @@ def test_redirect_to_a_missing_file_stops_the_build(imported, tmp_path):
     with pytest.raises(BuildFailed) as failure:
         build(content, tmp_path / "output", fatal="errors")
     assert "2022/ra-quan-tinh-nguyen.md" in str(failure.value) and "Traceback" not in str(failure.value)
+
+
+def test_a_page_with_a_date_but_no_body_is_skipped_and_reported(tmp_path):
+    source = tmp_path / "mirror" / "host.vn"
+    source.mkdir(parents=True)
+    (source / "a.html").write_text("<html><body><h1>Chỉ có tiêu đề</h1><p>Thứ ba, ngày 3/5/2022 - 07:05</p></body></html>", encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(tmp_path / "mirror", content, tmp_path / "r.md")
+    assert result.returncode == 0, result.stderr
+    assert not list(content.rglob("*.md"))
+    assert "### Chỉ có tiêu đề" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "**không có nội dung**" in (tmp_path / "r.md").read_text(encoding="utf-8")

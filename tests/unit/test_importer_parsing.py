@@ -275,3 +275,10 @@ def test_quotes_in_a_caption_do_not_break_the_markdown_title():
 def test_urls_are_rewritten_by_the_callback():
     result = convert('<p><a href="http://old/x">x</a> <img src="a.png" alt="a"></p>', rewrite=lambda url, kind: f"{{static}}/{kind}/{url[-1]}")
     assert result.markdown == "[x]({static}/link/x) ![a]({static}/image/g)\n"
+
+
+def test_listing_whose_items_show_date_lines_is_a_listing():
+    rows = "".join(f'<li><a href="/d?id={n}">Tin {n}</a> Thứ hai, ngày {n}/5/2022 - 08:00</li>' for n in range(1, 6))
+    html = f'<html><body><div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/l">Công tác Đoàn</a></div><ul>{rows}</ul><p>Tổng số: 57</p></body></html>'
+    page = legacy.parse_page(html.encode(), "l.html")
+    assert page.item is None and (page.listing.category, page.listing.total) == ("Công tác Đoàn", 57)

@@ -281,6 +281,12 @@ def parse_page(data: bytes, relative_path: str, zone_name: str = "Asia/Ho_Chi_Mi
     whole = one_line(soup.get_text(" "))
     total_match = TOTAL_RE.search(whole)
     total = parse_number(total_match.group(1)) if total_match else None
+    dated = [node for node in soup.find_all(string=DATE_LINE_RE) if node.parent.name not in ("script", "style", "title", "option")]
+    if date_el is not None and stop_el is None and total is not None and len(dated) >= 3 and not _select(soup, selectors, "date"):
+        # Several date lines, a total and no "CÁC TIN ĐÃ ĐĂNG": a listing whose items show their dates.
+        crumbs = _breadcrumb(soup, selectors, float("inf"), positions)
+        page.listing = Listing(crumbs[-1] if crumbs else None, total, relative_path)
+        return page
     if date_el is None:
         crumbs = _breadcrumb(soup, selectors, float("inf"), positions)
         if total is not None or len(soup.find_all("a")) >= 10:

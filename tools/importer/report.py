@@ -9,6 +9,7 @@ MESSAGES = {
     "date_unreadable": "không đọc được dòng ngày: «{detail}»",
     "no_title": "**không có tiêu đề** — đã nhập thành bản nháp với tiêu đề tạm; đặt tiêu đề rồi bỏ dòng `Status: draft`",
     "empty": "không có tiêu đề và nội dung — bỏ qua",
+    "no_body": "**không có nội dung** (hoặc không tìm thấy thân bài) — chưa nhập; nếu trang cũ có nội dung, đặt bộ chọn `body` trong tệp cài đặt",
     "no_category": "**không có chuyên mục** — thêm dòng `Category:`",
     "category_unmapped": "chuyên mục cũ «{detail}» chưa có trong NEWS_CATEGORIES — thêm vào tệp ánh xạ chuyên mục hoặc sửa `Category:`",
     "category_extra": "có nhiều chuyên mục: các chuyên mục sau thành thẻ (Tags): {detail}",
@@ -52,7 +53,7 @@ class Report:
         return entry
 
 
-ATTENTION = {"no_date", "no_title", "no_category", "category_unmapped", "caption_guessed", "image_missing", "alt_missing",
+ATTENTION = {"no_body", "no_date", "no_title", "no_category", "category_unmapped", "caption_guessed", "image_missing", "alt_missing",
              "encoding_converted", "shortcode_left", "gallery_missing", "draft", "renamed", "check", "check_error",
              "date_unreadable", "old_link", "category_extra", "upper_title"}
 

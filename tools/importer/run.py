@@ -325,6 +325,10 @@ class Importer:
                 item.draft_reason = item.draft_reason or "chưa có tiêu đề"
                 entry.title = item.title
                 entry.lines.append(("no_title", ""))
+            if not has_body and "<img" not in (item.body_html or ""):
+                counts["skipped"] += 1
+                entry.lines.append(("no_body", ""))
+                continue
             relative, slug = self.place(item, entry)
             for url in [item.origin, *item.old_urls]:
                 url_to_file.setdefault(url_key(url), relative)
