@@ -282,3 +282,20 @@ def test_listing_whose_items_show_date_lines_is_a_listing():
     html = f'<html><body><div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/l">Công tác Đoàn</a></div><ul>{rows}</ul><p>Tổng số: 57</p></body></html>'
     page = legacy.parse_page(html.encode(), "l.html")
     assert page.item is None and (page.listing.category, page.listing.total) == ("Công tác Đoàn", 57)
+
+
+def test_text_that_looks_like_markup_stays_text():
+    import markdown
+
+    result = convert("<p>Thẻ &lt;b&gt; &amp; 1 &lt; 2 [x](y)</p><p># Không phải tiêu đề</p><p>1. Không phải danh sách</p>")
+    html = markdown.markdown(result.markdown)
+    assert html == ("<p>Thẻ &lt;b&gt; &amp; 1 &lt; 2 [x](y)</p>\n<p># Không phải tiêu đề</p>\n<p>1. Không phải danh sách</p>")
+
+
+def test_escapes_are_few_and_read_back_as_the_same_text():
+    import markdown
+
+    source = '<p>- gạch đầu</p><p>+ cộng</p><p>Năm 2020. Lễ [contact-form-7 id="5"] 5*3 a_b \\ x</p>'
+    result = convert(source)
+    assert result.markdown == '\\- gạch đầu\n\n\\+ cộng\n\nNăm 2020. Lễ \\[contact-form-7 id="5"\\] 5\\*3 a_b \\\\ x\n'
+    assert markdown.markdown(result.markdown) == '<p>- gạch đầu</p>\n<p>+ cộng</p>\n<p>Năm 2020. Lễ [contact-form-7 id="5"] 5*3 a_b \\ x</p>'

@@ -202,6 +202,11 @@ def take_signature(soup) -> str | None:
     return None
 
 
+# A text node that would start a heading, a list or a quote if it began a line.
+BLOCK_START_RE = re.compile(r"^(\s*)(#|[-+](?=\s))")
+ORDERED_START_RE = re.compile(r"^(\s*\d+)\.(?=\s)")
+
+
 def _md_url(url: str) -> str:
     return f"<{url}>" if re.search(r"[\s()<>]", url) else url
 
@@ -216,6 +221,19 @@ class SiteMarkdown(MarkdownConverter):
         options.setdefault("escape_underscores", False)
         options.setdefault("escape_asterisks", True)
         super().__init__(**options)
+
+    def escape(self, text, parent_tags):
+        """Text stays text, with as few backslashes as an editor can bear: inline markup characters
+        everywhere, block markers (`# `, `1. `, `- `) only where a line can start. Python-Markdown
+        has no backslash escape for <, > and &, so they become entities (else `&lt;b&gt;` would
+        turn into real markup)."""
+        if not text:
+            return ""
+        text = text.replace("\\", "\\\\")
+        text = re.sub(r"([*`\[\]])", r"\\\1", text)
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = BLOCK_START_RE.sub(r"\1\\\2", text)
+        return ORDERED_START_RE.sub(r"\1\\.", text)
 
     def convert_figure(self, el, text, parent_tags):
         image = el.find("img")
