@@ -256,3 +256,42 @@ def test_a_page_with_a_date_but_no_body_is_skipped_and_reported(tmp_path):
     assert not list(content.rglob("*.md"))
     assert "### Chỉ có tiêu đề" in (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "**không có nội dung**" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+HOSTILE_WXR = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<wp:base_site_url>https://cu.example.vn</wp:base_site_url>
+<item><title><![CDATA[<script>alert(1)</script>Tin "nóng"
+ <img src=x onerror=alert(2)>]]></title><link>https://cu.example.vn/tin-nong/</link>
+<content:encoded><![CDATA[<p onclick="alert(3)">Nội dung <a href="javascript:alert(4)">xấu</a> và
+<a href="https://cu.example.vn/bai-chua-nhap/">bài cũ chưa nhập</a>.</p><script>alert(5)</script><iframe src="https://evil.example"></iframe>]]></content:encoded>
+<excerpt:encoded><![CDATA[Tóm tắt </title><script>alert(6)</script>]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2022-06-01 01:00:00</wp:post_date_gmt><wp:post_name>tin-nong</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="x"><![CDATA[Tin hoạt động]]></category>
+<category domain="post_tag" nicename="y"><![CDATA[thẻ, có phẩy <b>]]></category>
+</item></channel></rss>
+"""
+
+
+def test_hostile_export_imports_as_plain_safe_text(tmp_path):
+    export = tmp_path / "hostile.xml"
+    export.write_text(HOSTILE_WXR, encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(export, content, tmp_path / "r.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (content / "2022" / "tin-nong.md").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == 'Title: alert(1)Tin "nóng"'
+    assert "Tags: thẻ - có phẩy\n" in text and "Summary: Tóm tắt alert(6)\n" in text
+    report = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "liên kết tới trang cũ chưa nhập: `https://cu.example.vn/bai-chua-nhap/`" in report
+    site = build(content, tmp_path / "output")
+    page = site.page("2022/06/tin-nong.html")
+    runnable = [tag for tag in page.find_all("script") if tag.get("type") in (None, "text/javascript", "module")]
+    assert not [tag for tag in runnable if "alert" in (tag.string or "") or "alert" in tag.get("src", "")]
+    assert "<script>alert" not in site.text("2022/06/tin-nong.html")
+    assert page.find("iframe") is None and page.find(attrs={"onclick": True}) is None and page.find(attrs={"onerror": True}) is None
+    assert all(not a.get("href", "").startswith("javascript") for a in page.find_all("a"))
+    assert page.select_one("h1").get_text(strip=True) == 'alert(1)Tin "nóng"'

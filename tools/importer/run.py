@@ -219,6 +219,10 @@ class Importer:
             local_key = url_key(absolute) if urlsplit(absolute).netloc else None
             if kind == "link" and local_key in url_to_file:
                 return "{filename}/" + url_to_file[local_key]
+            if kind == "link" and item.base_path and not urlsplit(url).scheme and not url.startswith("/"):
+                saved = posixpath.normpath(posixpath.join(posixpath.dirname(item.base_path), unquote(urlsplit(url).path)))
+                if "file:" + saved.lower() in url_to_file:
+                    return "{filename}/" + url_to_file["file:" + saved.lower()]
             suffix = posixpath.splitext(unquote(urlsplit(absolute).path))[1].lower()
             if kind == "image" or suffix in IMAGE_SUFFIXES + DOCUMENT_SUFFIXES:
                 local = self.find_local(url if not urlsplit(url).netloc else absolute, item)
@@ -332,6 +336,9 @@ class Importer:
             relative, slug = self.place(item, entry)
             for url in [item.origin, *item.old_urls]:
                 url_to_file.setdefault(url_key(url), relative)
+            if item.base_path:
+                # wget --convert-links points pages at each other's saved files.
+                url_to_file.setdefault("file:" + item.base_path.lower(), relative)
             planned.append((item, entry, relative, slug))
         # Pass 2: convert and write.
         redirects = list(existing_redirects)

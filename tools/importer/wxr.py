@@ -172,7 +172,7 @@ def _raw_item(element) -> dict:
         local = _local(child.tag)
         if local == "category":
             domain = child.get("domain")
-            text = one_line(html.unescape(child.text or ""))
+            text = plain_title(child.text or "")
             if domain == "category" and text:
                 raw["categories"].append(text)
             elif domain == "post_tag" and text:
