@@ -4,7 +4,6 @@ written (generate_output), so a collision with a real page is seen."""
 
 import logging
 import os
-import posixpath
 import time
 from urllib.parse import urlsplit
 

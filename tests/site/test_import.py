@@ -295,3 +295,17 @@ def test_hostile_export_imports_as_plain_safe_text(tmp_path):
     assert page.find("iframe") is None and page.find(attrs={"onclick": True}) is None and page.find(attrs={"onerror": True}) is None
     assert all(not a.get("href", "").startswith("javascript") for a in page.find_all("a"))
     assert page.select_one("h1").get_text(strip=True) == 'alert(1)Tin "nóng"'
+
+
+def test_the_same_old_page_saved_twice_is_imported_once(tmp_path):
+    source = tmp_path / "saved"
+    source.mkdir()
+    page = (LEGACY / "saved" / "Detail.html").read_bytes()
+    (source / "a.html").write_bytes(page)
+    (source / "b.html").write_bytes(page)
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(source, content, tmp_path / "r.md")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in content.rglob("*.md")] == ["cong-trinh-thanh-nien-ngoi-nha-263.md"]
+    assert "cùng địa chỉ cũ (http://doankhoi.tuyenquang.gov.vn/News/Detail.aspx?NewsID=102) với một trang khác trong nguồn" in (tmp_path / "r.md").read_text(encoding="utf-8")

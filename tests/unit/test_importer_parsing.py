@@ -299,3 +299,26 @@ def test_escapes_are_few_and_read_back_as_the_same_text():
     result = convert(source)
     assert result.markdown == '\\- gạch đầu\n\n\\+ cộng\n\nNăm 2020. Lễ \\[contact-form-7 id="5"\\] 5\\*3 a_b \\\\ x\n'
     assert markdown.markdown(result.markdown) == '<p>- gạch đầu</p>\n<p>+ cộng</p>\n<p>Năm 2020. Lễ [contact-form-7 id="5"] 5*3 a_b \\ x</p>'
+
+
+def test_tcvn3_page_without_font_names_is_recognised_by_its_bytes():
+    body = encode_tcvn3("Đoàn viên thanh niên tham gia hiến máu tình nguyện tại bệnh viện tỉnh").decode("latin-1")
+    date = encode_tcvn3("Thứ ba, ngày 3/5/2022 - 07:05").decode("latin-1")
+    html = f'<html><head><meta charset="windows-1252"></head><body><h1>Hien mau</h1><p>{date}</p><div><p>{body}</p></div></body></html>'
+    item = legacy.parse_page(html.encode("latin-1"), "a.html").item
+    assert item.date == datetime(2022, 5, 3, 7, 5, tzinfo=HCM)
+    assert "Đoàn viên thanh niên tham gia hiến máu tình nguyện tại bệnh viện tỉnh" in item.body_html
+    assert ("encoding_converted", "TCVN3") in item.notes
+
+
+def test_browser_saved_utf8_page_with_tcvn3_as_latin1_characters_is_decoded():
+    body = encode_tcvn3("Hội nghị tổng kết công tác Đoàn năm 2021").decode("latin-1")
+    html = f'<html><head><meta charset="utf-8"></head><body><h1>Tong ket</h1><p>Thứ ba, ngày 3/5/2022 - 07:05</p><div><p><span style="font-family: .VnTime">{body}</span></p></div></body></html>'
+    item = legacy.parse_page(html.encode("utf-8"), "a.html").item
+    assert "Hội nghị tổng kết công tác Đoàn năm 2021" in item.body_html
+
+
+def test_unicode_page_is_left_alone():
+    html = '<html><body><h1>Tuyên Quang</h1><p>Thứ ba, ngày 3/5/2022 - 07:05</p><div><p>Đoàn viên tham gia hiến máu ở Tuyên Quang.</p></div></body></html>'
+    item = legacy.parse_page(html.encode("utf-8"), "a.html").item
+    assert "Đoàn viên tham gia hiến máu ở Tuyên Quang." in item.body_html and not item.notes

@@ -8,7 +8,6 @@ paragraphs. CSS selectors in the import settings override any part."""
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -130,18 +129,6 @@ def old_url(text: str, soup: BeautifulSoup, relative_path: str) -> str:
 
 def _positions(soup):
     return {id(node): index for index, node in enumerate(soup.descendants)}
-
-
-def _smallest_holding(soup, pattern, exclude=()):
-    """The innermost element whose own text matches (so the line, not the whole page)."""
-    best = None
-    for node in soup.find_all(string=pattern):
-        element = node.parent
-        if element is None or element.name in ("script", "style", "title") or id(element) in exclude:
-            continue
-        best = best or element
-        return element
-    return best
 
 
 def _select(soup, selectors, key):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 MESSAGES = {
     "imported": "đã nhập thành `{detail}`",
     "already": "đã nhập từ lần trước (`{detail}`), bỏ qua",
+    "duplicate": "cùng địa chỉ cũ ({detail}) với một trang khác trong nguồn, bỏ qua",
     "no_date": "**không có ngày đăng** (hoặc không đọc được: {detail}) — chưa nhập; thêm ngày rồi nhập lại hoặc tự tạo bài",
     "date_unreadable": "không đọc được dòng ngày: «{detail}»",
     "no_title": "**không có tiêu đề** — đã nhập thành bản nháp với tiêu đề tạm; đặt tiêu đề rồi bỏ dòng `Status: draft`",

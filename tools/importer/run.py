@@ -2,18 +2,16 @@
 data into the content folder without ever overwriting, check the result, write the report."""
 
 import hashlib
-import json
 import os
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.utils import slugify as pelican_slugify
 
-from redirects.rules import Redirect, dumps as dump_redirects, loads as load_redirects, old_address, page_file
+from redirects.rules import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
 from vn_core.vietnamese import fold
 
 from . import legacy, wxr
@@ -305,7 +303,7 @@ class Importer:
             key = url_key(item.origin)
             if key in seen:
                 counts["skipped"] += 1
-                entry.lines.append(("already", "trùng trong nguồn"))
+                entry.lines.append(("duplicate", item.origin))
                 continue
             seen.add(key)
             if key in self.existing_origins:
@@ -323,7 +321,7 @@ class Importer:
                     counts["skipped"] += 1
                     entry.lines.append(("empty", ""))
                     continue
-                item.title = f"{PLACEHOLDER_TITLE} ({item.date:%d/%m/%Y %H:%M})"
+                item.title = f"{PLACEHOLDER_TITLE} ({item.date.day}/{item.date.month}/{item.date.year} {item.date:%H:%M})"
                 item.slug = "bai-chua-co-tieu-de"
                 item.status = "draft"
                 item.draft_reason = item.draft_reason or "chưa có tiêu đề"
@@ -410,7 +408,6 @@ class Importer:
         return load_redirects(path.read_text(encoding="utf-8"), str(path))
 
     def save_redirects(self, redirects, existing):
-        taken = {page_file(posixpath.join("/", r.replace(".md", ""))) for r in ()}
         unique = {}
         for redirect in redirects:
             unique.setdefault(redirect.old, redirect)

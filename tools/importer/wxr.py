@@ -24,7 +24,6 @@ SHORTCODE_RE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)([^\]]*)\]")
 CAPTION_RE = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.DOTALL)
 GALLERY_RE = re.compile(r"\[gallery([^\]]*)\]")
 ATTR_RE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
-RESIZED_RE = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 
 
 def _local(tag: str) -> str:
@@ -126,8 +125,6 @@ def read_wxr(data: bytes, zone_name: str = "Asia/Ho_Chi_Minh", source: str = "ex
                 authors[login] = _wp(element, "author_display_name") or login
             elif name in ("base_site_url", "base_blog_url") and element.text:
                 site_urls.append(element.text.strip())
-            elif name == "link" and element.text and not site_urls:
-                pass
     except ParseError as error:
         line = error.position[0] if getattr(error, "position", None) else "?"
         problems.append(("xml_broken", f"{source}:{line}: {error}"))
