@@ -109,7 +109,7 @@ def render(report: Report) -> str:
         out.append("")
     out += ["## Tất cả các mục", ""]
     for entry in report.items:
-        first = next((MESSAGES[code].format(detail=detail) for code, detail in entry.lines if code in ("imported", "already", "no_date", "empty")), "")
+        first = next((MESSAGES[code].format(detail=detail) for code, detail in entry.lines if code in ("imported", "already", "duplicate", "no_date", "empty", "no_body")), "")
         out.append(f"- {entry.title} — {first} (`{entry.source}`)")
     out.append("")
     return "\n".join(out)
