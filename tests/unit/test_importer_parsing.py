@@ -322,3 +322,15 @@ def test_unicode_page_is_left_alone():
     html = '<html><body><h1>Tuyên Quang</h1><p>Thứ ba, ngày 3/5/2022 - 07:05</p><div><p>Đoàn viên tham gia hiến máu ở Tuyên Quang.</p></div></body></html>'
     item = legacy.parse_page(html.encode("utf-8"), "a.html").item
     assert "Đoàn viên tham gia hiến máu ở Tuyên Quang." in item.body_html and not item.notes
+
+
+def test_block_editor_gallery_becomes_one_figure_per_image():
+    html = ('<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="a.png" alt="A"><figcaption>Ảnh A</figcaption></figure>'
+            '<figure class="wp-block-image"><img src="b.png" alt="B"></figure></figure>')
+    assert convert(html).markdown == '![A](a.png "Ảnh A")\n\n![B](b.png)\n'
+
+
+def test_caption_shortcode_around_a_linked_image():
+    notes = []
+    text = wxr.expand_shortcodes('[caption id="a" width="300"]<a href="x.png"><img src="x-300x200.png" alt="X"></a> Chú thích X[/caption]', {}, notes)
+    assert convert(text).markdown == '![X](x-300x200.png "Chú thích X")\n' and notes == []
