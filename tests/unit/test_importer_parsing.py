@@ -112,7 +112,7 @@ def parse(relative):
 
 
 def test_legacy_article_parts_found_by_what_they_say():
-    page = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx?NewsID=101.html")
+    page = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx@NewsID=101")
     item = page.item
     assert item.title == "HỘI NGHỊ SƠ KẾT 6 THÁNG ĐẦU NĂM 2021"
     assert item.date == datetime(2022, 6, 19, 22, 2, tzinfo=HCM)
@@ -133,7 +133,7 @@ def test_legacy_browser_saved_page_uses_saved_from_url_and_h1():
 
 
 def test_legacy_tcvn3_page_is_decoded_and_vntimeh_upper_cased():
-    item = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx?NewsID=103.html").item
+    item = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx@NewsID=103").item
     assert item.title == "TUỔI TRẺ SÁNG TẠO NĂM 2021"
     assert item.date == datetime(2021, 12, 6, 9, 30, tzinfo=HCM)
     assert item.categories == ["Tuổi trẻ sáng tạo"] and item.views == 45
@@ -142,12 +142,12 @@ def test_legacy_tcvn3_page_is_decoded_and_vntimeh_upper_cased():
 
 
 def test_legacy_listing_is_a_listing_with_its_total():
-    page = parse("doankhoi.tuyenquang.gov.vn/News/List.aspx?CatID=1.html")
+    page = parse("doankhoi.tuyenquang.gov.vn/News/List.aspx@CatID=1")
     assert page.item is None and page.listing.category == "Tin hoạt động" and page.listing.total == 3
 
 
 def test_legacy_page_with_an_impossible_date_has_no_date():
-    item = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx?NewsID=104.html").item
+    item = parse("doankhoi.tuyenquang.gov.vn/News/Detail.aspx@NewsID=104").item
     assert item.date is None and item.notes[0] == ("date_unreadable", "Thứ hai, ngày 31/2/2022 - 10:00")
 
 
