@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench newpost
+        rsync_upload github test check bench newpost import bench-import
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -38,6 +38,8 @@ help:
 	@echo '   make github             publish, then push output/ to the gh-pages branch'
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
+	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]  import old news (WordPress .xml or saved portal pages)'
+	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
@@ -109,3 +111,13 @@ test: install-dev browser
 
 bench: install-dev
 	$(PYTHON) tools/bench.py
+
+# make import FROM=export.xml UPLOADS=wp-content/uploads | FROM=mirror/ [CONTENT=content] [IMPORT_CONFIG=file.json]
+CONTENT ?= $(INPUTDIR)
+import: install
+	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]'; exit 2; }
+	$(PYTHON) $(BASEDIR)/tools/import_news.py "$(FROM)" --content "$(CONTENT)" -s $(CONFFILE) \
+	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)")
+
+bench-import: install-dev
+	nice -n 10 $(PYTHON) tools/bench_import.py

@@ -31,8 +31,12 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
+
+# `make import` records where each imported article came from (plugins/redirects keeps the old
+# address working through content/chuyen-huong.json).
+CONTENT_CHECKS_EXTRA_KEYS = ("Legacy-URL",)
 
 # Categories editors are expected to use; the content checks warn about near misses (typos).
 NEWS_CATEGORIES = [
@@ -46,6 +50,7 @@ NEWS_CATEGORIES = [
 # Content layout: articles anywhere, static pages under pages/, images under images/.
 ARTICLE_PATHS = [""]
 # tai-lieu/: files offered as downloads (PDF, Word, Excel), linked with {static}/tai-lieu/...
+# (`make import` puts the old portal's attachments there too).
 ARTICLE_EXCLUDES = ["pages", "images", "tai-lieu", "extra"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "tai-lieu"]

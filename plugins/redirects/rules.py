@@ -1,0 +1,160 @@
+"""The redirect data and the files made from it. Pure: no Pelican imports, no I/O.
+
+Format of chuyen-huong.json (sorted, so the same import twice writes the same bytes):
+    {"redirects": [{"from": "/News/Detail.aspx?NewsID=12", "to": "2022/hoi-nghi.md"}, ...]}
+`from` is an old address without its host (path, and query if any); `to` a file of the content
+folder, whose URL Pelican decides at build time."""
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
+
+MARKER = "data-redirect-page"
+
+
+class RedirectDataError(ValueError):
+    """A problem with the redirect data; the message names the file (and the entry)."""
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # "/path" or "/path?query"
+    source: str  # content file
+
+    @property
+    def path(self) -> str:
+        return self.old.split("?", 1)[0]
+
+    @property
+    def query(self) -> str:
+        return self.old.split("?", 1)[1] if "?" in self.old else ""
+
+
+def old_address(url: str) -> str:
+    """The part of an old URL a redirect matches: `/path?query`, host and fragment dropped."""
+    parts = urlsplit(url)
+    path = quote(unquote(parts.path or "/"), safe="/%:@!$&'()*+,;=-._~")
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def loads(text: str, name: str = "chuyen-huong.json") -> list:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RedirectDataError(f"{name}:{error.lineno}: không đọc được JSON ({error.msg})") from None
+    entries = data.get("redirects") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise RedirectDataError(f'{name}: cần một đối tượng {{"redirects": [...]}}')
+    out = []
+    for number, entry in enumerate(entries, 1):
+        if not (isinstance(entry, dict) and isinstance(entry.get("from"), str) and isinstance(entry.get("to"), str)
+                and entry["from"].startswith("/") and entry["to"]):
+            raise RedirectDataError(f'{name}: mục thứ {number} cần "from" (bắt đầu bằng /) và "to" (một tệp bài viết)')
+        out.append(Redirect(entry["from"], entry["to"]))
+    return out
+
+
+def dumps(redirects) -> str:
+    unique = {}
+    for redirect in redirects:
+        unique.setdefault(redirect.old, redirect)
+    entries = [{"from": r.old, "to": r.source} for r in sorted(unique.values(), key=lambda r: r.old)]
+    return json.dumps({"redirects": entries}, ensure_ascii=False, indent=1) + "\n"
+
+
+def page_file(path: str) -> str:
+    """The file of the built site that answers an old path: `a/b.html`, `a/b/index.html` for
+    `/a/b/` or an extensionless `/a/b`."""
+    clean = unquote(path).lstrip("/")
+    if clean == "" or clean.endswith("/"):
+        return clean + "index.html"
+    if "." not in posixpath.basename(clean):
+        return clean + "/index.html"
+    return clean
+
+
+def relative_url(from_file: str, target_url: str) -> str:
+    """A link from the redirect page at `from_file` to the site URL `target_url` (both relative
+    to the site root), so it works under any sub-folder (GitHub Pages project sites)."""
+    base = posixpath.dirname(from_file)
+    target_path = target_url or "./"
+    rel = posixpath.relpath(target_path.rstrip("/") or ".", base or ".")
+    if target_path.endswith("/"):
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel
+
+
+def redirect_page(title: str, relative: str, canonical: str) -> str:
+    title_html, rel_attr, canonical_attr = html.escape(title), html.escape(relative, True), html.escape(canonical, True)
+    return (
+        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="robots" content="noindex">\n<title>Đã chuyển: {title_html}</title>\n'
+        f'<link rel="canonical" href="{canonical_attr}">\n'
+        f'<meta http-equiv="refresh" content="0; url={rel_attr}">\n</head>\n'
+        f'<body {MARKER}>\n<p>Bài viết đã chuyển sang địa chỉ mới: <a href="{rel_attr}">{title_html}</a></p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _apache_escape(text: str) -> str:
+    return re.sub(r"([\\^$.|?*+()\[\]{}\s])", r"\\\1", text)
+
+
+def htaccess(pairs) -> str:
+    """Apache (shared hosting): `pairs` are (Redirect, target path from the host root)."""
+    lines = ["# Chuyển hướng địa chỉ cũ (tạo bởi plugin redirects; đừng sửa tay).", "RewriteEngine On", ""]
+    for redirect, target in pairs:
+        path = _apache_escape(unquote(redirect.path).lstrip("/"))
+        if redirect.query:
+            lines.append(f"RewriteCond %{{QUERY_STRING}} ^{_apache_escape(redirect.query)}$ [NC]")
+        lines.append(f'RewriteRule ^{path}$ "{target}" [R=301,L,NC,QSD]' if redirect.query else f'RewriteRule ^{path}$ "{target}" [R=301,L]')
+    return "\n".join(lines) + "\n"
+
+
+def _nginx_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$") + '"'
+
+
+def nginx_map(pairs) -> str:
+    lines = [
+        "# Chuyển hướng địa chỉ cũ (tạo bởi plugin redirects). Trong khối http {}:",
+        "#     include /đường/dẫn/chuyen-huong.nginx.conf;",
+        "# và trong khối server {}:",
+        "#     if ($legacy_redirect) { return 301 $legacy_redirect; }",
+        "map $request_uri $legacy_redirect {",
+        '    default "";',
+    ]
+    for redirect, target in pairs:
+        lines.append(f"    {_nginx_quote(redirect.old)} {_nginx_quote(target)};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def web_config(pairs) -> str:
+    """IIS URL Rewrite: one rewrite map keyed by the old path and query (REQUEST_URI)."""
+    entries = "\n".join(
+        f'          <add key="{html.escape(redirect.old, True)}" value="{html.escape(target, True)}" />' for redirect, target in pairs
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        "<!-- Chuyển hướng địa chỉ cũ (tạo bởi plugin redirects; cần IIS URL Rewrite). -->\n"
+        "<configuration>\n  <system.webServer>\n    <rewrite>\n      <rewriteMaps>\n"
+        '        <rewriteMap name="LegacyRedirects" ignoreCase="true">\n'
+        f"{entries}\n"
+        "        </rewriteMap>\n      </rewriteMaps>\n      <rules>\n"
+        '        <rule name="Legacy redirects" stopProcessing="true">\n'
+        '          <match url=".*" />\n'
+        '          <conditions>\n            <add input="{LegacyRedirects:{REQUEST_URI}}" pattern="(.+)" />\n'
+        "          </conditions>\n"
+        '          <action type="Redirect" url="{C:1}" appendQueryString="false" redirectType="Permanent" />\n'
+        "        </rule>\n      </rules>\n    </rewrite>\n  </system.webServer>\n</configuration>\n"
+    )
+
+
+def lookup_table(pairs) -> dict:
+    """For the 404 page's script: old `/path?query` (lower-case) -> new path. Only addresses with
+    a query: the others have a redirect page of their own."""
+    return {redirect.old.lower(): target for redirect, target in pairs if redirect.query}

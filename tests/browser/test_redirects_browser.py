@@ -1,0 +1,88 @@
+"""Old addresses in headless Chromium: an imported site (tests/fixtures/import_sources imported into
+a copy of tests/fixtures/basic) served from 127.0.0.1 by a server that answers missing files with
+404.html, as a static host does."""
+
+import contextlib
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from conftest import FIXTURES, ROOT, QuietHandler, build
+
+SOURCES = FIXTURES / "import_sources"
+
+
+class NotFoundPageHandler(QuietHandler):
+    """Like GitHub Pages or a bare nginx: a missing file gets the site's 404.html (status 404)."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = self.directory + "/404.html"
+        if code != 404:
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as handle:
+            body = handle.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_with_404(directory):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NotFoundPageHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("redirects")
+    content = root / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    for source, extra in ((SOURCES / "wordpress" / "export.xml", ["--uploads", str(SOURCES / "wordpress" / "uploads")]),
+                          (SOURCES / "legacy", [])):
+        subprocess.run([sys.executable, str(ROOT / "tools" / "import_news.py"), str(source), "--content", str(content),
+                        "--config", str(SOURCES / "config.json"), "--report", str(root / "report.md"), *extra],
+                       check=True, capture_output=True, cwd=ROOT)
+    site = build(content, root / "output", fatal="errors")
+    with serve_with_404(site.output) as base:
+        yield base
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1024, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def test_old_wordpress_permalink_lands_on_the_new_article(page, base_url):
+    page.goto(base_url + "2022/06/19/ngay-hoi-hien-mau/")
+    page.wait_for_url("**/2022/06/ngay-hoi-hien-mau.html")
+    assert page.locator("h1").text_content().strip() == "Ngày hội hiến máu & tình nguyện"
+
+
+def test_old_query_string_address_is_sent_on_by_the_404_page(page, base_url):
+    page.goto(base_url + "News/Detail.aspx?NewsID=102")
+    page.wait_for_url("**/2022/03/cong-trinh-thanh-nien-ngoi-nha-263.html")
+    assert page.locator("h1").text_content().strip() == "Công trình thanh niên “Ngôi nhà 26/3”"
+
+
+def test_unknown_address_stays_on_the_404_page(page, base_url):
+    response = page.goto(base_url + "News/Detail.aspx?NewsID=999")
+    assert response.status == 404
+    page.wait_for_timeout(300)
+    assert page.url.endswith("NewsID=999")
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    assert page.locator(".redirect-lookup").is_hidden()

@@ -1,0 +1,96 @@
+"""plugins/redirects/rules.py: the redirect data format and the files made from it."""
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
+
+from redirects import rules  # noqa: E402
+from redirects.rules import Redirect  # noqa: E402
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://host.vn/News/Detail.aspx?NewsID=12", "/News/Detail.aspx?NewsID=12"),
+    ("https://host.vn/2022/06/19/bai/#binh-luan", "/2022/06/19/bai/"),
+    ("http://host.vn", "/"),
+    ("http://host.vn/tin tức/bài.html", "/tin%20t%E1%BB%A9c/b%C3%A0i.html"),
+])
+def test_old_address_keeps_path_and_query(url, expected):
+    assert rules.old_address(url) == expected
+
+
+@pytest.mark.parametrize("path, saved", [
+    ("/a/b.html", "a/b.html"), ("/a/b/", "a/b/index.html"), ("/a/b", "a/b/index.html"), ("/", "index.html"),
+    ("/News/Detail.aspx", "News/Detail.aspx"), ("/tin%20moi/", "tin moi/index.html"),
+])
+def test_page_file(path, saved):
+    assert rules.page_file(path) == saved
+
+
+@pytest.mark.parametrize("from_file, url, expected", [
+    ("2022/06/19/bai/index.html", "2022/06/bai.html", "../../bai.html"),
+    ("tin-tuc/bai.html", "2022/06/bai.html", "../2022/06/bai.html"),
+    ("bai.html", "gioi-thieu/", "gioi-thieu/"),
+    ("a/b/index.html", "", "../../"),
+])
+def test_relative_url_resolves_from_the_redirect_page(from_file, url, expected):
+    assert rules.relative_url(from_file, url) == expected
+
+
+def test_dumps_is_sorted_unique_and_reads_back():
+    data = [Redirect("/b", "2022/b.md"), Redirect("/a?x=1", "2022/a.md"), Redirect("/b", "2022/other.md")]
+    text = rules.dumps(data)
+    assert rules.loads(text) == [Redirect("/a?x=1", "2022/a.md"), Redirect("/b", "2022/b.md")]
+    assert rules.dumps(rules.loads(text)) == text
+
+
+@pytest.mark.parametrize("text, message", [
+    ("{", "chuyen-huong.json:1: không đọc được JSON"),
+    ("[]", 'cần một đối tượng {"redirects": [...]}'),
+    ('{"redirects": [{"from": "no-slash", "to": "a.md"}]}', "mục thứ 1"),
+])
+def test_bad_data_names_the_file(text, message):
+    with pytest.raises(rules.RedirectDataError, match=message.replace("[", r"\[").replace("{", r"\{").replace("(", r"\(")):
+        rules.loads(text, "chuyen-huong.json")
+
+
+PAIRS = [
+    (Redirect("/News/Detail.aspx?NewsID=12", "a.md"), "/2022/06/a.html"),
+    (Redirect("/tin-tuc/bai (1).html", "b.md"), "/2022/06/b.html"),
+    (Redirect('/q?x="$y"', "c.md"), "/c.html"),
+]
+
+
+def test_htaccess_matches_the_query_exactly_and_drops_it():
+    text = rules.htaccess(PAIRS)
+    assert "RewriteCond %{QUERY_STRING} ^NewsID=12$ [NC]\nRewriteRule ^News/Detail\\.aspx$ \"/2022/06/a.html\" [R=301,L,NC,QSD]" in text
+    assert 'RewriteRule ^tin-tuc/bai\\ \\(1\\)\\.html$ "/2022/06/b.html" [R=301,L]' in text
+
+
+def test_nginx_map_quotes_every_key():
+    text = rules.nginx_map(PAIRS)
+    assert '    "/News/Detail.aspx?NewsID=12" "/2022/06/a.html";' in text
+    assert '    "/q?x=\\"\\$y\\"" "/c.html";' in text
+    assert text.count("{") == text.count("}")
+
+
+def test_web_config_is_xml_with_a_rewrite_map():
+    root = ET.fromstring(rules.web_config(PAIRS))
+    entries = {add.get("key"): add.get("value") for add in root.iter("add") if add.get("key")}
+    assert entries == {pair[0].old: pair[1] for pair in PAIRS}
+    action = root.find(".//rule/action")
+    assert action.get("redirectType") == "Permanent" and action.get("url") == "{C:1}"
+
+
+def test_redirect_page_escapes_the_title_and_is_not_indexed():
+    page = rules.redirect_page('<b>"Bài"</b>', "../a.html", "https://site.vn/a.html")
+    assert "<title>Đã chuyển: &lt;b&gt;&quot;Bài&quot;&lt;/b&gt;</title>" in page
+    assert '<meta name="robots" content="noindex">' in page and 'content="0; url=../a.html"' in page
+    assert "data-pagefind-body" not in page
+
+
+def test_lookup_table_only_holds_query_addresses_in_lower_case():
+    assert rules.lookup_table(PAIRS) == {"/news/detail.aspx?newsid=12": "/2022/06/a.html", '/q?x="$y"': "/c.html"}

@@ -1,0 +1,76 @@
+"""Import old news into the content folder: a WordPress export (.xml) or a folder of saved pages
+of a legacy portal. Never overwrites a file; running it twice changes nothing.
+
+    python tools/import_news.py FROM [--uploads DIR] [--content DIR] [--config FILE] [--report FILE]
+"""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from importer.run import Options, run_import  # noqa: E402
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(
+        prog="import_news.py",
+        description="Nhập tin cũ: tệp xuất WordPress (.xml) hoặc thư mục trang đã lưu của cổng thông tin cũ.",
+    )
+    parser.add_argument("source", metavar="FROM", help="WordPress WXR export (.xml) or a folder of saved legacy pages")
+    parser.add_argument("--uploads", metavar="DIR", help="the WordPress site's wp-content/uploads folder")
+    parser.add_argument("--content", metavar="DIR", default=str(ROOT / "content"), help="content folder (default: content/)")
+    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"), help="Pelican settings (default: pelicanconf.py)")
+    parser.add_argument("--config", metavar="FILE",
+                        help='JSON settings: {"categories": {"old": "new"}, "selectors": {"title": "h1.x", ...}, "old_domains": [...]}')
+    parser.add_argument("--report", metavar="FILE", default="bao-cao-nhap-tin.md", help="report file (default: bao-cao-nhap-tin.md)")
+    parser.add_argument("--no-check", action="store_true", help="skip the content checks after importing")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_arguments(argv)
+    source = Path(args.source)
+    if not source.exists():
+        print(f"{source}: không có tệp hoặc thư mục này", file=sys.stderr)
+        return 2
+    content = Path(args.content)
+    if not content.is_dir():
+        print(f"{content}: không có thư mục nội dung", file=sys.stderr)
+        return 2
+    config = {}
+    if args.config:
+        try:
+            config = json.loads(Path(args.config).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as error:
+            print(f"{args.config}: không đọc được tệp cấu hình ({error})", file=sys.stderr)
+            return 2
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(args.settings)
+    uploads = Path(args.uploads) if args.uploads else None
+    if uploads is not None and not uploads.is_dir():
+        print(f"{uploads}: không có thư mục uploads", file=sys.stderr)
+        return 2
+    from redirects.rules import RedirectDataError  # noqa: PLC0415
+
+    try:
+        report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check))
+    except RedirectDataError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    counts = report.counts
+    print(f"Đã nhập {counts.get('imported', 0)} bài ({counts.get('draft', 0)} bản nháp), {counts.get('already', 0)} đã có, "
+          f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {args.report}")
+    if report.check_errors:
+        print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

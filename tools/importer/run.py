@@ -1,0 +1,450 @@
+"""The file system edge of the import: read the sources, write Markdown files, media and redirect
+data into the content folder without ever overwriting, check the result, write the report."""
+
+import hashlib
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from pelican.utils import slugify as pelican_slugify
+
+from redirects.rules import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
+from vn_core.vietnamese import fold
+
+from . import legacy, wxr
+from .html_to_markdown import convert
+from .report import Report, render
+from .text import is_upper_case, one_line
+
+ORIGIN_KEY = "Legacy-URL"
+META_LINE_RE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".asp", ".php", ".jsp", ".cfm")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp")
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".7z", ".odt", ".ods", ".txt", ".mp3", ".mp4")
+RESIZED_RE = re.compile(r"-(\d+x\d+|scaled)(?=\.[A-Za-z0-9]+$)")
+PLACEHOLDER_TITLE = "Bài chưa có tiêu đề"
+
+
+@dataclass
+class Options:
+    source: Path
+    content: Path
+    uploads: Path | None = None
+    settings: dict = field(default_factory=dict)  # Pelican settings
+    config: dict = field(default_factory=dict)  # {"categories": {...}, "selectors": {...}, "old_domains": [...]}
+    report_path: Path | None = None
+    check: bool = True
+
+
+def url_key(url: str) -> str:
+    """One spelling per old address: no scheme, no www, lower case, no fragment."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = unquote(parts.path or "/").lower()
+    return f"{host}{path}" + (f"?{parts.query.lower()}" if parts.query else "")
+
+
+def read_meta(text: str) -> dict:
+    meta = {}
+    for line in text.splitlines():
+        if not line.strip():
+            break
+        match = META_LINE_RE.match(line)
+        if not match:
+            break
+        meta[match.group(1).lower()] = match.group(2).strip()
+    return meta
+
+
+class Importer:
+    def __init__(self, options: Options):
+        self.o = options
+        self.settings = options.settings
+        self.content = options.content
+        self.report = Report(str(options.source))
+        self.categories = list(self.settings.get("NEWS_CATEGORIES", ()))
+        self.mapping = {fold(k): v for k, v in (options.config.get("categories") or {}).items()}
+        self.zone = self.settings.get("TIMEZONE", "Asia/Ho_Chi_Minh")
+        self.existing_origins = {}  # url_key -> content file
+        self.taken_files = set()
+        self.taken_urls = {}
+        self.media_done = {}  # source file -> content-relative path
+        self.written = []
+        self.old_domains = {url_key("http://" + d).split("/")[0] for d in options.config.get("old_domains", [])}
+
+    def slugify(self, text):
+        return pelican_slugify(text, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+    # --- what the content folder already holds -------------------------------------------------
+
+    def scan_content(self):
+        for path in sorted(self.content.rglob("*.md")):
+            relative = path.relative_to(self.content).as_posix()
+            self.taken_files.add(relative)
+            try:
+                meta = read_meta(path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, OSError):
+                continue
+            if ORIGIN_KEY.lower() in meta:
+                self.existing_origins[url_key(meta[ORIGIN_KEY.lower()])] = relative
+            slug = meta.get("slug") or (self.slugify(meta["title"]) if meta.get("title") else None)
+            date = meta.get("date", "")
+            if slug:
+                self.taken_urls[(date[:7], slug)] = relative
+
+    # --- sources ---------------------------------------------------------------------------------
+
+    def read_sources(self):
+        source = self.o.source
+        if source.is_file():
+            try:
+                data = source.read_bytes()
+            except OSError as error:
+                self.report.general.append(("unreadable_file", f"{source}: {error}"))
+                return []
+            items, problems, site_urls = wxr.read_wxr(data, self.zone, source.name)
+            self.report.general.extend(problems)
+            for url in site_urls:
+                self.old_domains.add(url_key(url).split("/")[0])
+            return items
+        items, self.listings = [], []
+        for path in sorted(p for p in source.rglob("*") if p.is_file()):
+            relative = path.relative_to(source).as_posix()
+            name = path.name.lower()
+            if not (name.endswith(PAGE_SUFFIXES) or re.search(r"\.(aspx?|php)[?@]", name)):
+                continue
+            if "." in relative.split("/")[0] and len(relative.split("/")) > 1:
+                self.old_domains.add(relative.split("/")[0].lower().removeprefix("www."))
+            try:
+                page = legacy.parse_page(path.read_bytes(), relative, self.zone, self.o.config.get("selectors"))
+            except (OSError, RecursionError) as error:
+                self.report.general.append(("unreadable_file", f"{relative}: {error}"))
+                continue
+            if page.item is not None:
+                items.append(page.item)
+            elif page.listing is not None:
+                self.listings.append(page.listing)
+            else:
+                self.report.general.append(("not_article", f"`{relative}` ({page.reason})"))
+        return items
+
+    # --- naming ----------------------------------------------------------------------------------
+
+    def place(self, item, entry):
+        """The content file and slug for a new item: never an existing file, never an existing URL."""
+        base = self.slugify(unquote(item.slug)) if item.slug else ""
+        base = base or self.slugify(item.title) or "bai-viet"
+        folder = "pages" if item.kind == "page" else f"{item.date:%Y}"
+        month = f"{item.date:%Y-%m}"
+        slug, number = base, 1
+        while True:
+            relative = f"{folder}/{slug}.md"
+            url_key_ = ("page" if item.kind == "page" else month, slug)
+            if relative not in self.taken_files and url_key_ not in self.taken_urls and not (self.content / relative).exists():
+                break
+            number += 1
+            slug = f"{base}-{number}"
+        if number > 1:
+            entry.lines.append(("renamed", relative))
+        self.taken_files.add(relative)
+        self.taken_urls[url_key_] = relative
+        return relative, slug
+
+    # --- media -----------------------------------------------------------------------------------
+
+    def find_local(self, url: str, item):
+        """The file an old media URL points to, in UPLOADS (WordPress) or in the saved pages."""
+        parts = urlsplit(url)
+        path = unquote(parts.path)
+        candidates = []
+        if self.o.uploads and "/wp-content/uploads/" in path:
+            rest = path.split("/wp-content/uploads/", 1)[1]
+            original = RESIZED_RE.sub("", rest)
+            candidates += [self.o.uploads / original, self.o.uploads / rest]
+        if self.o.source.is_dir():
+            if item.base_path and not parts.netloc and not url.startswith("/"):
+                candidates.append(self.o.source / posixpath.dirname(item.base_path) / path)
+            if parts.netloc:
+                candidates.append(self.o.source / parts.netloc / path.lstrip("/"))
+                candidates.append(self.o.source / parts.netloc.removeprefix("www.") / path.lstrip("/"))
+            host = item.base_path.split("/")[0] if item.base_path and "/" in item.base_path else ""
+            if path.startswith("/") and host:
+                candidates.append(self.o.source / host / path.lstrip("/"))
+        for candidate in candidates:
+            try:
+                if candidate.is_file() and self.o.source.resolve() != candidate.resolve():
+                    return candidate
+            except OSError:
+                continue
+        return None
+
+    def copy_media(self, local: Path, item) -> str:
+        key = str(local.resolve())
+        if key in self.media_done:
+            return self.media_done[key]
+        suffix = local.suffix.lower()
+        folder = "images" if suffix in IMAGE_SUFFIXES else "tai-lieu"
+        year = f"{item.date:%Y}" if item.date else "khac"
+        stem = self.slugify(local.stem) or "tep"
+        data = local.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        number = 1
+        while True:
+            name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
+            relative = f"{folder}/{year}/{name}"
+            target = self.content / relative
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "xb") as handle:
+                    handle.write(data)
+                self.report.media += 1
+                break
+            if hashlib.sha256(target.read_bytes()).hexdigest() == digest:
+                break  # the same file, from an earlier run or another article
+            number += 1
+        self.media_done[key] = relative
+        return relative
+
+    def rewrite(self, item, entry, url_to_file):
+        def rewrite(url, kind):
+            url = url.strip()
+            if url.startswith(("mailto:", "tel:", "#", "data:", "{")):
+                return url
+            absolute = urljoin(item.base_url, url) if item.base_url else url
+            local_key = url_key(absolute) if urlsplit(absolute).netloc else None
+            if kind == "link" and local_key in url_to_file:
+                return "{filename}/" + url_to_file[local_key]
+            if kind == "link" and item.base_path and not urlsplit(url).scheme and not url.startswith("/"):
+                saved = posixpath.normpath(posixpath.join(posixpath.dirname(item.base_path), unquote(urlsplit(url).path)))
+                if "file:" + saved.lower() in url_to_file:
+                    return "{filename}/" + url_to_file["file:" + saved.lower()]
+            suffix = posixpath.splitext(unquote(urlsplit(absolute).path))[1].lower()
+            if kind == "image" or suffix in IMAGE_SUFFIXES + DOCUMENT_SUFFIXES:
+                local = self.find_local(url if not urlsplit(url).netloc else absolute, item)
+                if local is None and url != absolute:
+                    local = self.find_local(absolute, item)
+                if local is not None:
+                    return "{static}/" + self.copy_media(local, item)
+                entry.lines.append(("image_missing", f"`{absolute}`"))
+                return absolute if urlsplit(absolute).scheme else url
+            host = urlsplit(absolute).netloc.lower().removeprefix("www.")
+            if host in self.old_domains and suffix in ("", *PAGE_SUFFIXES):
+                entry.lines.append(("old_link", f"`{absolute}`"))
+            return absolute if urlsplit(absolute).scheme in ("http", "https") else url
+        return rewrite
+
+    # --- categories ------------------------------------------------------------------------------
+
+    def map_category(self, name):
+        if fold(name) in self.mapping:
+            return self.mapping[fold(name)]
+        for known in self.categories:
+            if fold(known) == fold(name):
+                return known
+        return None
+
+    def categories_of(self, item, entry):
+        mapped = [(name, self.map_category(name)) for name in item.categories]
+        chosen = next((new for _old, new in mapped if new), None)
+        if chosen is None and mapped:
+            chosen = mapped[0][0]
+            entry.lines.append(("category_unmapped", chosen))
+        rest = [new or old for old, new in mapped if (new or old) != chosen]
+        if rest:
+            entry.lines.append(("category_extra", ", ".join(rest)))
+        if chosen is None and item.kind == "article":
+            entry.lines.append(("no_category", ""))
+        return chosen, rest
+
+    # --- one item --------------------------------------------------------------------------------
+
+    def markdown_file(self, item, chosen, tags, slug, body, author):
+        def value(text):
+            return one_line(text)
+
+        lines = [f"Title: {value(item.title)}"]
+        if item.date:
+            lines.append(f"Date: {item.date:%Y-%m-%d %H:%M}")
+        if chosen and item.kind == "article":
+            lines.append(f"Category: {value(chosen)}")
+        tags = [value(tag).replace(",", " -") for tag in tags if value(tag)]
+        if tags:
+            lines.append("Tags: " + ", ".join(dict.fromkeys(tags)))
+        if author:
+            lines.append(f"Author: {value(author)}")
+        if item.summary:
+            lines.append(f"Summary: {value(item.summary)}")
+        if item.views is not None:
+            lines.append(f"Views: {item.views}")
+        if item.image:
+            lines.append(f"Image: {item.image}")
+        if item.status != "published":
+            lines.append(f"Status: {item.status}")
+        lines.append(f"Slug: {slug}")
+        lines.append(f"{ORIGIN_KEY}: {item.origin}")
+        return "\n".join(lines) + "\n\n" + (body or "") 
+
+    def run(self):
+        self.scan_content()
+        self.listings = []
+        self.page_totals = {}  # category -> Tổng số under CÁC TIN ĐÃ ĐĂNG of its articles
+        items = self.read_sources()
+        counts = {"imported": 0, "draft": 0, "already": 0, "skipped": 0}
+        # Pass 1: decide what is new and where it goes, so links between old pages can be rewritten.
+        seen = set()
+        planned = []
+        url_to_file = dict(self.existing_origins)
+        existing_redirects = self.load_redirects()
+        for item in items:
+            entry = self.report.add(item.title, item.source)
+            key = url_key(item.origin)
+            if key in seen:
+                counts["skipped"] += 1
+                entry.lines.append(("duplicate", item.origin))
+                continue
+            seen.add(key)
+            if key in self.existing_origins:
+                counts["already"] += 1
+                entry.lines.append(("already", self.existing_origins[key]))
+                continue
+            if item.date is None:
+                detail = next((d for c, d in item.notes if c == "date_unreadable"), "không có")
+                counts["skipped"] += 1
+                entry.lines.append(("no_date", detail))
+                continue
+            has_body = bool(re.sub(r"<[^>]+>|\s|&nbsp;", "", item.body_html or ""))
+            if not item.title:
+                if not has_body:
+                    counts["skipped"] += 1
+                    entry.lines.append(("empty", ""))
+                    continue
+                item.title = f"{PLACEHOLDER_TITLE} ({item.date.day}/{item.date.month}/{item.date.year} {item.date:%H:%M})"
+                item.slug = "bai-chua-co-tieu-de"
+                item.status = "draft"
+                item.draft_reason = item.draft_reason or "chưa có tiêu đề"
+                entry.title = item.title
+                entry.lines.append(("no_title", ""))
+            if not has_body and "<img" not in (item.body_html or ""):
+                counts["skipped"] += 1
+                entry.lines.append(("no_body", ""))
+                continue
+            relative, slug = self.place(item, entry)
+            for url in [item.origin, *item.old_urls]:
+                url_to_file.setdefault(url_key(url), relative)
+            if item.base_path:
+                # wget --convert-links points pages at each other's saved files.
+                url_to_file.setdefault("file:" + item.base_path.lower(), relative)
+            planned.append((item, entry, relative, slug))
+        # Pass 2: convert and write.
+        redirects = list(existing_redirects)
+        totals = {}
+        for item, entry, relative, slug in planned:
+            converted = convert(item.body_html, self.rewrite(item, entry, url_to_file), signature=item.signature_from_body)
+            author = item.author or converted.signature
+            if item.image:
+                local = self.find_local(item.image, item)
+                if local is not None:
+                    item.image = self.copy_media(local, item)
+                else:
+                    entry.lines.append(("image_missing", f"`{item.image}` (ảnh đại diện)"))
+                    item.image = None
+            chosen, extra = self.categories_of(item, entry)
+            text = self.markdown_file(item, chosen, [*extra, *item.tags], slug, converted.markdown, author)
+            target = self.content / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            self.written.append(relative)
+            counts["imported"] += 1
+            entry.lines.insert(0, ("imported", relative))
+            entry.lines += item.notes
+            entry.lines += converted.notes
+            entry.lines = [line for line in entry.lines if line[0] not in ("date_unreadable",)]
+            if item.status == "draft":
+                counts["draft"] += 1
+                entry.lines.append(("draft", item.draft_reason or "bản nháp"))
+            if item.title and is_upper_case(item.title):
+                entry.lines.append(("upper_title", ""))
+            if chosen and item.kind == "article":
+                totals.setdefault(chosen, [0, None])[0] += 1
+            if item.total_label:
+                self.page_totals.setdefault(item.total_label[0], item.total_label[1])
+            for url in item.old_urls:
+                redirects.append(Redirect(old_address(url), relative))
+        self.count_totals(totals)
+        self.report.counts = counts
+        self.save_redirects(redirects, existing_redirects)
+        if self.o.check:
+            self.run_checks()
+        if self.o.report_path:
+            self.o.report_path.parent.mkdir(parents=True, exist_ok=True)
+            self.o.report_path.write_text(render(self.report), encoding="utf-8")
+        return self.report
+
+    def count_totals(self, totals):
+        portal = dict(self.page_totals)
+        for listing in self.listings:
+            if listing.category and listing.total is not None:
+                portal[listing.category] = listing.total
+        self.report.totals = {}
+        for name, total in portal.items():
+            mapped = self.map_category(name) or name
+            self.report.totals[mapped] = [0, total]
+        for name, (imported, _total) in totals.items():
+            self.report.totals.setdefault(name, [0, None])[0] += imported
+
+    # --- redirects -------------------------------------------------------------------------------
+
+    def redirects_path(self):
+        return self.content / self.settings.get("REDIRECTS_DATA", "chuyen-huong.json")
+
+    def load_redirects(self):
+        path = self.redirects_path()
+        if not path.is_file():
+            return []
+        return load_redirects(path.read_text(encoding="utf-8"), str(path))
+
+    def save_redirects(self, redirects, existing):
+        unique = {}
+        for redirect in redirects:
+            unique.setdefault(redirect.old, redirect)
+        self.report.redirects = len(unique)
+        text = dump_redirects(unique.values())
+        path = self.redirects_path()
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return
+        if not unique:
+            return
+        temporary = path.with_suffix(".json.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+
+    # --- checks ----------------------------------------------------------------------------------
+
+    def run_checks(self):
+        from content_checks.checks import ERROR, WARNING
+        from content_checks.glue import config_from_settings
+        from content_checks.scan import run_checks
+
+        problems, _count = run_checks(self.content, config_from_settings(self.settings))
+        by_file = {}
+        for problem in problems:
+            if problem.path in self.written and problem.severity in (ERROR, WARNING):
+                by_file.setdefault(problem.path, []).append(problem)
+        for entry in self.report.items:
+            target = next((detail for code, detail in entry.lines if code == "imported"), None)
+            for problem in by_file.get(target, []):
+                code = "check_error" if problem.severity == ERROR else "check"
+                entry.lines.append((code, f"dòng {problem.line}: {problem.message('vi')}"))
+        self.check_errors = sum(1 for items in by_file.values() for p in items if p.severity == ERROR)
+
+
+def run_import(options: Options) -> Report:
+    importer = Importer(options)
+    report = importer.run()
+    report.check_errors = getattr(importer, "check_errors", 0)
+    report.written = importer.written
+    return report
