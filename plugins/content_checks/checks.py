@@ -12,6 +12,7 @@ build reads it."""
 import codecs
 import difflib
 import fnmatch
+import json
 import posixpath
 import re
 import unicodedata
@@ -26,6 +27,8 @@ from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
 from vn_core.dates import DateProblem, parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
 from vn_core.front_matter import Block, parse_block
+from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, page_file
+from vn_core.redirects import loads as load_redirects
 from vn_core.slugs import content_slug
 
 from . import messages
@@ -100,6 +103,8 @@ class CheckConfig:
     # Pelican's own save-as: (kind, {key: text}, path) -> the file it writes, or None.
     save_as_of: Callable | None = None
     iframe_hosts: tuple = DEFAULT_IFRAME_HOSTS
+    # The redirects plugin's data (REDIRECTS_DATA), in the content folder.
+    redirects_data: str = DEFAULT_REDIRECTS_DATA
 
 
 @dataclass
@@ -647,10 +652,47 @@ def check_collisions(entries):
     return problems
 
 
-def check_site(sources: dict, existing, config: CheckConfig, discovery: Discovery = None) -> list:
+def _line_of_text(lines, needle: str, after: int = 0) -> int:
+    """The first line after line `after` that holds `needle` (entries are listed in order)."""
+    return next((number for number, line in enumerate(lines, 1) if number > after and needle in line), after or 1)
+
+
+def check_redirects(text: str, entries, config: CheckConfig):
+    """The redirect data (vn_core.redirects) against the content: each old address leads to a file
+    that exists, appears once, and does not take the address of a page the site writes."""
+    name = config.redirects_data
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return [_problem(ERROR, name, error.lineno, "redirects_json", detail=error.msg)]
+    try:
+        redirects = load_redirects(text, name)
+    except RedirectDataError as error:
+        return [_problem(ERROR, name, 1, "redirects_format", detail=str(error).split(": ", 1)[-1])]
+    lines = text.split("\n")
+    by_path = {entry.path: entry for entry in entries}
+    written = {entry.save_as: entry for entry in entries if entry.save_as}
+    problems, first_line, line = [], {}, 0
+    for redirect in redirects:
+        line = _line_of_text(lines, json.dumps(redirect.old, ensure_ascii=False), line)
+        if redirect.old in first_line:
+            problems.append(_problem(ERROR, name, line, "redirect_duplicate", old=redirect.old, first=first_line[redirect.old]))
+            continue
+        first_line[redirect.old] = line
+        if redirect.source not in by_path:
+            problems.append(_problem(ERROR, name, line, "redirect_missing_target", old=redirect.old, target=redirect.source))
+            continue
+        taken = written.get(page_file(redirect.path)) if not redirect.query else None
+        if taken is not None:
+            problems.append(_problem(ERROR, name, line, "redirect_same_url", old=redirect.old, url=taken.save_as, other=taken.path))
+    return problems
+
+
+def check_site(sources: dict, existing, config: CheckConfig, discovery: Discovery = None, redirects: str = None) -> list:
     """Every problem of a content folder: `sources` maps each content file's content-relative
     path to its bytes, `existing` holds every file's content-relative path, `discovery` what
-    Pelican reads (from the settings alone when None)."""
+    Pelican reads (from the settings alone when None), `redirects` the text of the redirect data
+    when the folder has it."""
     existing = set(existing)
     discovery = discovery or discover(existing, config)
     problems, entries = [], []
@@ -661,7 +703,9 @@ def check_site(sources: dict, existing, config: CheckConfig, discovery: Discover
         if entry is not None:
             entries.append(entry)
     problems += check_collisions(entries)
-    for path in sorted(discovery.files - set(sources)):
+    if redirects is not None:
+        problems += check_redirects(redirects, entries, config)
+    for path in sorted(discovery.files - set(sources) - {config.redirects_data}):
         problems += check_unread(path, discovery, config)
     return sorted(problems, key=lambda p: (p.path, p.line, p.code))
 

@@ -24,6 +24,7 @@ from pelican.utils import get_date, posixize_path, slugify
 
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 
 from . import messages
 from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root
@@ -114,6 +115,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         get_date=get_date,
         save_as_of=pelican_save_as(settings),
         iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
+        redirects_data=settings.get("REDIRECTS_DATA") or DEFAULT_REDIRECTS_DATA,
     )
 
 

@@ -70,6 +70,26 @@ MESSAGES = {
         "bài này và {other} cùng được ghi ra địa chỉ `{url}`, bài sau sẽ đè mất bài trước — đặt `Slug:` khác nhau cho hai bài (hoặc đổi tiêu đề)",
         "this file and {other} would both be written to `{url}`, one would overwrite the other — give the two a different `Slug:` (or change a title)",
     ),
+    "redirects_json": (
+        "tệp chuyển hướng không đọc được ({detail}) — sửa cú pháp JSON ở dòng này, hoặc chạy lại `make import` để tạo lại tệp",
+        "the redirect file cannot be read ({detail}) — fix the JSON syntax on this line, or run `make import` again to write it anew",
+    ),
+    "redirects_format": (
+        "tệp chuyển hướng sai dạng: {detail} — tệp cần dạng {{\"redirects\": [{{\"from\": \"/dia-chi-cu\", \"to\": \"2022/ten-bai.md\"}}]}}",
+        "the redirect file has the wrong shape: {detail} — it needs {{\"redirects\": [{{\"from\": \"/old-address\", \"to\": \"2022/article.md\"}}]}}",
+    ),
+    "redirect_missing_target": (
+        "địa chỉ cũ `{old}` chuyển tới `{target}`, tệp này không có trong thư mục nội dung — sửa \"to\" thành đường dẫn của bài (ví dụ `2022/ten-bai.md`) hoặc bỏ mục này",
+        "the old address `{old}` leads to `{target}`, which is not a file of the content folder — set \"to\" to the article's path (for example `2022/article.md`) or remove the entry",
+    ),
+    "redirect_same_url": (
+        "địa chỉ cũ `{old}` trùng địa chỉ `{url}` của {other}, trang chuyển hướng sẽ đè mất bài đó — bỏ mục này, hoặc đặt `Slug:` khác cho bài",
+        "the old address `{old}` is the address `{url}` of {other}, so its redirect page would overwrite it — remove the entry, or give that article another `Slug:`",
+    ),
+    "redirect_duplicate": (
+        "địa chỉ cũ `{old}` có hai mục (dòng {first} và dòng này) — giữ lại một mục",
+        "the old address `{old}` has two entries (line {first} and this one) — keep one",
+    ),
     "same_slug": (
         "bài này có cùng slug `{slug}` (phần cuối địa chỉ) với bài đã có {other}, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng `Slug: {slug}-{year}` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
         "this article has the same slug `{slug}` (the end of its address) as the existing {other}, so the site treats the two as translations of each other — add a line `Slug: {slug}-{year}` (or another unique slug) to this newer article; leave the older one alone so its published address stays",

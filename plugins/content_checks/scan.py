@@ -42,7 +42,10 @@ def run_checks(root: Path, config, discovery=None, sources_out=None):
     sources = _sources(root, discovery)
     if sources_out is not None:
         sources_out.update(sources)
-    return check_site(sources, existing, config, discovery), len(sources)
+    redirects = None
+    if config.redirects_data in existing:
+        redirects = (root / config.redirects_data).read_bytes().decode("utf-8", errors="replace")
+    return check_site(sources, existing, config, discovery, redirects), len(sources)
 
 
 def display_root(root) -> str:

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.utils import slugify as pelican_slugify
 
-from redirects.rules import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
+from vn_core.redirects import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
 from vn_core.vietnamese import fold
 
 from . import legacy, wxr
