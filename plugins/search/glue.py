@@ -76,6 +76,8 @@ def _index_in_background(state: dict, command, output: Path, bundle: Path) -> No
     if previous is not None and previous.is_alive():
         previous.join()  # one index at a time: two Pagefind runs must not write the same folder
 
+    # The bundle is not cleared first: the preview keeps serving the previous index while this one is
+    # written, and its unreferenced chunks stay until the next full build (`make html`) clears them.
     def work():
         status, log = _run(command, bundle)
         if status != 0:

@@ -179,3 +179,26 @@ def test_missing_pagefind_stops_the_build_and_says_how_to_install_it_when_the_bi
 def test_search_can_be_switched_off_when_setting_is_false(tmp_path):
     site = build(FIXTURES / "search", tmp_path / "out", {"SEARCH_ENABLED": False})
     assert not (site.output / "pagefind").exists()
+
+
+def test_preview_rebuild_reindexes_in_the_background_when_the_same_pelican_runs_again(tmp_path):
+    """`pelican -r` runs the same Pelican object again on every change: the first run indexes in the
+    foreground, the next ones in a background thread."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from search import glue  # noqa: PLC0415
+
+    site = build(FIXTURES / "search", tmp_path / "out", {"SEARCH_ENABLED": False})
+    pelican = SimpleNamespace(settings={"DEFAULT_LANG": "vi"}, output_path=str(site.output))
+    assert glue.index_site(pelican) is None
+    assert len(indexed_urls(site)) == 18
+    page = site.output / "2021" / "11" / "dau-tu-cong-nghe-so-cho-thanh-nien-nong-thon.html"
+    page.unlink()
+    glue.index_site(pelican)
+    worker = getattr(pelican, glue._STATE)["thread"]
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    assert len(indexed_urls(site)) == 18  # the old chunks stay for the served preview ...
+    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 17  # ... but the new index knows one page less

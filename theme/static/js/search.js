@@ -104,17 +104,6 @@
     }
   }
 
-  function fillFilters(filters) {
-    var categories = Object.keys(filters.category || {}).sort(function (a, b) { return a.localeCompare(b, "vi"); });
-    categories.forEach(function (name) {
-      categorySelect.appendChild(new Option(name + " (" + groupThousands(filters.category[name]) + ")", name));
-    });
-    var years = Object.keys(filters.year || {}).sort().reverse();
-    years.forEach(function (year) {
-      yearSelect.appendChild(new Option(year + " (" + groupThousands(filters.year[year]) + ")", year));
-    });
-  }
-
   function activeFilters() {
     var filters = {};
     if (categorySelect.value) filters.category = categorySelect.value;
@@ -133,13 +122,17 @@
 
   // Runs the planned searches and merges them: one entry per page, with its best score; phrase
   // matches first when the query has several words.
-  async function runSearch(query) {
+  // Returns null when a newer query started meanwhile: the searches run one after the other (Pagefind
+  // works through them in turn anyway), so a query the reader has already changed stops early.
+  async function runSearch(query, token) {
     var plan = plannedSearches(query);
     if (!plan.searches.length) return [];
     var filters = activeFilters();
-    var answers = await Promise.all(plan.searches.map(function (search) {
-      return pagefind.search(search.term, { filters: filters });
-    }));
+    var answers = [];
+    for (var i = 0; i < plan.searches.length; i++) {
+      answers.push(await pagefind.search(plan.searches[i].term, { filters: filters }));
+      if (token !== generation) return null;
+    }
     var byId = {};
     answers.forEach(function (answer, index) {
       var phrase = plan.searches[index].phrase;
@@ -256,8 +249,8 @@
       status.textContent = "";
       return;
     }
-    var results = await runSearch(query);
-    if (token !== generation) return;
+    var results = await runSearch(query, token);
+    if (results === null || token !== generation) return;
     current = { results: results, shown: 0 };
     list.replaceChildren();
     empty.hidden = results.length > 0;
@@ -282,7 +275,6 @@
     try {
       pagefind = await import(new URL(app.getAttribute("data-pagefind"), document.baseURI).href);
       await pagefind.options({ baseUrl: siteRootPath(), ranking: RANKING, excerptLength: 24 });
-      fillFilters(await pagefind.filters());
     } catch (error) {
       notice.querySelector("p").textContent = "Không tải được công cụ tìm kiếm. Mời bạn thử lại sau.";
       return;
