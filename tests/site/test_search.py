@@ -202,3 +202,14 @@ def test_preview_rebuild_reindexes_in_the_background_when_the_same_pelican_runs_
     assert len(indexed_urls(site)) == 18  # the old chunks stay for the served preview ...
     entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 17  # ... but the new index knows one page less
+
+
+def test_search_page_lists_categories_and_years_with_their_counts_when_built(search_site):
+    page = search_site.page("tim-kiem/")
+    years = [option.get_text() for option in page.select("#tim-kiem-nam option")]
+    assert years == ["Tất cả các năm", "2024 (1)", "2023 (2)", "2022 (2)", "2021 (1)", "2020 (11)"]
+    categories = {option["value"]: option.get_text() for option in page.select("#tim-kiem-chuyen-muc option")}
+    assert categories[""] == "Tất cả chuyên mục"
+    assert categories["Thanh niên tình nguyện"] == "Thanh niên tình nguyện (12)"
+    assert categories["Tuổi trẻ sáng tạo"] == "Tuổi trẻ sáng tạo (2)"
+    assert sum(int(text.rsplit("(", 1)[1].rstrip(")")) for value, text in categories.items() if value) == 17
