@@ -267,3 +267,24 @@ def test_query_variants_follow_the_shared_table_when_computed_in_the_browser(pag
     assert got == case["variants"]
     planned = page.evaluate("(q) => window.vnSearch.plannedSearches(q).searches.length", case["query"])
     assert planned <= VARIANTS["limit"]
+
+
+def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_path_factory):
+    """tests/fixtures/hostile_metadata: title, category and lead full of markup and `<script>`."""
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_fixture(tmp_path_factory, "hostile_metadata") as base:
+        search(page, base, "alert")
+        found = titles(page)
+        assert "</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>" in found
+        assert 'Giới thiệu </script><script>alert(1)</script> <b>x</b> & "q"' in found
+        article = page.locator(".search-result").nth(found.index("</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>"))
+        assert article.locator(".search-result-category").text_content() == '</script><script>alert(1)</script> <b>Mục</b> & "x"'
+        tags = page.evaluate("[...document.querySelectorAll('.search-results *')].map(e => e.tagName.toLowerCase())")
+        assert set(tags) <= {"li", "h2", "a", "p", "span", "mark"}
+        excerpts = page.locator(".search-result-excerpt mark").all_text_contents()
+        assert "alert(1)</script>" in excerpts or any("alert" in text for text in excerpts)
+    assert dialogs == []
+    context.close()
