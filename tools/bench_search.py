@@ -218,7 +218,7 @@ def report(sizes: dict, browser: dict, largest: int, seed: int) -> str:
     kinds = sorted({kind for first in firsts for kind in first["kinds"]})
     lines += [
         "",
-        f"On the {largest:,}-news site, first query in a fresh Chromium profile (bytes fetched from pagefind/):",
+        f"On the {f'{largest:,}-news' if largest else 'given'} site, first query in a fresh Chromium profile (bytes fetched from pagefind/):",
         "",
         "| | " + " | ".join(f"`{first['query']}`" for first in firsts) + " |",
         "|---|" + "---:|" * len(firsts),
