@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench newpost import bench-import
+        rsync_upload github test check bench bench-search newpost import bench-import
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -43,6 +43,7 @@ help:
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
+	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
 
 $(BIN)/activate:
 	$(PY) -m venv $(VENV)
@@ -121,3 +122,6 @@ import: install
 
 bench-import: install-dev
 	nice -n 10 $(PYTHON) tools/bench_import.py
+# Search: index build time and size, first-query bytes and typing-to-results time in Chromium.
+bench-search: install-dev browser
+	$(PYTHON) tools/bench_search.py

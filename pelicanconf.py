@@ -31,7 +31,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -85,11 +85,14 @@ DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
 DRAFT_URL = "ban-nhap/{slug}.html"
 DRAFT_SAVE_AS = DRAFT_URL
 
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "sitemap", "robots"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "sitemap", "robots", "search"]
 # The home page's one address is the site root: the pager's "1" and the canonical link say `/`, not `/index.html`.
 INDEX_URL = ""
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
+# Tìm kiếm (plugins/search): the search page; Pagefind indexes the finished site after every build.
+SEARCH_URL = "tim-kiem/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 TEMPLATE_PAGES = {}
 
 # One page size for every listing in the site.

@@ -79,7 +79,14 @@ def web_config(pairs) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         "<!-- Chuyển hướng địa chỉ cũ (tạo bởi plugin redirects; cần IIS URL Rewrite). -->\n"
-        "<configuration>\n  <system.webServer>\n    <rewrite>\n      <rewriteMaps>\n"
+        "<configuration>\n  <system.webServer>\n"
+        # IIS serves no file whose extension it does not know: the search index's files (README).
+        "    <staticContent>\n"
+        '      <remove fileExtension=".wasm" />\n      <mimeMap fileExtension=".wasm" mimeType="application/wasm" />\n'
+        + "".join(f'      <mimeMap fileExtension=".{ext}" mimeType="application/octet-stream" />\n'
+                  for ext in ("pf_meta", "pf_fragment", "pf_index", "pf_filter"))
+        + "    </staticContent>\n"
+        "    <rewrite>\n      <rewriteMaps>\n"
         '        <rewriteMap name="LegacyRedirects" ignoreCase="true">\n'
         f"{entries}\n"
         "        </rewriteMap>\n      </rewriteMaps>\n      <rules>\n"

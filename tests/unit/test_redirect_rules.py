@@ -83,6 +83,10 @@ def test_web_config_is_xml_with_a_rewrite_map():
     assert entries == {pair[0].old: pair[1] for pair in PAIRS}
     action = root.find(".//rule/action")
     assert action.get("redirectType") == "Permanent" and action.get("url") == "{C:1}"
+    # The same file must let IIS serve the search index's files.
+    types = {m.get("fileExtension"): m.get("mimeType") for m in root.iter("mimeMap")}
+    assert types == {".wasm": "application/wasm", ".pf_meta": "application/octet-stream", ".pf_fragment": "application/octet-stream",
+                     ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream"}
 
 
 def test_redirect_page_escapes_the_title_and_is_not_indexed():

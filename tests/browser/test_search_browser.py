@@ -1,0 +1,290 @@
+"""The search page in headless Chromium, on tests/fixtures/search served from 127.0.0.1.
+
+The fixture: “Đoàn Khối ra quân…” (2024, Tin hoạt động), “Gặp gỡ ông Doãn Văn Hùng…” (2023),
+“Doanh nghiệp trẻ khởi nghiệp…” (2023), “Ngày hội hiến máu tình nguyện năm 2022” (the phrase, once),
+“Thanh niên hiến kế giúp bệnh viện có đủ máu” (both words often, never together), “Đầu tư công nghệ
+số…” (2021; the only `dau` is `Đầu`/`đầu`), eleven “Phong trào sinh viên tình nguyện đợt N” (2020),
+the page Giới thiệu, a draft “Kế hoạch tuyệt mật chưa duyệt” and a hidden “Thông báo nội bộ lịch họp kín”."""
+
+import json
+import unicodedata
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from conftest import FIXTURES, build, serve, serve_fixture
+
+VARIANTS = json.loads((FIXTURES / "search_query_variants.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with serve_fixture(tmp_path_factory, "search") as base:
+        yield base
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def search(page, base_url, query="", **params):
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    page.goto(base_url + "tim-kiem/" + ("?" + urlencode({"q": query, **params}) if query or params else ""))
+    return wait_for_status(page)
+
+
+def wait_for_status(page):
+    page.wait_for_function("document.querySelector('.search-status').textContent.trim() !== ''")
+    return page.locator(".search-status").text_content()
+
+
+def titles(page):
+    return page.locator(".search-result-title a").all_text_contents()
+
+
+def marks(page, nth=0):
+    return page.locator(".search-result").nth(nth).locator(".search-result-excerpt mark").all_text_contents()
+
+
+def folded(text):
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(".,;:")
+
+
+def test_unaccented_query_finds_and_highlights_accented_text_when_typed_without_marks(page, base_url):
+    status = search(page, base_url, "hien mau")
+    assert status == "Tìm thấy 2 kết quả cho “hien mau”"
+    assert titles(page)[0] == "Ngày hội hiến máu tình nguyện năm 2022"
+    highlighted = marks(page)
+    assert "hiến" in highlighted and "máu" in highlighted
+    assert {folded(word) for word in highlighted} <= {"hien", "mau"}
+
+
+def test_accented_query_finds_the_same_news_when_typed_with_marks(page, base_url):
+    search(page, base_url, "hiến máu")
+    assert titles(page)[0] == "Ngày hội hiến máu tình nguyện năm 2022"
+    assert len(titles(page)) == 2
+
+
+def test_phrase_ranks_above_scattered_words_when_the_query_has_several_words(page, base_url):
+    # Pagefind alone ranks the news with both words more often, apart, first.
+    for query in ("hien mau", "hiến máu"):
+        search(page, base_url, query)
+        assert titles(page) == ["Ngày hội hiến máu tình nguyện năm 2022", "Thanh niên hiến kế giúp bệnh viện có đủ máu"], query
+
+
+def test_query_matches_through_đ_when_typed_with_a_plain_d(page, base_url):
+    status = search(page, base_url, "dau tu")
+    assert status.startswith("Tìm thấy")
+    assert titles(page)[0] == "Đầu tư công nghệ số cho thanh niên nông thôn"
+    assert "Đầu" in marks(page) or "đầu" in marks(page)
+    assert search(page, base_url, "dau") == "Tìm thấy 1 kết quả cho “dau”"
+    assert titles(page) == ["Đầu tư công nghệ số cho thanh niên nông thôn"]
+
+
+def test_unaccented_doan_khoi_finds_đoàn_khối_first_when_typed_without_marks(page, base_url):
+    search(page, base_url, "doan khoi")
+    assert titles(page)[0] == "Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè"
+    assert marks(page)[:2] == ["Đoàn", "Khối"] or {"Đoàn", "Khối"} <= set(marks(page))
+
+
+def test_exact_marks_rank_first_when_the_query_is_typed_with_diacritics(page, base_url):
+    search(page, base_url, "Doãn")
+    found = titles(page)
+    assert found[0] == "Gặp gỡ ông Doãn Văn Hùng, người thầy của thanh niên vùng cao"
+    assert found.index("Doanh nghiệp trẻ khởi nghiệp từ nông sản địa phương") > 0
+    search(page, base_url, "Đoàn")
+    found = titles(page)
+    assert found[0] == "Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè"
+    assert "Gặp gỡ ông Doãn Văn Hùng, người thầy của thanh niên vùng cao" not in found[:1]
+
+
+def test_decomposed_query_finds_the_news_when_typed_in_nfd(page, base_url):
+    search(page, base_url, unicodedata.normalize("NFD", "hiến máu"))
+    assert titles(page)[0] == "Ngày hội hiến máu tình nguyện năm 2022"
+
+
+def test_text_stored_decomposed_is_found_either_way_when_the_source_was_nfd(chromium, tmp_path):
+    site = build(FIXTURES / "nfd", tmp_path / "out", {"CONTENT_CHECKS_ENABLED": False}, fatal=None)
+    context = chromium.new_context()
+    page = context.new_page()
+    with serve(site.output) as base:
+        for query in ("tuyen duong", "tuyên dương", unicodedata.normalize("NFD", "tuyên dương")):
+            search(page, base, query)
+            assert titles(page) == ["Đoàn viên tiêu biểu Tuyên Quang"], query
+    context.close()
+
+
+def test_result_shows_title_link_date_line_category_and_excerpt_when_found(page, base_url):
+    search(page, base_url, "doan khoi")
+    first = page.locator(".search-result").first
+    link = first.locator(".search-result-title a")
+    assert urlparse(link.get_attribute("href")).path.endswith("/2024/06/doan-khoi-ra-quan-chien-dich-thanh-nien-tinh-nguyen-he.html")
+    assert first.locator(".search-result-date").text_content() == "Chủ nhật, ngày 2/6/2024 - 07:30"
+    assert first.locator(".search-result-category").text_content() == "Tin hoạt động"
+    link.click()
+    page.wait_for_load_state()
+    assert page.locator("h1.article-title").text_content() == "Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè"
+
+
+def test_draft_and_hidden_news_are_never_found_when_their_titles_are_searched(page, base_url):
+    for query in ("tuyet mat chua duyet", "Kế hoạch tuyệt mật", "hop kin", "lịch họp kín"):
+        search(page, base_url, query)
+        found = titles(page)
+        assert "Kế hoạch tuyệt mật chưa duyệt" not in found, query
+        assert "Thông báo nội bộ lịch họp kín" not in found, query
+
+
+def test_empty_state_offers_archives_and_categories_when_nothing_matches(page, base_url):
+    status = search(page, base_url, "xyzqua")
+    assert status == "Không tìm thấy kết quả cho “xyzqua”."
+    empty = page.locator(".search-empty")
+    assert empty.is_visible()
+    assert empty.get_by_role("link", name="Lưu trữ").is_visible()
+    assert empty.get_by_role("link", name="Tin hoạt động").is_visible()
+    assert page.locator(".search-result").count() == 0
+
+
+def test_more_results_load_on_demand_and_take_the_focus_when_asked(page, base_url):
+    status = search(page, base_url, "sinh vien")
+    assert status == "Tìm thấy 11 kết quả cho “sinh vien”"
+    assert page.locator(".search-result").count() == 10
+    more = page.get_by_role("button", name="Xem thêm kết quả")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 11")
+    assert not more.is_visible()
+    focused = page.evaluate("document.activeElement.closest('.search-result') === document.querySelectorAll('.search-result')[10]")
+    assert focused
+
+
+def test_filters_narrow_results_by_category_and_year_when_chosen(page, base_url):
+    search(page, base_url, "thanh nien")
+    everything = len(titles(page))
+    page.select_option("#tim-kiem-chuyen-muc", "Tuổi trẻ sáng tạo")
+    page.wait_for_function("[...document.querySelectorAll('.search-result-category')].every(e => e.textContent === 'Tuổi trẻ sáng tạo')")
+    assert page.locator(".search-result").count() == 2
+    assert parse_qs(urlparse(page.url).query)["chuyen-muc"] == ["Tuổi trẻ sáng tạo"]
+    page.select_option("#tim-kiem-chuyen-muc", "")
+    page.select_option("#tim-kiem-nam", "2023")
+    page.wait_for_function("[...document.querySelectorAll('.search-result-date')].every(e => e.textContent.includes('/2023'))")
+    assert 0 < page.locator(".search-result").count() < everything
+    options = page.locator("#tim-kiem-nam option").all_text_contents()
+    assert options[:2] == ["Tất cả các năm", "2024 (1)"]
+
+
+def test_newest_first_sort_orders_results_by_date_when_chosen(page, base_url):
+    search(page, base_url, "thanh nien", **{"sap-xep": "moi-nhat"})
+    dates = page.locator(".search-result-date").all_text_contents()
+    years = [int(text.split("/")[2].split()[0]) for text in dates]
+    assert years == sorted(years, reverse=True)
+    assert years[0] == 2024
+
+
+def test_shared_link_restores_query_filters_and_results_when_opened(page, base_url):
+    status = search(page, base_url, "tinh nguyen", nam="2020")
+    assert page.input_value("#tim-kiem-q") == "tinh nguyen"
+    assert page.input_value("#tim-kiem-nam") == "2020"
+    assert status == "Tìm thấy 11 kết quả cho “tinh nguyen”"
+
+
+def test_address_follows_typing_without_new_history_entries_when_the_reader_types(page, base_url):
+    page.goto(base_url + "tim-kiem/")
+    page.locator("#tim-kiem-q").wait_for()
+    length = page.evaluate("history.length")
+    page.locator("#tim-kiem-q").press_sequentially("doan khoi", delay=30)
+    page.wait_for_function("document.querySelector('.search-status').textContent.includes('doan khoi')")
+    assert parse_qs(urlparse(page.url).query)["q"] == ["doan khoi"]
+    assert page.evaluate("history.length") == length
+
+
+def test_count_is_announced_through_a_live_region_when_results_arrive(page, base_url):
+    search(page, base_url, "doan khoi")
+    status = page.locator(".search-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.get_attribute("role") == "status"
+
+
+def test_keyboard_alone_searches_from_the_header_and_opens_a_result(page, base_url):
+    page.goto(base_url)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "q":
+            break
+    assert page.evaluate("document.activeElement.closest('header.site-header') !== null")
+    page.keyboard.type("hien mau")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=hien+mau")
+    wait_for_status(page)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.search-result')"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Ngày hội hiến máu tình nguyện năm 2022"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/2022/05/*.html")
+
+
+def test_search_page_fits_a_360_px_phone_when_results_are_shown(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    search(page, base_url, "thanh nien")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for selector in ("header .search-form input[name=q]", "#tim-kiem-q", "#tim-kiem-chuyen-muc", ".search-result-title a"):
+        box = page.locator(selector).first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+    page.goto(base_url)
+    assert page.locator("header .search-form input[name=q]").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_search_page_without_javascript_says_so_and_offers_archives_and_categories(chromium, base_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "tim-kiem/?q=doan")
+    notice = page.locator(".search-noscript")
+    assert notice.is_visible()
+    assert "Tìm kiếm cần JavaScript" in notice.text_content()
+    assert notice.get_by_role("link", name="Lưu trữ").is_visible()
+    assert not page.locator(".search-page-form").is_visible()
+    assert page.locator("header .search-form input[name=q]").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("case", VARIANTS["cases"], ids=lambda case: case["query"].strip() or "blank")
+def test_query_variants_follow_the_shared_table_when_computed_in_the_browser(page, base_url, case):
+    page.goto(base_url + "tim-kiem/")
+    got = page.evaluate("([q, limit]) => window.vnSearch.queryVariants(q, limit).variants", [case["query"], VARIANTS["limit"]])
+    assert got == case["variants"]
+    planned = page.evaluate("(q) => window.vnSearch.plannedSearches(q).searches.length", case["query"])
+    assert planned <= VARIANTS["limit"]
+
+
+def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_path_factory):
+    """tests/fixtures/hostile_metadata: title, category and lead full of markup and `<script>`."""
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_fixture(tmp_path_factory, "hostile_metadata") as base:
+        search(page, base, "alert")
+        found = titles(page)
+        assert "</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>" in found
+        assert 'Giới thiệu </script><script>alert(1)</script> <b>x</b> & "q"' in found
+        article = page.locator(".search-result").nth(found.index("</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>"))
+        assert article.locator(".search-result-category").text_content() == '</script><script>alert(1)</script> <b>Mục</b> & "x"'
+        tags = page.evaluate("[...document.querySelectorAll('.search-results *')].map(e => e.tagName.toLowerCase())")
+        assert set(tags) <= {"li", "h2", "a", "p", "span", "mark"}
+        excerpts = page.locator(".search-result-excerpt mark").all_text_contents()
+        assert "alert(1)</script>" in excerpts or any("alert" in text for text in excerpts)
+    assert dialogs == []
+    context.close()

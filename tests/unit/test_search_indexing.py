@@ -1,0 +1,71 @@
+"""plugins/search/indexing.py (the Pagefind command and report) and the shared table of query variants."""
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from search import indexing  # noqa: E402
+from vn_core.vietnamese import fold  # noqa: E402
+
+VARIANTS = json.loads((FIXTURES / "search_query_variants.json").read_text(encoding="utf-8"))
+
+
+def test_command_indexes_the_site_into_its_bundle_folder_in_one_language_when_built():
+    command = indexing.pagefind_command("/bin/pagefind", Path("/site/out"), "pagefind", "vi")
+    assert command[0] == "/bin/pagefind"
+    assert command[command.index("--site") + 1] == "/site/out"
+    assert command[command.index("--output-subdir") + 1] == "pagefind"
+    assert command[command.index("--force-language") + 1] == "vi"
+
+
+@pytest.mark.parametrize(("log", "pages"), [
+    ("Total: \n  Indexed 1 language\n  Indexed 15 pages\n  Indexed 255 words", 15),
+    ("  Indexed 1 page\n", 1),
+    ("  Indexed 10,000 pages\n", 10000),
+    ("nothing said", None),
+])
+def test_report_reads_the_page_count_when_pagefind_states_it(log, pages):
+    assert indexing.read_report(log).pages == pages
+
+
+def test_failure_message_names_the_folder_status_and_pagefind_last_lines_when_indexing_fails():
+    log = "\n".join(f"line {n}" for n in range(20)) + "\nError: disk full\n"
+    message = indexing.failure_message(3, log, Path("/site/out"))
+    assert message.splitlines()[0] == "search: Pagefind could not index /site/out (exit 3); the build is stopped."
+    assert message.splitlines()[-1] == "Error: disk full"
+    assert "line 5" not in message
+
+
+def test_failure_message_is_one_line_when_pagefind_said_nothing():
+    assert indexing.failure_message(1, "  \n", Path("/o")) == "search: Pagefind could not index /o (exit 1); the build is stopped."
+
+
+def test_clear_bundle_and_remove_unused_files_touch_only_the_bundle(tmp_path):
+    bundle = tmp_path / "pagefind"
+    bundle.mkdir()
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js"):
+        (bundle / name).write_text("x")
+    (tmp_path / "index.html").write_text("x")
+    indexing.remove_unused_files(bundle)
+    assert sorted(p.name for p in bundle.iterdir()) == ["pagefind.js"]
+    indexing.clear_bundle(bundle)
+    indexing.clear_bundle(bundle)  # twice: a missing bundle is fine
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+@pytest.mark.parametrize("case", VARIANTS["cases"], ids=lambda case: case["query"].strip() or "blank")
+def test_every_query_variant_folds_back_to_the_query_when_d_becomes_đ(case):
+    variants = case["variants"]
+    assert len(variants) <= VARIANTS["limit"]
+    assert len(set(variants)) == len(variants)
+    query = fold(case["query"].replace("“", "").replace("”", ""))
+    for variant in variants:
+        assert fold(variant) == query
+        assert unicodedata.is_normalized("NFC", variant)
