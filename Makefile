@@ -43,14 +43,14 @@ help:
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
 
 $(BIN)/activate:
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv "$(VENV)"
 
 $(VENV)/.installed: requirements.txt | $(BIN)/activate
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	"$(PYTHON)" -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	"$(PYTHON)" -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -65,43 +65,44 @@ browser:
 
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
 # The content_checks plugin stops a build on any content error, so nothing broken is published.
+# Every path is quoted: a checkout in a folder whose name has a space works for every target.
 html: install
-	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(CONFFILE) -- $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(BASEDIR)/__pycache__
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
 
 regenerate: install
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 serve: install
-	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
 devserver: install
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
 publish: install
-	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(PUBLISHCONF) -- $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)
 
 # Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
 check: install
-	PYTHONPATH=$(BASEDIR)/plugins $(PYTHON) -m content_checks $(INPUTDIR) -s $(CONFFILE) $(CHECKOPTS)
+	PYTHONPATH="$(BASEDIR)/plugins" "$(PYTHON)" -m content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
 
 # make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact.
 export TITLE CATEGORY
 newpost: install
-	@$(PYTHON) $(BASEDIR)/tools/newpost.py --content $(INPUTDIR) -s $(CONFFILE)
+	@"$(PYTHON)" "$(BASEDIR)/tools/newpost.py" --content "$(INPUTDIR)" -s "$(CONFFILE)"
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 github: publish
-	$(BIN)/ghp-import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
+	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 test: install-dev browser
-	$(PYTHON) -m pytest
+	"$(PYTHON)" -m pytest
 
 bench: install-dev
-	$(PYTHON) tools/bench.py
+	"$(PYTHON)" tools/bench.py
