@@ -1,6 +1,6 @@
 """Build the site into a temporary folder and replace the output folder only when the build succeeded.
 
-Usage: python tools/safe_build.py CONTENT OUTPUT -s SETTINGS [-- PELICAN OPTIONS...]
+Usage: python tools/safe_build.py CONTENT OUTPUT -s SETTINGS [--no-wait] [--no-exchange] [-- PELICAN OPTIONS...]
 
 What an editor or a server can count on, whatever happens during `make html` / `make publish`:
 
@@ -64,6 +64,8 @@ def parse_arguments(argv):
     parser.add_argument("output")
     parser.add_argument("-s", "--settings", required=True)
     parser.add_argument("--no-wait", action="store_true", help="refuse at once when another build is running")
+    parser.add_argument("--no-exchange", action="store_true",
+                        help="swap with two renames even where the atomic exchange is available")
     args = parser.parse_args(argv)
     args.pelican_options = options
     return args
@@ -284,7 +286,8 @@ def build(content, output: Path, settings, options, wait=True, use_exchange=True
 
 def main(argv=None) -> int:
     args = parse_arguments(argv)
-    return build(args.content, Path(args.output), args.settings, args.pelican_options, wait=not args.no_wait)
+    return build(args.content, Path(args.output), args.settings, args.pelican_options,
+                 wait=not args.no_wait, use_exchange=not args.no_exchange)
 
 
 if __name__ == "__main__":
