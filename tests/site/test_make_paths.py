@@ -138,3 +138,52 @@ def test_github_target_pushes_the_published_site_when_the_checkout_path_has_a_sp
         assert not [name for name in files if name.startswith("ban-nhap/")]
     finally:
         shutil.rmtree(checkout / ".git")
+
+
+# --- Without make (Windows): `py tools/check.py` and `py tools/preview.py`, run by a bare Python -----
+
+BARE_PYTHON = getattr(sys, "_base_executable", None) or sys.executable  # the interpreter behind our venv
+
+
+def test_check_without_make_finds_the_project_venv_and_names_the_file_when_an_article_has_an_error(checkout):
+    bad = checkout / "content" / "2022" / "ngay-sai-thu.md"
+    bad.write_text("Title: Bài thử\nDate: 19 tháng 6 năm 2022\nCategory: Tin hoạt động\n\nNội dung.\n", encoding="utf-8")
+    try:
+        result = subprocess.run([BARE_PYTHON, "tools/check.py"], cwd=checkout, capture_output=True, text=True,
+                                encoding="utf-8", env=ENV)
+    finally:
+        bad.unlink()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "2022/ngay-sai-thu.md:2: lỗi: không đọc được ngày" in result.stdout
+    good = subprocess.run([BARE_PYTHON, str(checkout / "tools" / "check.py")], cwd=checkout.parent,
+                          capture_output=True, text=True, encoding="utf-8", env=ENV)
+    assert good.returncode == 0 and " 0 lỗi" in good.stdout, good.stdout + good.stderr
+
+
+def test_preview_without_make_serves_the_site_and_its_drafts_when_started_with_a_bare_python(checkout):
+    port = free_port()
+    server = subprocess.Popen([BARE_PYTHON, "tools/preview.py", "--port", str(port)], cwd=checkout,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+                              start_new_session=True)
+    try:
+        assert home_page(port, server).startswith("Đoàn Khối")
+        # The server answers at once; the preview build writes the drafts a moment later.
+        deadline = time.monotonic() + 120
+        while not (drafts := sorted((checkout / "output" / "ban-nhap").glob("*.html"))):
+            assert server.poll() is None and time.monotonic() < deadline, "no draft preview was written"
+            time.sleep(0.05)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ban-nhap/{drafts[0].name}", timeout=5) as response:
+            page = BeautifulSoup(response.read(), "html.parser")
+        assert page.select_one(".draft-banner strong").get_text() == "Bản nháp — chưa đăng"
+    finally:
+        stop(server)
+
+
+def test_check_without_make_says_how_to_install_when_there_is_no_venv(tmp_path):
+    if subprocess.run([BARE_PYTHON, "-c", "import pelican"], capture_output=True).returncode == 0:
+        pytest.skip("this machine's bare Python has Pelican installed")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([BARE_PYTHON, "tools/check.py"], cwd=tmp_path, capture_output=True, text=True,
+                            encoding="utf-8", env=ENV)
+    assert result.returncode == 2
+    assert "py -m venv .venv" in result.stderr and "Traceback" not in result.stderr
