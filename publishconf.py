@@ -23,3 +23,6 @@ DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+# Not even a draft whose own `Save_as:` names a file (plugins/draft_guard).
+PLUGIN_NAMES = [*PLUGIN_NAMES, "draft_guard"]  # noqa: F405
+PLUGINS = load_plugins(PLUGIN_NAMES)  # noqa: F405

@@ -1,5 +1,6 @@
 """`make publish`: publishconf.py with the public SITEURL from the environment, as CI runs it; drafts
-never leave the machine (tests/fixtures/drafts: a draft news, a news dated 2099 and a draft page)."""
+never leave the machine (tests/fixtures/drafts: a draft news, one with its own `Save_as:`, a news dated
+2099 and a draft page)."""
 
 import os
 
@@ -61,10 +62,12 @@ UNPUBLISHED = [
     "cong-tac-doan", "Tóm tắt của bản nháp", "2022-03-15", "2022/03",
     "Thông báo hẹn giờ đăng sau này", "thong-bao-hen-gio-dang-sau-nay", "2099",
     "Trang giới thiệu đang soạn", "trang-gioi-thieu-dang-soan",
+    "Tài liệu mật có địa chỉ riêng", "tai-lieu-mat", "2022-04-02", "2022/04",
 ]
 PUBLISHED = "2022/06/hoi-nghi-ban-chap-hanh-doan-khoi.html"
 DRAFT_PREVIEWS = ["ban-nhap/ke-hoach-noi-bo-chua-duyet.html", "ban-nhap/thong-bao-hen-gio-dang-sau-nay.html",
-                  "drafts/pages/trang-gioi-thieu-dang-soan.html"]
+                  "drafts/pages/trang-gioi-thieu-dang-soan.html",
+                  "tai-lieu-mat-rieng.html"]  # a draft with its own `Save_as:`
 
 
 def build_drafts(output, conf):
@@ -137,3 +140,12 @@ def test_published_news_keeps_canonical_open_graph_and_share_links_without_a_ban
     assert page.select_one('link[rel="canonical"]')["href"].endswith("/" + PUBLISHED)
     assert page.select_one('meta[property="og:title"]')["content"] == "Hội nghị Ban Chấp hành Đoàn Khối"
     assert [a.get_text() for a in page.select(".share-links a")] == ["Facebook", "X", "Email"]
+
+
+def test_banner_says_how_each_unpublished_file_gets_published_when_previewed(drafts_previewed):
+    def said(url):
+        return " ".join(drafts_previewed.page(url).select_one(".draft-banner span").get_text().split())
+
+    assert said(DRAFT_PREVIEWS[0]) == "Bài chỉ được đăng khi xóa dòng Status: draft."
+    assert said(DRAFT_PREVIEWS[1]) == "Bài hẹn giờ: tự đăng từ lần dựng trang đầu tiên sau Thứ năm, ngày 1/1/2099 - 07:00."
+    assert said(DRAFT_PREVIEWS[2]) == "Bài chỉ được đăng khi xóa dòng Status: draft."
