@@ -230,6 +230,11 @@ def _raise_interrupted(signum, frame):
     raise Interrupted(signum)
 
 
+def _unblock_signals():
+    """In the child before it runs Pelican: signals_held() must not make Pelican deaf to Ctrl-C."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+
+
 def _ignore_signals():
     for signum in SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
@@ -246,11 +251,14 @@ def build(content, output: Path, settings, options, wait=True, use_exchange=True
     try:
         with build_lock(output, wait=wait) as lock:
             recover(output)
-            staging = Path(tempfile.mkdtemp(prefix=NEW.format(name=output.name), dir=output.parent))
-            command = [sys.executable, "-m", "pelican", str(content), "-o", str(staging), "-s", str(settings), *options]
             # The child holds the lock too: should this process be killed, no build starts until Pelican ends.
-            keep = {"pass_fds": (lock,)} if os.name != "nt" else {}
-            child = subprocess.Popen(command, **keep)
+            keep = {"pass_fds": (lock,), "preexec_fn": _unblock_signals} if os.name != "nt" else {}
+            # Held from creating the folder to recording the child, so that cleanup knows of both.
+            with signals_held():
+                staging = Path(tempfile.mkdtemp(prefix=NEW.format(name=output.name), dir=output.parent))
+                command = [sys.executable, "-m", "pelican", str(content), "-o", str(staging), "-s", str(settings),
+                           *options]
+                child = subprocess.Popen(command, **keep)
             status = child.wait()
             child = None
             if status != 0:
