@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 NEW = ".{name}.new-"  # the build being written
@@ -240,56 +241,71 @@ def _ignore_signals():
         signal.signal(signum, signal.SIG_IGN)
 
 
+@dataclass
+class BuildState:
+    """What the cleanup must undo: the folders made and the Pelican still running."""
+
+    staging: Path | None = None  # the new site while it is written
+    retired: Path | None = None  # the previous site once swapped out
+    child: subprocess.Popen | None = None
+    swapped: bool = False
+
+
 def build(content, output: Path, settings, options, wait=True, use_exchange=True) -> int:
     """Run Pelican into a fresh folder next to `output`; swap it in on success. Returns the exit status."""
     output = Path(os.path.abspath(output))
     output.parent.mkdir(parents=True, exist_ok=True)
     for signum in SIGNALS:
         signal.signal(signum, _raise_interrupted)
-    staging = retired = child = None
-    swapped = False
+    state = BuildState()
     try:
         with build_lock(output, wait=wait) as lock:
-            recover(output)
-            # The child holds the lock too: should this process be killed, no build starts until Pelican ends.
-            keep = {"pass_fds": (lock,), "preexec_fn": _unblock_signals} if os.name != "nt" else {}
-            # Held from creating the folder to recording the child, so that cleanup knows of both.
-            with signals_held():
-                staging = Path(tempfile.mkdtemp(prefix=NEW.format(name=output.name), dir=output.parent))
-                command = [sys.executable, "-m", "pelican", str(content), "-o", str(staging), "-s", str(settings),
-                           *options]
-                child = subprocess.Popen(command, **keep)
-            status = child.wait()
-            child = None
-            if status != 0:
-                say(f"build failed (exit {status}); {output} was left unchanged.")
-                return status
-            make_readable(staging)
-            say(f"build succeeded; replacing {output}.")
-            # A signal arriving during the swap waits until the swap and its bookkeeping are done.
-            with signals_held():
-                retired = replace(output, staging, use_exchange=use_exchange)
-                staging, swapped = None, True
-            return 0
+            try:
+                return _build_locked(content, output, settings, options, lock, use_exchange, state)
+            finally:
+                # Still under the lock, so the next build never meets these folders half-deleted. A second
+                # Ctrl-C must not cut the cleanup short; SIGKILL still can, and the next build finishes it.
+                _ignore_signals()
+                if state.child is not None:
+                    state.child.terminate()
+                    state.child.wait()
+                for folder in (state.staging, state.retired):
+                    if folder is not None:
+                        shutil.rmtree(folder, ignore_errors=True)
     except Interrupted as stop:
         name = signal.Signals(stop.signum).name
-        kept = "the new site is in place" if swapped else "the previous site is unchanged"
+        kept = "the new site is in place" if state.swapped else "the previous site is unchanged"
         say(f"stopped by {name}; {output}: {kept}.")
         return 128 + stop.signum
     except OSError as error:
-        # Windows refuses to rename a folder that a program has open (an editor, Explorer, a server).
-        say(f"could not replace {output}: {error}. Close programs using it and build again; "
+        # E.g. Windows refuses to rename a folder that a program has open (an editor, Explorer, a server).
+        say(f"could not build into {output}: {error}. Close programs using it and build again; "
             f"the previous site is unchanged.")
         return 1
-    finally:
-        # Cleaning up must not be cut short by a second Ctrl-C; SIGKILL still can, and the next build finishes it.
-        _ignore_signals()
-        if child is not None:
-            child.terminate()
-            child.wait()
-        for folder in (staging, retired):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _build_locked(content, output, settings, options, lock, use_exchange, state) -> int:
+    recover(output)
+    # The child holds the lock too: should this process be killed, no build starts until Pelican ends.
+    keep = {"pass_fds": (lock,), "preexec_fn": _unblock_signals} if os.name != "nt" else {}
+    # Held from creating the folder to recording the child, so that the cleanup knows of both.
+    with signals_held():
+        state.staging = Path(tempfile.mkdtemp(prefix=NEW.format(name=output.name), dir=output.parent))
+        command = [sys.executable, "-m", "pelican", str(content), "-o", str(state.staging), "-s", str(settings),
+                   *options]
+        state.child = subprocess.Popen(command, **keep)
+    status = state.child.wait()
+    state.child = None
+    if status != 0:
+        say(f"build failed (exit {status}); {output} was left unchanged.")
+        return status
+    make_readable(state.staging)
+    say(f"build succeeded; replacing {output}.")
+    # A signal arriving during the swap waits until the swap and its bookkeeping are done.
+    with signals_held():
+        state.retired = replace(output, state.staging, use_exchange=use_exchange)
+        state.staging, state.swapped = None, True
+    return 0
 
 
 def main(argv=None) -> int:
