@@ -187,3 +187,15 @@ def test_check_without_make_says_how_to_install_when_there_is_no_venv(tmp_path):
                             encoding="utf-8", env=ENV)
     assert result.returncode == 2
     assert "py -m venv .venv" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_command_in_the_editors_guide_exists_when_an_editor_copies_it():
+    import re  # noqa: PLC0415
+
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z_-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    used = set(re.findall(r"`make ([a-z_-]+)", guide))
+    assert used and used <= targets, used - targets
+    scripts = set(re.findall(r"py tools\\(\w+\.py)", guide))
+    assert scripts == {"check.py", "preview.py"}
+    assert all((ROOT / "tools" / name).is_file() for name in scripts)
