@@ -46,14 +46,14 @@ help:
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
 
 $(BIN)/activate:
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv "$(VENV)"
 
 $(VENV)/.installed: requirements.txt | $(BIN)/activate
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	"$(PYTHON)" -m pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	"$(PYTHON)" -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -68,28 +68,29 @@ browser:
 
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
 # The content_checks plugin stops a build on any content error, so nothing broken is published.
+# Every path is quoted: a checkout in a folder whose name has a space works for every target.
 html: install
-	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(CONFFILE) -- $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR) $(BASEDIR)/cache $(BASEDIR)/__pycache__
+	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
 
 # CONTENT_CHECKS_PREVIEW: the preview keeps building despite content errors (make html still stops).
 regenerate: install
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 serve: install
-	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
 devserver: install
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
+	"$(PYTHON)" -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
 
 publish: install
-	$(PYTHON) $(BASEDIR)/tools/safe_build.py $(INPUTDIR) $(OUTPUTDIR) -s $(PUBLISHCONF) -- $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)
 
 # Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
 check: install
-	PYTHONPATH=$(BASEDIR)/plugins $(PYTHON) -m content_checks $(INPUTDIR) -s $(CONFFILE) $(CHECKOPTS)
+	PYTHONPATH="$(BASEDIR)/plugins" "$(PYTHON)" -m content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
 
 # make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
 # taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.
@@ -97,31 +98,32 @@ override TITLE := $(value TITLE)
 override CATEGORY := $(value CATEGORY)
 export TITLE CATEGORY
 newpost: install
-	@$(PYTHON) $(BASEDIR)/tools/newpost.py --content $(INPUTDIR) -s $(CONFFILE)
+	@"$(PYTHON)" "$(BASEDIR)/tools/newpost.py" --content "$(INPUTDIR)" -s "$(CONFFILE)"
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
 github: publish
-	$(BIN)/ghp-import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
+	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
 test: install-dev browser
-	$(PYTHON) -m pytest
+	"$(PYTHON)" -m pytest
 
 bench: install-dev
-	$(PYTHON) tools/bench.py
+	"$(PYTHON)" tools/bench.py
 
 # make import FROM=export.xml UPLOADS=wp-content/uploads | FROM=mirror/ [CONTENT=content] [IMPORT_CONFIG=file.json]
 CONTENT ?= $(INPUTDIR)
 import: install
 	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]'; exit 2; }
-	$(PYTHON) $(BASEDIR)/tools/import_news.py "$(FROM)" --content "$(CONTENT)" -s $(CONFFILE) \
+	"$(PYTHON)" "$(BASEDIR)/tools/import_news.py" "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
 	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)")
 
 bench-import: install-dev
-	nice -n 10 $(PYTHON) tools/bench_import.py
+	nice -n 10 "$(PYTHON)" tools/bench_import.py
+
 # Search: index build time and size, first-query bytes and typing-to-results time in Chromium.
 bench-search: install-dev browser
-	$(PYTHON) tools/bench_search.py
+	"$(PYTHON)" tools/bench_search.py

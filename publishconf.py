@@ -14,3 +14,15 @@ RELATIVE_URLS = False
 CANONICAL_URL = SITEURL
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+
+# Drafts never leave the machine: no draft article or page is written anywhere in the published
+# output (Pelican skips an empty save-as), so robots.txt names no draft folder either. Listings, feeds,
+# the sitemap and the archives only ever list published news. A news dated in the future is a draft
+# until its date too (WITH_FUTURE_DATES = False): the hourly CI build publishes it on time.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+# Not even a draft whose own `Save_as:` names a file (plugins/draft_guard).
+PLUGIN_NAMES = [*PLUGIN_NAMES, "draft_guard"]  # noqa: F405
+PLUGINS = load_plugins(PLUGIN_NAMES)  # noqa: F405

@@ -1,11 +1,13 @@
-"""`make publish`: publishconf.py with the public SITEURL from the environment, as CI runs it."""
+"""`make publish`: publishconf.py with the public SITEURL from the environment, as CI runs it; drafts
+never leave the machine (tests/fixtures/drafts: a draft news, one with its own `Save_as:`, a news dated
+2099 and a draft page)."""
 
 import os
 
 import feedparser
 import pytest
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, build, run_pelican
 
 # A GitHub Pages project site lives below a path: every link must keep it.
 PUBLIC = "https://doankhoi.example.vn/tin-tuc"
@@ -50,10 +52,100 @@ def test_default_address_is_used_when_siteurl_is_empty(tmp_path):
     assert canonical.startswith("https://") and canonical.endswith("/" + ARTICLE)
 
 
-def test_workflow_tests_then_publishes_when_main_is_pushed():
-    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
-    steps = [line.strip() for line in workflow.splitlines() if line.strip().startswith("run: make")]
-    assert steps[:2] == ["run: make test", "run: make publish"]
-    assert "branches: [main]" in workflow
-    assert "SITEURL: ${{ vars.SITEURL }}" in workflow
-    assert "actions/upload-pages-artifact" in workflow and "actions/deploy-pages" in workflow
+# --- Drafts never leave the machine -----------------------------------------------------------------
+
+DRAFTS = FIXTURES / "drafts"
+# What an unpublished file could leak: titles, slugs, the draft-only tag, author, category and summary.
+UNPUBLISHED = [
+    "Kế hoạch nội bộ chưa duyệt", "ke-hoach-noi-bo-chua-duyet", "Thẻ chỉ có trong bản nháp",
+    "the-chi-co-trong-ban-nhap", "Người soạn thảo riêng", "nguoi-soan-thao-rieng", "Công tác Đoàn",
+    "cong-tac-doan", "Tóm tắt của bản nháp", "2022-03-15", "2022/03",
+    "Thông báo hẹn giờ đăng sau này", "thong-bao-hen-gio-dang-sau-nay", "2099",
+    "Trang giới thiệu đang soạn", "trang-gioi-thieu-dang-soan",
+    "Tài liệu mật có địa chỉ riêng", "tai-lieu-mat", "2022-04-02", "2022/04",
+]
+PUBLISHED = "2022/06/hoi-nghi-ban-chap-hanh-doan-khoi.html"
+DRAFT_PREVIEWS = ["ban-nhap/ke-hoach-noi-bo-chua-duyet.html", "ban-nhap/thong-bao-hen-gio-dang-sau-nay.html",
+                  "drafts/pages/trang-gioi-thieu-dang-soan.html",
+                  "tai-lieu-mat-rieng.html"]  # a draft with its own `Save_as:`
+
+
+def build_drafts(output, conf):
+    # `--fatal errors`: the news dated 2099 rightly gets the "future date" warning.
+    env = dict(os.environ, SITEURL=PUBLIC)
+    result = run_pelican(DRAFTS, output, conf=conf, fatal="errors", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    from conftest import Site  # noqa: PLC0415
+    return Site(output, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def drafts_published(tmp_path_factory):
+    return build_drafts(tmp_path_factory.mktemp("drafts-publish") / "out", ROOT / "publishconf.py")
+
+
+@pytest.fixture(scope="module")
+def drafts_previewed(tmp_path_factory):
+    return build_drafts(tmp_path_factory.mktemp("drafts-dev") / "out", ROOT / "pelicanconf.py")
+
+
+def test_no_draft_title_slug_or_metadata_is_anywhere_in_output_when_published(drafts_published):
+    site = drafts_published
+    assert site.exists(PUBLISHED) and site.exists("lien-he.html"), "the published news and page must be there"
+    leaks = []
+    for path in sorted(site.output.rglob("*")):
+        relative = path.relative_to(site.output).as_posix()
+        text = path.read_bytes().decode("utf-8", "replace") if path.is_file() else ""
+        leaks += [(relative, word) for word in UNPUBLISHED if word in relative or word in text]
+    assert leaks == []
+    assert not (site.output / "ban-nhap").exists() and not (site.output / "drafts").exists()
+
+
+def test_every_unpublished_file_has_a_preview_when_built_for_development(drafts_previewed):
+    # The other side of the publish test: the fixture's drafts are real drafts that Pelican writes.
+    for url in DRAFT_PREVIEWS:
+        assert drafts_previewed.exists(url), url
+
+
+def test_robots_names_no_draft_folder_and_uses_the_sitemap_setting_when_published(drafts_published):
+    assert drafts_published.text("robots.txt").splitlines() == [
+        "User-agent: *", "Disallow:", "", f"Sitemap: {PUBLIC}/sitemap.xml",
+    ]
+
+
+def test_robots_follows_draft_and_sitemap_settings_when_they_change(tmp_path):
+    settings = {"DRAFT_URL": "nhap/{slug}.html", "DRAFT_SAVE_AS": "nhap/{slug}.html", "DRAFT_PAGE_SAVE_AS": "",
+                "SITEMAP_SAVE_AS": "so-do.xml"}
+    site = build(DRAFTS, tmp_path / "out", settings, fatal="errors")
+    assert site.text("robots.txt").splitlines() == [
+        "User-agent: *", "Disallow: /nhap/", "", "Sitemap: http://localhost:8000/so-do.xml",
+    ]
+
+
+@pytest.mark.parametrize("url", DRAFT_PREVIEWS)
+def test_draft_preview_is_marked_and_never_shared_when_built_for_development(drafts_previewed, url):
+    page = drafts_previewed.page(url)
+    banner = page.select_one("main .draft-banner, .draft-banner")
+    assert banner is not None and banner.strong.get_text() == "Bản nháp — chưa đăng"
+    assert page.select_one('meta[name="robots"]')["content"].split(", ")[0] == "noindex"
+    assert page.select('link[rel="canonical"]') == []
+    assert page.select('meta[property^="og:"], meta[property^="article:"], meta[name^="twitter:"]') == []
+    assert page.select(".share-links, a[href*='facebook.com/sharer'], a[href*='twitter.com/intent']") == []
+    assert page.select('script[type="application/ld+json"]') == []
+
+
+def test_published_news_keeps_canonical_open_graph_and_share_links_without_a_banner(drafts_previewed):
+    page = drafts_previewed.page(PUBLISHED)
+    assert page.select(".draft-banner") == [] and page.select('meta[name="robots"]') == []
+    assert page.select_one('link[rel="canonical"]')["href"].endswith("/" + PUBLISHED)
+    assert page.select_one('meta[property="og:title"]')["content"] == "Hội nghị Ban Chấp hành Đoàn Khối"
+    assert [a.get_text() for a in page.select(".share-links a")] == ["Facebook", "X", "Email"]
+
+
+def test_banner_says_how_each_unpublished_file_gets_published_when_previewed(drafts_previewed):
+    def said(url):
+        return " ".join(drafts_previewed.page(url).select_one(".draft-banner span").get_text().split())
+
+    assert said(DRAFT_PREVIEWS[0]) == "Bài chỉ được đăng khi xóa dòng Status: draft."
+    assert said(DRAFT_PREVIEWS[1]) == "Bài hẹn giờ: tự đăng từ lần dựng trang đầu tiên sau Thứ năm, ngày 1/1/2099 - 07:00."
+    assert said(DRAFT_PREVIEWS[2]) == "Bài chỉ được đăng khi xóa dòng Status: draft."

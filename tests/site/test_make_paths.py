@@ -1,0 +1,201 @@
+"""Every make target works in a checkout whose path has a space (and Vietnamese letters): the repository
+is copied into such a folder and the real targets run there. The copy's .venv is a real venv whose
+packages come from ours (a .pth file), so no download is needed; `make` sees it as installed."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+COPIED = ["Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "requirements-dev.txt",
+          "plugins", "theme", "tools", "content"]
+ENV = dict(os.environ, COLUMNS="250", GIT_AUTHOR_NAME="Biên tập", GIT_AUTHOR_EMAIL="bt@example.vn",
+           GIT_COMMITTER_NAME="Biên tập", GIT_COMMITTER_EMAIL="bt@example.vn")
+ENV.pop("MAKEFLAGS", None)
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory):
+    repo = tmp_path_factory.mktemp("paths") / "Tài liệu của tôi" / "trang tin"
+    repo.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, repo / name)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(repo / ".venv")], check=True)
+    ours = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+    theirs = next((repo / ".venv").glob("lib/python3*/site-packages"))
+    (theirs / "packages-of-the-test-venv.pth").write_text(str(ours) + "\n", encoding="utf-8")
+    for marker in (".installed", ".installed-dev"):
+        (repo / ".venv" / marker).touch()
+    return repo
+
+
+def make(checkout, *arguments):
+    return subprocess.run(["make", *arguments], cwd=checkout, capture_output=True, text=True, env=ENV, timeout=300)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def home_page(port, server, timeout=120):
+    """The served home page's title, once the server answers."""
+    deadline = time.monotonic() + timeout
+    while True:
+        assert server.poll() is None, server.stdout.read()
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                return BeautifulSoup(response.read(), "html.parser").title.get_text()
+        except OSError:
+            assert time.monotonic() < deadline, "the server never answered"
+            time.sleep(0.05)
+
+
+def start(checkout, *arguments):
+    return subprocess.Popen(["make", *arguments], cwd=checkout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env=ENV, start_new_session=True)
+
+
+def stop(server):
+    os.killpg(server.pid, signal.SIGINT)  # Ctrl-C, as an editor stops it
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def test_build_check_newpost_and_clean_work_when_the_checkout_path_has_a_space(checkout):
+    result = make(checkout, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (checkout / "output" / "index.html").is_file()
+    result = make(checkout, "publish")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (checkout / "output" / "ban-nhap").exists()
+    result = make(checkout, "check")
+    assert result.returncode == 0 and " 0 lỗi" in result.stdout, result.stdout + result.stderr
+    result = make(checkout, "newpost", "TITLE=Bài thử đường dẫn", "CATEGORY=Tin hoạt động")
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = checkout / result.stdout.strip()
+    assert written.is_file() and written.name == "bai-thu-duong-dan.md"
+    written.unlink()
+    result = make(checkout, "clean")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (checkout / "output").exists()
+    assert sorted(p.name for p in checkout.parent.iterdir()) == ["trang tin"], "make wrote beside the checkout"
+
+
+@pytest.mark.parametrize("target", ["serve", "devserver"])
+def test_local_server_answers_when_the_checkout_path_has_a_space(checkout, target):
+    if target == "serve":
+        assert make(checkout, "html").returncode == 0
+    port = free_port()
+    server = start(checkout, target, f"PORT={port}")
+    try:
+        assert home_page(port, server).startswith("Đoàn Khối")
+    finally:
+        stop(server)
+
+
+def test_regenerate_rebuilds_when_the_checkout_path_has_a_space(checkout):
+    make(checkout, "clean")
+    server = start(checkout, "regenerate")
+    try:
+        deadline = time.monotonic() + 120
+        while not (checkout / "output" / "index.html").is_file():
+            assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()
+            time.sleep(0.05)
+    finally:
+        stop(server)
+
+
+def test_github_target_pushes_the_published_site_when_the_checkout_path_has_a_space(checkout, tmp_path):
+    remote = tmp_path / "kho trên máy chủ.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "site"], ["remote", "add", "origin", str(remote)]):
+        subprocess.run(["git", *command], cwd=checkout, check=True, env=ENV, capture_output=True)
+    try:
+        result = make(checkout, "github")
+        assert result.returncode == 0, result.stdout + result.stderr
+        files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, check=True,
+                               capture_output=True, text=True).stdout.split()
+        assert "index.html" in files and "robots.txt" in files
+        assert not [name for name in files if name.startswith("ban-nhap/")]
+    finally:
+        shutil.rmtree(checkout / ".git")
+
+
+# --- Without make (Windows): `py tools/check.py` and `py tools/preview.py`, run by a bare Python -----
+
+BARE_PYTHON = getattr(sys, "_base_executable", None) or sys.executable  # the interpreter behind our venv
+
+
+def test_check_without_make_finds_the_project_venv_and_names_the_file_when_an_article_has_an_error(checkout):
+    bad = checkout / "content" / "2022" / "ngay-sai-thu.md"
+    bad.write_text("Title: Bài thử\nDate: 19 tháng 6 năm 2022\nCategory: Tin hoạt động\n\nNội dung.\n", encoding="utf-8")
+    try:
+        result = subprocess.run([BARE_PYTHON, "tools/check.py"], cwd=checkout, capture_output=True, text=True,
+                                encoding="utf-8", env=ENV)
+    finally:
+        bad.unlink()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "2022/ngay-sai-thu.md:2: lỗi: không đọc được ngày" in result.stdout
+    good = subprocess.run([BARE_PYTHON, str(checkout / "tools" / "check.py")], cwd=checkout.parent,
+                          capture_output=True, text=True, encoding="utf-8", env=ENV)
+    assert good.returncode == 0 and " 0 lỗi" in good.stdout, good.stdout + good.stderr
+
+
+def test_preview_without_make_serves_the_site_and_its_drafts_when_started_with_a_bare_python(checkout):
+    port = free_port()
+    server = subprocess.Popen([BARE_PYTHON, "tools/preview.py", "--port", str(port)], cwd=checkout,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
+                              start_new_session=True)
+    try:
+        assert home_page(port, server).startswith("Đoàn Khối")
+        # The server answers at once; the preview build writes the drafts a moment later.
+        deadline = time.monotonic() + 120
+        while not (drafts := sorted((checkout / "output" / "ban-nhap").glob("*.html"))):
+            assert server.poll() is None and time.monotonic() < deadline, "no draft preview was written"
+            time.sleep(0.05)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ban-nhap/{drafts[0].name}", timeout=5) as response:
+            page = BeautifulSoup(response.read(), "html.parser")
+        assert page.select_one(".draft-banner strong").get_text() == "Bản nháp — chưa đăng"
+    finally:
+        stop(server)
+
+
+def test_check_without_make_says_how_to_install_when_there_is_no_venv(tmp_path):
+    if subprocess.run([BARE_PYTHON, "-c", "import pelican"], capture_output=True).returncode == 0:
+        pytest.skip("this machine's bare Python has Pelican installed")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([BARE_PYTHON, "tools/check.py"], cwd=tmp_path, capture_output=True, text=True,
+                            encoding="utf-8", env=ENV)
+    assert result.returncode == 2
+    assert "py -m venv .venv" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_command_in_the_editors_guide_exists_when_an_editor_copies_it():
+    import re  # noqa: PLC0415
+
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z_-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    used = set(re.findall(r"`make ([a-z_-]+)", guide))
+    assert used and used <= targets, used - targets
+    scripts = set(re.findall(r"py tools\\(\w+\.py)", guide))
+    assert scripts == {"check.py", "preview.py"}
+    assert all((ROOT / "tools" / name).is_file() for name in scripts)
