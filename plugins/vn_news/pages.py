@@ -59,7 +59,12 @@ def news_article_jsonld(article, settings: dict) -> dict:
     authors = [str(author) for author in getattr(article, "authors", [])]
     if authors:
         data["author"] = [{"@type": "Organization", "name": name} for name in authors]
+    # A raster social card (set by the photos plugin) when there is one: networks ignore SVG.
+    social = getattr(article, "social_image", None)
     cover = getattr(article, "cover", None)
-    if cover:
+    if social:
+        data["image"] = [{"@type": "ImageObject", "url": absolute(siteurl, social["url"]),
+                          "width": social["width"], "height": social["height"]}]
+    elif cover:
         data["image"] = [absolute(siteurl, cover)]
     return data
