@@ -140,7 +140,7 @@ def save_kind(kind: str, path: Path, seed: int = 7) -> Path:
         image.putalpha(mask)
         image.save(path, "PNG")
     elif kind == "gif-animated":
-        frames = [Image.new("P", (200, 120), colour) for colour in (1, 2, 3)]
+        frames = [Image.new("RGB", (200, 120), colour) for colour in ((200, 0, 0), (0, 160, 0), (0, 0, 200))]
         frames[0].save(path, "GIF", save_all=True, append_images=frames[1:], duration=200, loop=0)
     elif kind == "truncated":
         buffer = io.BytesIO()

@@ -349,6 +349,11 @@ def prepare_content(content):
         for role in ("thumb", "cover"):
             build.plan(cover, role, used_in)
         social = build.plan(cover, "social", used_in)
+    external = str(content.metadata.get("image") or "").strip()
+    if social is None and external.startswith(("http://", "https://")):
+        # Another site's photo: nothing to process (the build fetches nothing); named as it is.
+        content.social_image = {"url": external, "width": None, "height": None, "type": None}
+        return
     if social is None:
         social = default_social(build)
     if social is not None:
