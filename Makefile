@@ -114,7 +114,7 @@ bench: install-dev
 
 # Photo benchmark: pelican-image-process (for comparison) lives in its own venv, pinned separately.
 BENCH_PHOTOS_VENV ?= $(BASEDIR)/.venv-bench-photos
-$(BENCH_PHOTOS_VENV)/.installed: requirements.txt requirements-bench-photos.txt
+$(BENCH_PHOTOS_VENV)/.installed: requirements-bench-photos.txt
 	$(PY) -m venv $(BENCH_PHOTOS_VENV)
 	$(BENCH_PHOTOS_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-bench-photos.txt
 	touch $@

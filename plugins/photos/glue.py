@@ -14,6 +14,7 @@
 import json
 import logging
 import os
+import time
 import posixpath
 import re
 import shutil
@@ -43,6 +44,8 @@ DEFAULTS = {
     # The social card of an article without a raster cover (a path under the content folder).
     "PHOTOS_DEFAULT_SOCIAL_IMAGE": None,
     "PHOTOS_WORKERS": None,  # None: every core
+    # Where to write a JSON summary of the photo work (counts, seconds); tools/bench_photos.py reads it.
+    "PHOTOS_REPORT_PATH": None,
 }
 
 STATE_KEY = "_photos_build"
@@ -104,6 +107,8 @@ class PhotoBuild:
         self.problems = []  # (severity, text)
         self.warned = set()
         self.published = set()  # derivative names to put in the output
+        self.made = 0
+        self.seconds = {"probe": 0.0, "make": 0.0, "link": 0.0}
 
     # --- sources ---------------------------------------------------------------------------
 
@@ -129,6 +134,7 @@ class PhotoBuild:
             self.probes[rel] = None  # missing: the content checks report it with file and line
             return None
         stamp = [stat.st_size, stat.st_mtime_ns]
+        started = time.perf_counter()
         remembered = self.memo.get(str(path))
         if remembered and remembered["stamp"] == stamp and "error" not in remembered["probe"]:
             result = remembered["probe"]
@@ -136,6 +142,7 @@ class PhotoBuild:
             result = processing.probe(path)
             self.memo[str(path)] = {"stamp": stamp, "probe": result}
         self.probes[rel] = result
+        self.seconds["probe"] += time.perf_counter() - started
         return result
 
     def plan(self, rel, role, used_in):
@@ -432,7 +439,10 @@ class PhotosGenerator(Generator):
                 pending.append((rel, str(build.content_root / rel), missing, str(build.files_dir)))
         if pending:
             logger.info("photos: making derivatives of %d images on %d cores", len(pending), workers(self.settings, len(pending)))
+        started = time.perf_counter()
         results = self._run(pending)
+        build.made = len(pending)
+        build.seconds["make"] = time.perf_counter() - started
         for result in results:
             if "error" in result:
                 for used_in in build.usages.get(result["key"], []):
@@ -458,6 +468,16 @@ class PhotosGenerator(Generator):
 
     def generate_output(self, writer):
         build = state(self.context, self.settings)
+        started = time.perf_counter()
+        self._link(build)
+        build.seconds["link"] = time.perf_counter() - started
+        report = setting(self.settings, "PHOTOS_REPORT_PATH")
+        if report:
+            summary = {"sources": len(build.jobs), "made": build.made, "derivatives": len(build.published),
+                       "seconds": build.seconds}
+            Path(report).write_text(json.dumps(summary, indent=1), encoding="utf-8")
+
+    def _link(self, build):
         if not build.published:
             return
         target = Path(self.output_path) / build.output_dir

@@ -138,12 +138,17 @@ def render(path, derivatives, cache_dir) -> dict:
     image.info = {}  # nothing of the source's metadata (EXIF, XMP, comments) may reach an encoder
     written = []
     cache_dir.mkdir(parents=True, exist_ok=True)
+    # Largest first, each size resized once from the previous one (cheaper than from the full image).
+    resized = {}
+    current = image
+    for size in sorted({(item["width"], item["height"]) for item in derivatives}, reverse=True):
+        if current.size != size:
+            current = current.resize(size, _RESAMPLE, reducing_gap=3.0 if current is image else None)
+        current.info = {}
+        resized[size] = current
     try:
-        for item in sorted(derivatives, key=lambda entry: -entry["width"]):
-            size = (item["width"], item["height"])
-            resized = image if image.size == size else image.resize(size, _RESAMPLE, reducing_gap=3.0)
-            resized.info = {}
-            data = _encode(resized, item["format"], item["quality"], icc)
+        for item in derivatives:
+            data = _encode(resized[(item["width"], item["height"])], item["format"], item["quality"], icc)
             target = cache_dir / item["name"]
             temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             temporary.write_bytes(data)
