@@ -121,7 +121,9 @@ class PhotoBuild:
     def save_memo(self):
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         temporary = self.memo_path.with_name(f".probes.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(self.memo, sort_keys=True), encoding="utf-8")
+        # Forget files that are gone, so the memo does not grow with every renamed photo.
+        kept = {path: entry for path, entry in self.memo.items() if os.path.exists(path)}
+        temporary.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.memo_path)
 
     def probe(self, rel):
