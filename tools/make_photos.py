@@ -16,6 +16,7 @@ Tests import the functions directly and make smaller photos into temporary folde
 
 import argparse
 import io
+import math
 import random
 import sys
 from pathlib import Path
@@ -109,8 +110,6 @@ def social_card(path: Path) -> Path:
     image = Image.new("RGB", (width, height), (11, 78, 162))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, height - 90, width, height), fill=(198, 40, 40))
-    import math  # noqa: PLC0415 - only the star needs it
-
     cx, cy, outer, inner = width / 2, (height - 90) / 2, 170, 68
     points = []
     for i in range(10):
