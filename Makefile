@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench bench-search newpost import bench-import
+        rsync_upload github test check bench bench-search newpost import bench-import clean-photos bench-photos
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -29,7 +29,8 @@ help:
 	@echo 'Usage:'
 	@echo '   make install            create .venv and install the pinned requirements'
 	@echo '   make html               (re)build content/ into output/'
-	@echo '   make clean              remove output/ and caches'
+	@echo '   make clean              remove output/ and caches (keeps the photo cache)'
+	@echo '   make clean-photos       empty the photo cache (every photo is remade by the next build)'
 	@echo '   make regenerate         rebuild on every change'
 	@echo '   make serve [PORT=8000]  serve output/ at http://localhost:8000'
 	@echo '   make devserver          rebuild on change and serve'
@@ -44,6 +45,7 @@ help:
 	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
+	@echo '   make bench-photos       photo weight in Chromium, 200-photo processing vs pelican-image-process'
 
 $(BIN)/activate:
 	$(PY) -m venv "$(VENV)"
@@ -74,6 +76,10 @@ html: install
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
+
+# The photo derivatives' cache (plugins/photos, PHOTOS_CACHE_PATH) survives `make clean` on purpose.
+clean-photos:
+	rm -rf "$(BASEDIR)/cache-photos"
 
 # CONTENT_CHECKS_PREVIEW: the preview keeps building despite content errors (make html still stops).
 regenerate: install
@@ -127,3 +133,13 @@ bench-import: install-dev
 # Search: index build time and size, first-query bytes and typing-to-results time in Chromium.
 bench-search: install-dev browser
 	"$(PYTHON)" tools/bench_search.py
+
+# Photo benchmark: pelican-image-process (for comparison) lives in its own venv, pinned separately.
+BENCH_PHOTOS_VENV ?= $(BASEDIR)/.venv-bench-photos
+$(BENCH_PHOTOS_VENV)/.installed: requirements-bench-photos.txt
+	$(PY) -m venv $(BENCH_PHOTOS_VENV)
+	$(BENCH_PHOTOS_VENV)/bin/pip install --disable-pip-version-check -q -r requirements-bench-photos.txt
+	touch $@
+
+bench-photos: install-dev browser $(BENCH_PHOTOS_VENV)/.installed
+	nice -n 10 "$(PYTHON)" tools/bench_photos.py --other-python $(BENCH_PHOTOS_VENV)/bin/python $(BENCH_PHOTOS_OPTS)

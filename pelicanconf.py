@@ -31,7 +31,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -147,6 +147,11 @@ MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = True
 HOME_CATEGORY_ITEMS = 5
+
+# Photos (plugins/photos): derivatives are made once into this cache, outside output/ (`make clean`
+# keeps it, `make clean-photos` empties it), and linked into output/photos/ on every build.
+PHOTOS_CACHE_PATH = str(ROOT / "cache-photos")
+PHOTOS_DEFAULT_SOCIAL_IMAGE = "images/mang-xa-hoi.jpg"
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -45,7 +45,11 @@ def news_article_jsonld(article, settings: dict) -> dict:
     authors = [str(author) for author in getattr(article, "authors", [])]
     if authors:
         data["author"] = [{"@type": "Organization", "name": name} for name in authors]
-    cover = getattr(article, "cover", None)
-    if cover:
-        data["image"] = [absolute(siteurl, cover)]
+    # The raster social card set by the photos plugin (never an SVG, which search engines' cards ignore).
+    social = getattr(article, "social_image", None)
+    if social and social.get("width"):
+        data["image"] = [{"@type": "ImageObject", "url": absolute(siteurl, social["url"]),
+                          "width": social["width"], "height": social["height"]}]
+    elif social:
+        data["image"] = [social["url"]]
     return data
