@@ -6,14 +6,13 @@ non-zero exit and a message naming it — through PLUGINS as module objects (pel
 through plugin names given with `-e PLUGINS=[...]` (Pelican's own loader, whose log records
 vn_core.loading watches)."""
 
-import filecmp
 import subprocess
 import sys
 import textwrap
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_pelican
+from conftest import FIXTURES, ROOT, comparable_files, run_pelican
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -44,22 +43,8 @@ def settings_file(folder, names, extra_dir=None, base="pelicanconf"):
     return path
 
 
-# Pagefind writes its filter values and page list in hash-map order, so those files (named after
-# their bytes) differ from one build to the next even of the same site; its page fragments and word
-# index are compared byte for byte like everything else.
-UNORDERED = ("pagefind/filter/", "pagefind/pagefind.vi_", "pagefind/pagefind-entry.json")
-
-
-def tree(folder):
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-
-
 def assert_identical(first, second):
-    ordered = [path for path in tree(first) if not path.startswith(UNORDERED)]
-    assert ordered == [path for path in tree(second) if not path.startswith(UNORDERED)]
-    assert len(tree(first)) == len(tree(second))
-    mismatch = filecmp.cmpfiles(first, second, ordered, shallow=False)[1:]
-    assert mismatch == ([], []), mismatch
+    assert comparable_files(first) == comparable_files(second)
 
 
 def test_every_rotation_and_the_reverse_of_plugins_build_the_same_site_byte_for_byte(tmp_path):
@@ -72,7 +57,7 @@ def test_every_rotation_and_the_reverse_of_plugins_build_the_same_site_byte_for_
         result = run_pelican(BASIC, output, conf=settings_file(tmp_path, order))
         assert result.returncode == 0, (order, result.stdout + result.stderr)
         outputs.append(output)
-    assert len(tree(outputs[0])) > 50
+    assert len(comparable_files(outputs[0])) > 50
     for order, output in zip(orders[1:], outputs[1:]):
         assert_identical(outputs[0], output)
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_pelican
+from conftest import FIXTURES, ROOT, comparable_files, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
@@ -113,7 +113,7 @@ def many_news(folder, count=150):
 
 
 def tree(folder):
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return comparable_files(folder)
 
 
 @pytest.fixture(scope="module")
