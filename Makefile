@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench newpost
+        rsync_upload github test check bench newpost standards-tools
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -100,7 +100,19 @@ github: publish
 	$(BIN)/ghp-import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-test: install-dev browser
+# The standards checks (tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py):
+# Node and npm install the pinned vnu-jar and axe-core (package-lock.json, no install scripts: vnu-jar's
+# would download a Java), and Debian's Java runs the Nu Html Checker.
+node_modules/.installed: package.json package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  echo 'Installing Node, npm and Java (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm default-jre-headless; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+standards-tools: node_modules/.installed
+
+test: install-dev browser standards-tools
 	$(PYTHON) -m pytest
 
 bench: install-dev
