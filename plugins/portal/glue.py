@@ -20,8 +20,6 @@ DEFAULTS = {
     "PORTAL_FEATURED_DAYS": 14,
     # News with thumbnails in the row under the lead story.
     "PORTAL_ROW_SIZE": 4,
-    # News per category block on the home page (the first with its thumbnail and summary).
-    "PORTAL_CATEGORY_ITEMS": 5,
     # The one file the article sidebar reads: the latest and the most viewed news. Lists that change
     # with every publish live here, so a new article does not rewrite every article page.
     "PORTAL_SIDEBAR_SAVE_AS": "tin-noi-bat.json",
@@ -63,7 +61,8 @@ def build_portal(articles, categories, settings) -> dict:
         [(str(category), category, items) for category, items in categories],
         list(settings.get("NEWS_CATEGORIES") or ()),
         shown,
-        setting(settings, "PORTAL_CATEGORY_ITEMS"),
+        # News per category block on the home page (the first with its thumbnail and summary).
+        settings.get("HOME_CATEGORY_ITEMS", 5),
     )
     newest = news[0].date if news else None
     return {
