@@ -168,36 +168,37 @@
       field.select();
     }
 
-    function showNoNews(data, iso) {
+    // "Không có tin …", then links to the nearest earlier and later days with news.
+    function sayNoNews(data, sentence, earlier, later) {
       message.className = "picker-message picker-empty";
       var text = document.createElement("p");
-      text.textContent = "Không có tin nào được đăng ngày " + label(iso) + ".";
+      text.textContent = sentence + (data.sortedDays.length ? "" : " Trang chưa có tin nào.");
       message.appendChild(text);
-      var around = nearest(data.sortedDays, iso);
       var list = document.createElement("ul");
-      function nearestDay(day, className, text) {
-        if (!day) return;
-        var item = document.createElement("li");
-        item.className = className;
-        item.appendChild(document.createTextNode(text));
-        item.appendChild(link(new URL(fillPattern(data.day_url, day), root).href,
-          label(day) + " (" + data.days[day] + " tin)"));
-        list.appendChild(item);
-      }
-      nearestDay(around.earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: ");
-      nearestDay(around.later, "picker-later", "Ngày gần nhất sau đó có tin: ");
+      [[earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: "], [later, "picker-later", "Ngày gần nhất sau đó có tin: "]]
+        .forEach(function (row) {
+          if (!row[0]) { return; }
+          var item = document.createElement("li");
+          item.className = row[1];
+          item.appendChild(document.createTextNode(row[2]));
+          item.appendChild(link(new URL(fillPattern(data.day_url, row[0]), root).href, label(row[0]) + " (" + data.days[row[0]] + " tin)"));
+          list.appendChild(item);
+        });
+      return list;  // the caller appends it once it knows whether it has items
+    }
+
+    function showNoNews(data, iso) {
+      var around = nearest(data.sortedDays, iso);
+      var list = sayNoNews(data, "Không có tin nào được đăng ngày " + label(iso) + ".", around.earlier, around.later);
       var month = iso.slice(0, 7);
       var inMonth = monthCount(data, month);
       if (inMonth > 0) {
-        var monthItem = document.createElement("li");
-        monthItem.className = "picker-month";
+        var item = document.createElement("li");
+        item.className = "picker-month";
         var parts = month.split("-");
-        monthItem.appendChild(link(new URL(fillPattern(data.month_url, month), root).href,
+        item.appendChild(link(new URL(fillPattern(data.month_url, month), root).href,
           "Xem tin tháng " + Number(parts[1]) + "/" + parts[0] + " (" + inMonth + " tin)"));
-        list.appendChild(monthItem);
-      }
-      if (!data.sortedDays.length) {
-        text.textContent += " Trang chưa có tin nào.";
+        list.appendChild(item);
       }
       if (list.childNodes.length) { message.appendChild(list); }
     }
@@ -216,23 +217,9 @@
         window.location.assign(new URL(fillPattern(data.month_url, month), root).href);
         return;
       }
-      message.className = "picker-message picker-empty";
       var parts = month.split("-");
-      var text = document.createElement("p");
-      text.textContent = "Không có tin nào được đăng trong tháng " + Number(parts[1]) + "/" + parts[0] + ".";
-      message.appendChild(text);
       var around = nearest(data.sortedDays, month + "-01");
-      var list = document.createElement("ul");
-      [[around.earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: "],
-       [around.later && around.later.slice(0, 7) !== month ? around.later : null, "picker-later", "Ngày gần nhất sau đó có tin: "]]
-        .forEach(function (row) {
-          if (!row[0]) { return; }
-          var item = document.createElement("li");
-          item.className = row[1];
-          item.appendChild(document.createTextNode(row[2]));
-          item.appendChild(link(new URL(fillPattern(data.day_url, row[0]), root).href, label(row[0]) + " (" + data.days[row[0]] + " tin)"));
-          list.appendChild(item);
-        });
+      var list = sayNoNews(data, "Không có tin nào được đăng trong tháng " + Number(parts[1]) + "/" + parts[0] + ".", around.earlier, around.later);
       if (list.childNodes.length) { message.appendChild(list); }
     }
 
