@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench newpost standards-tools
+        rsync_upload github test check bench newpost standards-tools lighthouse
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -39,6 +39,7 @@ help:
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
+	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
 
@@ -111,6 +112,10 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 standards-tools: node_modules/.installed
+
+# Lighthouse (mobile) on the home, an article and a category of output/: measured, not asserted.
+lighthouse: html browser standards-tools
+	nice -n 10 $(PYTHON) tools/lighthouse.py $(OUTPUTDIR) $(LIGHTHOUSE_PAGES)
 
 test: install-dev browser standards-tools
 	$(PYTHON) -m pytest
