@@ -11,7 +11,10 @@
   var menu = document.querySelector("details.site-menu");
   if (menu && window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
     var wide = window.matchMedia("(min-width: 48rem)");
-    var follow = function () { if (wide.matches) { menu.open = true; } };
+    var follow = function () {
+      if (wide.matches) { menu.open = true; }
+      menu.classList.toggle("is-always-open", wide.matches);
+    };
     follow();
     if (wide.addEventListener) { wide.addEventListener("change", follow); }
   }
