@@ -135,8 +135,9 @@ def test_phone_menu_opens_from_its_button_when_tapped(chromium, served, javascri
     context.close()
 
 
-def test_desktop_shows_the_whole_menu_and_the_full_name_when_wide(chromium, served):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_desktop_shows_the_whole_menu_and_the_full_name_when_wide(chromium, served, javascript):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=javascript)
     page = context.new_page()
     page.goto(served)
     assert page.locator(".site-nav a", has_text="Lưu trữ").is_visible()
@@ -253,3 +254,20 @@ def test_home_category_blocks_leave_no_row_half_empty_when_laid_out(chromium, se
         # Every row of blocks runs from the grid's left edge to its right edge.
         assert abs(min(left for left, _ in row) - grid[0]) < 2
         assert abs(max(right for _, right in row) - grid[1]) < 2
+
+
+def test_sidebar_shows_hostile_titles_as_text_when_the_json_holds_markup(chromium, tmp_path_factory):
+    from conftest import serve_fixture
+
+    with serve_fixture(tmp_path_factory, "hostile_metadata") as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base + "2022/06/bai-binh-thuong.html")
+        page.wait_for_selector("[data-list=latest] .sidebar-news li")
+        texts = page.locator("[data-list=latest] .sidebar-news a").all_inner_texts()
+        injected = page.evaluate("document.querySelectorAll('.article-sidebar b, .article-sidebar i, .article-sidebar script').length")
+        context.close()
+    assert any(text.startswith("</script><script>alert(1)</script> <b>Đậm</b>") for text in texts)
+    assert injected == 0 and dialogs == []

@@ -189,3 +189,10 @@ def test_article_text_column_and_sidebar_are_marked_when_rendered(portal_site):
     layout = page.select_one("main .article-layout")
     assert layout.select_one(".article-column article.news-article")
     assert layout.select_one("aside.article-sidebar")
+
+
+def test_sidebar_file_keeps_hostile_titles_as_plain_strings_when_metadata_holds_markup(tmp_path):
+    site = build(FIXTURES / "hostile_metadata", tmp_path / "output")
+    data = json.loads(site.text("tin-noi-bat.json"))
+    titles = [item["title"] for item in data["latest"]]
+    assert "</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>" in titles
