@@ -1,11 +1,8 @@
-// "Xem tin theo ngày": progressive enhancement of partials/date_picker.html.
-// Without this file the page shows a link to Lưu trữ. With it, the form reads ONE file, the
-// manifest the site writes (ngay.json: days with news and their counts, and the archive URL
-// patterns), and opens a day's archive only when that day has news; otherwise it says so here.
+// "Xem tin theo ngày" (partials/date_picker.html): without this file, a link to Lưu trữ. With it, the
+// form reads one file, ngay.json (days with news, their counts, the archive URL patterns), and opens
+// a day's archive only when that day has news; otherwise it says so here.
 (function () {
   "use strict";
-
-  var TIME_ZONE = "Asia/Ho_Chi_Minh";
 
   function pad(number, width) {
     var text = String(number);
@@ -30,20 +27,6 @@
 
   function daysInMonth(year, month) {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
-  }
-
-  // Today in Vietnam, whatever the reader's clock zone.
-  function today() {
-    var parts = {};
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric" })
-        .formatToParts(new Date())
-        .forEach(function (part) { parts[part.type] = part.value; });
-    } catch (error) {
-      var now = new Date();
-      parts = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-    }
-    return { day: Number(parts.day), month: Number(parts.month), year: Number(parts.year) };
   }
 
   // What a reader pasted or typed, without any space (also no-break and thin spaces): " 19 " -> "19".
@@ -273,13 +256,6 @@
         if (fields[key].getAttribute("aria-invalid")) { clearState(); }
       });
     });
-
-    if (form.hasAttribute("data-fill-today") && !fields.day.value && !fields.month.value && !fields.year.value) {
-      var now = today();
-      fields.day.value = now.day;
-      fields.month.value = now.month;
-      fields.year.value = now.year;
-    }
 
     form.hidden = false;
     if (fallback) { fallback.hidden = true; }
