@@ -21,7 +21,8 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench bench-search newpost import bench-import clean-photos bench-photos
+        rsync_upload github test check bench bench-search newpost import bench-import clean-photos bench-photos \
+        standards-tools lighthouse
 
 help:
 	@echo 'Makefile for the Đoàn Khối news site'
@@ -42,6 +43,7 @@ help:
 	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]  import old news (WordPress .xml or saved portal pages)'
 	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
+	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
 	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
@@ -114,7 +116,23 @@ github: publish
 	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-test: install-dev browser
+# The standards checks (tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py):
+# Node and npm install the pinned vnu-jar and axe-core (package-lock.json, no install scripts: vnu-jar's
+# would download a Java), and Debian's Java runs the Nu Html Checker.
+node_modules/.installed: package.json package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  echo 'Installing Node, npm and Java (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm default-jre-headless; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+standards-tools: node_modules/.installed
+
+# Lighthouse (mobile) on the home, an article and a category of output/: measured, not asserted.
+lighthouse: html browser standards-tools
+	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
+
+test: install-dev browser standards-tools
 	"$(PYTHON)" -m pytest
 
 bench: install-dev

@@ -31,7 +31,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -156,3 +156,22 @@ PHOTOS_DEFAULT_SOCIAL_IMAGE = "images/mang-xa-hoi.jpg"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# Portal look (plugins/portal, theme): the mark in the header, and the footer's legal block.
+# SITE_LOGO: a path in the output (the theme's files are under THEME_STATIC_DIR, "theme/"), or
+# a site image such as "images/logo.png"; empty for none. The sample mark is drawn in the
+# repository (theme/static/emblem.svg); replace it with the organisation's own emblem.
+SITE_LOGO = "theme/emblem.svg"
+# The footer's legal block, as Vietnamese official portals show it. Empty values are left out.
+# SITE_LEGAL_EXAMPLE marks the block as sample values until the real ones are filled in; the
+# sample has no phone number because a made-up one would look real.
+SITE_LEGAL = {
+    "owner": "Ban Chấp hành Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang",
+    "address": "Thành phố Tuyên Quang, tỉnh Tuyên Quang",
+    "phone": "",
+    "email": "",
+    "responsible": "Bí thư Đoàn Khối các cơ quan và doanh nghiệp tỉnh",
+    "licence": "",
+    "republish": "Ghi rõ nguồn “Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang” khi phát hành lại thông tin từ trang này.",
+}
+SITE_LEGAL_EXAMPLE = True

@@ -34,6 +34,7 @@ Optional metadata: move a line up into the block above (before the first blank l
 Summary: Một, hai câu tóm tắt bài; hiện ở trang chủ và khi chia sẻ lên mạng xã hội.
 Tags: {category_tag}, đoàn viên
 Image: {{static}}/images/{year}/ten-anh.jpg
+Featured: true
 Views: 0
 Status: draft
 Modified: {date}

@@ -39,6 +39,7 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 KNOWN_KEYS = (
     "Title", "Date", "Modified", "Category", "Tags", "Author", "Authors", "Summary", "Views",
     "Image", "Status", "Slug", "Lang", "Template", "Save_as", "Url",
+    "Featured",
 )
 STATUSES = ("published", "draft", "hidden")
 # Editors write the status in Vietnamese; Pelican only knows the English words.

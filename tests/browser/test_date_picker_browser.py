@@ -2,12 +2,13 @@
 127.0.0.1. Days with news in the fixture: 1/3/2021, 31/12/2021, 1/1/2022, 15/6/2022, 19/6/2022,
 21/6/2022, 1/8/2022; a draft sits on 20/6/2022 and a hidden news in July 2022."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+import json
 
 import pytest
 
-from conftest import serve_fixture
+from conftest import FIXTURES, serve_fixture
+
+NEWS_DAYS = {"2021-03-01", "2021-12-31", "2022-01-01", "2022-06-15", "2022-06-19", "2022-06-21", "2022-08-01"}
 
 
 @pytest.fixture(scope="module")
@@ -144,13 +145,78 @@ def test_keyboard_reaches_the_suggested_days_when_the_day_has_no_news(page, base
     page.wait_for_url(base_url + "2022/06/19/")
 
 
-def test_home_picker_shows_today_in_vietnam_when_javascript_runs(page, base_url):
-    page.goto(base_url)
-    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+@pytest.mark.parametrize("url", ["", "chuyen-muc/tin-hoat-dong/", "luu-tru/"])
+def test_picker_starts_on_the_newest_day_with_news_when_the_page_has_no_date(page, base_url, url):
+    page.goto(base_url + url)
     assert page.locator(".picker-fallback").is_hidden()
-    assert (page.input_value("#picker-day"), page.input_value("#picker-month"), page.input_value("#picker-year")) == (
-        str(today.day), str(today.month), str(today.year),
+    assert (page.input_value("#picker-day"), page.input_value("#picker-month"), page.input_value("#picker-year")) == ("1", "8", "2022")
+    page.click(".picker-button")  # the first try finds news
+    page.wait_for_url(base_url + "2022/08/01/")
+
+
+def test_blank_day_opens_the_month_when_the_month_has_news(page, base_url):
+    page.goto(base_url + "2022/06/")
+    assert page.input_value("#picker-day") == ""
+    # The month page opens itself again: wait for that navigation, not for the address it already has.
+    with page.expect_navigation(url=base_url + "2022/06/"):
+        page.click(".picker-button")
+    page.goto(base_url + "2022/")
+    pick(page, "", "12", "2021")
+    page.wait_for_url(base_url + "2021/12/")
+
+
+def test_blank_day_stays_and_says_so_when_the_month_has_no_news(page, base_url):
+    start = base_url + "2022/06/"
+    page.goto(start)
+    pick(page, "", "5", "2022")
+    text = message(page).inner_text()
+    assert "Không có tin nào được đăng trong tháng 5/2022" in text
+    assert "1/1/2022" in text and "15/6/2022" in text
+    assert page.url == start
+
+
+@pytest.mark.parametrize(
+    "day, month, year",
+    [(" 19 ", " 6", "2022 "), ("1\u00a09", "6", "2022"), ("19/6/2022", "", ""), ("19 / 06 / 2022", "", "")],
+)
+def test_typed_values_with_spaces_are_read_when_the_form_is_sent(page, base_url, day, month, year):
+    page.goto(base_url + "2021/")
+    pick(page, day, month, year)
+    page.wait_for_url(base_url + "2022/06/19/")
+
+
+@pytest.mark.parametrize("pasted", ["19/6/2022", " 19 / 6 / 2022 ", "19-06-2022", "19.6.2022", "19 6 2022"])
+def test_a_whole_pasted_date_fills_the_three_fields_when_pasted_into_one(page, base_url, pasted):
+    page.goto(base_url + "2021/")
+    page.fill("#picker-day", "")
+    page.focus("#picker-day")
+    page.evaluate(
+        """(text) => { const data = new DataTransfer(); data.setData('text/plain', text);
+           document.querySelector('#picker-day').dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true})); }""",
+        pasted,
     )
+    assert (page.input_value("#picker-day"), page.input_value("#picker-month"), page.input_value("#picker-year")) == ("19", "6", "2022")
+    page.click(".picker-button")
+    page.wait_for_url(base_url + "2022/06/19/")
+
+
+SHORT_DATES = json.loads((FIXTURES / "short_dates.json").read_text(encoding="utf-8"))["days"]
+
+
+def test_script_labels_days_as_python_does_when_given_the_shared_table(page, base_url):
+    # The same table runs through vn_core.vietnamese.short_date in tests/unit/test_short_date_table.py.
+    page.goto(base_url + "2022/")
+    labels = page.evaluate("(days) => days.map(([iso]) => window.VnDatePicker.label(iso))", SHORT_DATES)
+    assert labels == [label for _iso, label in SHORT_DATES]
+
+
+@pytest.mark.parametrize("iso, label", [row for row in SHORT_DATES if row[0] not in NEWS_DAYS])
+def test_no_news_message_shows_the_typed_day_as_python_would_when_typed_zero_padded(page, base_url, iso, label):
+    year, month, day = iso.split("-")
+    page.goto(base_url + "2022/")
+    pick(page, day, month, year)
+    text = message(page).inner_text()
+    assert f"Không có tin nào được đăng ngày {label}." in text
 
 
 @pytest.mark.parametrize("url", ["luu-tru/", "2022/06/19/", "2021/12/tong-ket-nam-2021.html", ""])

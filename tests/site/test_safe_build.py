@@ -411,7 +411,7 @@ def test_newpost_creates_an_article_with_every_field_when_given_a_title_and_cate
     ]
     written = datetime.strptime(lines[1], "Date: %Y-%m-%d %H:%M").replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     assert before <= written <= before + timedelta(minutes=2)
-    for commented in ("Summary:", "Tags:", "Image:", "Views:", "Status:", "Modified:"):
+    for commented in ("Summary:", "Tags:", "Image:", "Featured:", "Views:", "Status:", "Modified:"):
         assert any(line.startswith(commented) for line in lines[lines.index("<!--"):lines.index("-->")]), commented
 
 

@@ -48,14 +48,15 @@ def listing(site, url):
     assert len(totals) == 1, f"{url} needs exactly one totals line"
     match = TOTALS.match(totals[0].get_text(strip=True))
     assert match, totals[0].get_text()
-    items = [site.resolve(url, a["href"]) for a in page.select("main .home-latest .news-title a, main > .wrap > .news-list .news-title a")]
+    items = [site.resolve(url, a["href"]) for a in page.select("main .lead-title a, main .card-title a, main .home-latest .news-title a, main > .wrap > .news-list .news-title a")]
     return tuple(int(n) for n in match.groups()), items
 
 
 @pytest.mark.parametrize(
     "url, totals, items_on_page",
     [
-        ("", (14, 1, 2), 10),
+        # The home's first page: its 10 news (row + latest) and the lead story, here an older news with a cover.
+        ("", (14, 1, 2), 11),
         ("trang/2/", (14, 2, 2), 4),
         ("chuyen-muc/tin-hoat-dong/", (12, 1, 2), 10),
         ("chuyen-muc/tin-hoat-dong/trang/2/", (12, 2, 2), 2),
@@ -119,12 +120,29 @@ def test_home_page_has_a_block_per_category_when_first_page(basic_site):
     page = basic_site.page("")
     blocks = page.select(".home-category")
     titles = [b.select_one(".section-title a").get_text(strip=True) for b in blocks]
-    assert sorted(titles) == ["Công tác Đoàn", "Thanh niên tình nguyện", "Tin hoạt động"]
-    busiest = blocks[titles.index("Tin hoạt động")]
-    latest = [basic_site.resolve("", a["href"]) for a in busiest.select(".news-title a")]
-    assert len(latest) == 5
-    assert latest[0] == "2022/08/giai-bong-da-thanh-nien-khoi-nam-2022.html"
+    # NEWS_CATEGORIES order (Tin hoạt động, Công tác Đoàn, Thanh niên tình nguyện).
+    assert titles == ["Tin hoạt động", "Công tác Đoàn", "Thanh niên tình nguyện"]
     assert basic_site.page("trang/2/").select(".home-category") == []
+
+
+def home_links(site, selector):
+    return [site.resolve("", a["href"]) for a in site.page("").select(selector)]
+
+
+def test_category_blocks_skip_the_news_shown_higher_on_the_home_when_the_category_has_more(basic_site):
+    shown = set(home_links(basic_site, ".lead-title a, .card-title a, .home-latest .news-title a"))
+    block = basic_site.page("").select(".home-category")[0]
+    in_block = [basic_site.resolve("", a["href"]) for a in block.select(".news-title a, .block-more a")]
+    # Tin hoạt động has 12 news: 10 are higher up (lead, row, latest), the other 2 fill its block.
+    assert in_block == [
+        "2021/05/sinh-hoat-chuyen-de-ky-niem-ngay-sinh-chu-tich-ho-chi-minh.html",
+        "2021/03/ky-niem-90-nam-ngay-thanh-lap-doan-tncs-ho-chi-minh.html",
+    ]
+    assert not shown & set(in_block)
+    # Thanh niên tình nguyện's only news is in the row: its block keeps it rather than vanishing.
+    small = basic_site.page("").select(".home-category")[2]
+    assert [basic_site.resolve("", a["href"]) for a in small.select(".news-title a")] == ["2022/04/ngay-hoi-hien-mau-tinh-nguyen.html"]
+    assert "2022/04/ngay-hoi-hien-mau-tinh-nguyen.html" in shown
 
 
 def test_static_pages_and_404_exist_when_site_is_built(basic_site):

@@ -1,11 +1,8 @@
-// "Xem tin theo ngày": progressive enhancement of partials/date_picker.html.
-// Without this file the page shows a link to Lưu trữ. With it, the form reads ONE file, the
-// manifest the site writes (ngay.json: days with news and their counts, and the archive URL
-// patterns), and opens a day's archive only when that day has news; otherwise it says so here.
+// "Xem tin theo ngày" (partials/date_picker.html): without this file, a link to Lưu trữ. With it, the
+// form reads one file, ngay.json (days with news, their counts, the archive URL patterns), and opens
+// a day's archive only when that day has news; otherwise it says so here.
 (function () {
   "use strict";
-
-  var TIME_ZONE = "Asia/Ho_Chi_Minh";
 
   function pad(number, width) {
     var text = String(number);
@@ -32,28 +29,31 @@
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
   }
 
-  // Today in Vietnam, whatever the reader's clock zone.
-  function today() {
-    var parts = {};
-    try {
-      new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric" })
-        .formatToParts(new Date())
-        .forEach(function (part) { parts[part.type] = part.value; });
-    } catch (error) {
-      var now = new Date();
-      parts = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-    }
-    return { day: Number(parts.day), month: Number(parts.month), year: Number(parts.year) };
+  // What a reader pasted or typed, without any space (also no-break and thin spaces): " 19 " -> "19".
+  function compact(text) {
+    return String(text).replace(/[\s\u00a0\u2007\u202f\u200b]+/g, "");
   }
 
-  // Returns {error, field} or {iso}. Fields hold what the reader typed.
+  // A whole date in one piece, as pasted from a text: "19/6/2022", "19 / 06 / 2022", "19-6-2022",
+  // "19.6.2022" or "19 6 2022" -> {day, month, year} as typed; otherwise null.
+  function splitDate(text) {
+    var match = /^[\s\u00a0\u202f]*([0-9]{1,2})[\s\u00a0\u202f]*[\/.\-\s\u00a0\u202f][\s\u00a0\u202f]*([0-9]{1,2})[\s\u00a0\u202f]*[\/.\-\s\u00a0\u202f][\s\u00a0\u202f]*([0-9]{4})[\s\u00a0\u202f]*$/.exec(String(text));
+    return match ? { day: match[1], month: match[2], year: match[3] } : null;
+  }
+
+  // Returns {error, field}, {iso} for a day, or {month: "yyyy-mm"} when the day is left blank
+  // and the month and year are given. Fields hold what the reader typed.
   function validate(fields) {
     var names = { day: "ngày", month: "tháng", year: "năm" };
     var order = ["day", "month", "year"];
     var values = {};
+    var whole = splitDate(fields.day.value);
+    var raws = whole || { day: compact(fields.day.value), month: compact(fields.month.value), year: compact(fields.year.value) };
+    var wholeMonth = raws.day === "" && raws.month !== "" && raws.year !== "";
     for (var i = 0; i < order.length; i++) {
       var key = order[i];
-      var raw = fields[key].value.trim();
+      var raw = raws[key];
+      if (raw === "" && key === "day" && wholeMonth) { continue; }
       if (raw === "") {
         return { field: key, error: "Hãy nhập " + names[key] + ": cần đủ ngày, tháng và năm, ví dụ 19/6/2022." };
       }
@@ -62,13 +62,14 @@
       }
       values[key] = Number(raw);
     }
-    var typed = values.day + "/" + values.month + "/" + values.year;
-    if (fields.year.value.trim().length !== 4 || values.year < 1000) {
+    var typed = wholeMonth ? values.month + "/" + values.year : values.day + "/" + values.month + "/" + values.year;
+    if (raws.year.length !== 4 || values.year < 1000) {
       return { field: "year", error: "Ngày " + typed + " không hợp lệ: năm cần đủ 4 chữ số, ví dụ 2022." };
     }
     if (values.month < 1 || values.month > 12) {
       return { field: "month", error: "Ngày " + typed + " không hợp lệ: tháng phải từ 1 đến 12." };
     }
+    if (wholeMonth) { return { month: pad(values.year, 4) + "-" + pad(values.month, 2) }; }
     var last = daysInMonth(values.year, values.month);
     if (values.day < 1 || values.day > last) {
       return {
@@ -150,40 +151,58 @@
       field.select();
     }
 
-    function showNoNews(data, iso) {
+    // "Không có tin …", then links to the nearest earlier and later days with news.
+    function sayNoNews(data, sentence, earlier, later) {
       message.className = "picker-message picker-empty";
       var text = document.createElement("p");
-      text.textContent = "Không có tin nào được đăng ngày " + label(iso) + ".";
+      text.textContent = sentence + (data.sortedDays.length ? "" : " Trang chưa có tin nào.");
       message.appendChild(text);
-      var around = nearest(data.sortedDays, iso);
       var list = document.createElement("ul");
-      function nearestDay(day, className, text) {
-        if (!day) return;
+      [[earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: "], [later, "picker-later", "Ngày gần nhất sau đó có tin: "]]
+        .forEach(function (row) {
+          if (!row[0]) { return; }
+          var item = document.createElement("li");
+          item.className = row[1];
+          item.appendChild(document.createTextNode(row[2]));
+          item.appendChild(link(new URL(fillPattern(data.day_url, row[0]), root).href, label(row[0]) + " (" + data.days[row[0]] + " tin)"));
+          list.appendChild(item);
+        });
+      return list;  // the caller appends it once it knows whether it has items
+    }
+
+    function showNoNews(data, iso) {
+      var around = nearest(data.sortedDays, iso);
+      var list = sayNoNews(data, "Không có tin nào được đăng ngày " + label(iso) + ".", around.earlier, around.later);
+      var month = iso.slice(0, 7);
+      var inMonth = monthCount(data, month);
+      if (inMonth > 0) {
         var item = document.createElement("li");
-        item.className = className;
-        item.appendChild(document.createTextNode(text));
-        item.appendChild(link(new URL(fillPattern(data.day_url, day), root).href,
-          label(day) + " (" + data.days[day] + " tin)"));
+        item.className = "picker-month";
+        var parts = month.split("-");
+        item.appendChild(link(new URL(fillPattern(data.month_url, month), root).href,
+          "Xem tin tháng " + Number(parts[1]) + "/" + parts[0] + " (" + inMonth + " tin)"));
         list.appendChild(item);
       }
-      nearestDay(around.earlier, "picker-earlier", "Ngày gần nhất trước đó có tin: ");
-      nearestDay(around.later, "picker-later", "Ngày gần nhất sau đó có tin: ");
-      var month = iso.slice(0, 7);
-      var monthCount = 0;
+      if (list.childNodes.length) { message.appendChild(list); }
+    }
+
+    function monthCount(data, month) {
+      var count = 0;
       data.sortedDays.forEach(function (day) {
-        if (day.slice(0, 7) === month) { monthCount += data.days[day]; }
+        if (day.slice(0, 7) === month) { count += data.days[day]; }
       });
-      if (monthCount > 0) {
-        var monthItem = document.createElement("li");
-        monthItem.className = "picker-month";
-        var parts = month.split("-");
-        monthItem.appendChild(link(new URL(fillPattern(data.month_url, month), root).href,
-          "Xem tin tháng " + Number(parts[1]) + "/" + parts[0] + " (" + monthCount + " tin)"));
-        list.appendChild(monthItem);
+      return count;
+    }
+
+    // A blank day: the month's archive when it has news; otherwise say so and offer the nearest days.
+    function openMonth(data, month) {
+      if (monthCount(data, month) > 0) {
+        window.location.assign(new URL(fillPattern(data.month_url, month), root).href);
+        return;
       }
-      if (!data.sortedDays.length) {
-        text.textContent += " Trang chưa có tin nào.";
-      }
+      var parts = month.split("-");
+      var around = nearest(data.sortedDays, month + "-01");
+      var list = sayNoNews(data, "Không có tin nào được đăng trong tháng " + Number(parts[1]) + "/" + parts[0] + ".", around.earlier, around.later);
       if (list.childNodes.length) { message.appendChild(list); }
     }
 
@@ -205,13 +224,29 @@
         return;
       }
       loadManifest().then(function (data) {
-        if (data.days && data.days[result.iso]) {
+        if (result.month) {
+          openMonth(data, result.month);
+        } else if (data.days && data.days[result.iso]) {
           window.location.assign(new URL(fillPattern(data.day_url, result.iso), root).href);
         } else {
           showNoNews(data, result.iso);
         }
       }, function () {
         showUnavailable();
+      });
+    });
+
+    // A whole date pasted into any field fills the three fields.
+    Object.keys(fields).forEach(function (key) {
+      fields[key].addEventListener("paste", function (event) {
+        var text = (event.clipboardData || window.clipboardData || { getData: function () { return ""; } }).getData("text");
+        var whole = splitDate(text);
+        if (!whole) { return; }
+        event.preventDefault();
+        fields.day.value = String(Number(whole.day));
+        fields.month.value = String(Number(whole.month));
+        fields.year.value = whole.year;
+        clearState();
       });
     });
 
@@ -222,16 +257,12 @@
       });
     });
 
-    if (form.hasAttribute("data-fill-today") && !fields.day.value && !fields.month.value && !fields.year.value) {
-      var now = today();
-      fields.day.value = now.day;
-      fields.month.value = now.month;
-      fields.year.value = now.year;
-    }
-
     form.hidden = false;
     if (fallback) { fallback.hidden = true; }
   }
+
+  // For the tests that run one table through this script and Python's vn_core.vietnamese.short_date.
+  window.VnDatePicker = { label: label, splitDate: splitDate, compact: compact };
 
   if (!("fetch" in window) || !("URL" in window)) { return; }  // old browsers keep the link
   document.querySelectorAll("form.date-picker-form").forEach(setup);

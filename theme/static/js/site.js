@@ -5,4 +5,58 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // Wide screens show the whole menu. CSS does it with ::details-content; where a browser lacks
+  // it, open the <details> here (its button is hidden on wide screens, so it stays open).
+  var menu = document.querySelector("details.site-menu");
+  if (menu && window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    var follow = function () {
+      if (wide.matches) { menu.open = true; }
+      menu.classList.toggle("is-always-open", wide.matches);
+    };
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+  }
+
+  // The article sidebar: the latest and the most viewed news come from one JSON file the build
+  // writes (a new article does not rewrite every article page). Without it the links stay.
+  var sidebar = document.querySelector("[data-sidebar]");
+  if (!sidebar || !("fetch" in window) || !("URL" in window)) { return; }
+  var root = new URL(sidebar.getAttribute("data-root"), document.baseURI);
+  var current = sidebar.getAttribute("data-current");
+  var SHOWN = 5;
+
+  function fill(box, items, meta) {
+    var list = document.createElement("ol");
+    list.className = "sidebar-news";
+    items.filter(function (item) { return item.url !== current; }).slice(0, SHOWN).forEach(function (item) {
+      var line = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = new URL(item.url, root).href;
+      link.textContent = item.title;
+      var small = document.createElement("span");
+      small.className = "sidebar-meta";
+      small.textContent = meta(item);
+      line.appendChild(link);
+      line.appendChild(small);
+      list.appendChild(line);
+    });
+    if (!list.childNodes.length) { return; }
+    box.textContent = "";
+    box.appendChild(list);
+  }
+
+  fetch(new URL(sidebar.getAttribute("data-sidebar"), document.baseURI).href, { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    })
+    .then(function (data) {
+      var latest = sidebar.querySelector("[data-list=latest]");
+      var viewed = sidebar.querySelector("[data-list=most_viewed]");
+      if (latest) { fill(latest, data.latest || [], function (item) { return item.date; }); }
+      if (viewed) { fill(viewed, data.most_viewed || [], function (item) { return item.views_label + " lượt xem · " + item.date; }); }
+    })
+    .catch(function () { /* the plain links stay */ });
 })();
