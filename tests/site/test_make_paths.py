@@ -115,13 +115,18 @@ def test_local_server_answers_when_the_checkout_path_has_a_space(checkout, targe
 def test_regenerate_rebuilds_when_the_checkout_path_has_a_space(checkout):
     make(checkout, "clean")
     server = start(checkout, "regenerate")
+    built = False
     try:
         deadline = time.monotonic() + 120
-        while not (checkout / "output" / "index.html").is_file():
-            assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()
+        while server.poll() is None and time.monotonic() < deadline:
+            if (checkout / "output" / "index.html").is_file():
+                built = True
+                break
             time.sleep(0.05)
     finally:
         stop(server)
+    # Read the log only once the server is stopped: reading a running server's pipe never ends.
+    assert built, server.stdout.read()
 
 
 def test_github_target_pushes_the_published_site_when_the_checkout_path_has_a_space(checkout, tmp_path):
