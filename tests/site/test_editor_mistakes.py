@@ -77,7 +77,7 @@ def test_vietnamese_keys_are_read_when_the_editor_types_them(tmp_path_factory):
     assert page.select_one(".article-signature").get_text(strip=True) == "Ban Tuyên giáo"
     assert site.exists("chuyen-muc/cong-tac-doan/") and site.exists("the/can-bo/") and site.exists("the/hoi-nghi/")
     # `Ảnh:` is the cover: the listings show it (an SVG cover is never a social card: plugins/photos).
-    thumbs = site.page("").select(".news-list img.news-thumb")
+    thumbs = site.page("").select("main img.cover")
     assert thumbs and all(img["src"].endswith("images/2022/hoi-nghi.svg") for img in thumbs)
 
 

@@ -1,0 +1,7 @@
+"""assets: the theme's stylesheet and scripts are minified in the output (the sources stay readable)."""
+
+from .glue import connect
+
+
+def register():
+    connect()
