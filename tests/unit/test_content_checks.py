@@ -21,12 +21,8 @@ from content_checks import checks  # noqa: E402
 from content_checks.__main__ import main as cli_main  # noqa: E402
 from content_checks.__main__ import register_plugins  # noqa: E402
 from content_checks.glue import config_from_settings, discover_folder  # noqa: E402
-from vn_core.legacy_encodings import (  # noqa: E402
-    encode_cp1258,
-    encode_tcvn3,
-    encode_vni,
-    guess_legacy_encoding,
-)
+from legacy_text import encode_cp1258, encode_tcvn3, encode_vni  # noqa: E402
+from vn_core.legacy_encodings import guess_legacy_encoding  # noqa: E402
 from content_checks.scan import run_checks  # noqa: E402
 from vn_core.front_matter import parse_block  # noqa: E402
 
