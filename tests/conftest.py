@@ -150,9 +150,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
+def serve(directory: Path, handler=QuietHandler):
     """Serve `directory` on a free port of 127.0.0.1; yields the base URL ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -168,6 +168,14 @@ def serve_fixture(tmp_path_factory, name: str):
     site = build(FIXTURES / name, tmp_path_factory.mktemp(name) / "output")
     with serve(site.output) as base:
         yield base
+
+
+@pytest.fixture
+def page(chromium):
+    """A desktop-sized page (1024 × 800) in a context of its own."""
+    context = chromium.new_context(viewport={"width": 1024, "height": 800})
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture(scope="session")

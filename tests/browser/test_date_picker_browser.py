@@ -17,13 +17,6 @@ def base_url(tmp_path_factory):
         yield base
 
 
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(viewport={"width": 1024, "height": 800})
-    yield context.new_page()
-    context.close()
-
-
 def pick(page, day, month, year):
     page.fill("#picker-day", day)
     page.fill("#picker-month", month)

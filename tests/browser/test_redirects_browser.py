@@ -2,17 +2,13 @@
 a copy of tests/fixtures/basic) served from 127.0.0.1 by a server that answers missing files with
 404.html, as a static host does."""
 
-import contextlib
-import functools
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import FIXTURES, ROOT, QuietHandler, build
+from conftest import FIXTURES, ROOT, QuietHandler, build, serve
 
 SOURCES = FIXTURES / "import_sources"
 
@@ -33,18 +29,6 @@ class NotFoundPageHandler(QuietHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def serve_with_404(directory):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NotFoundPageHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("redirects")
@@ -56,15 +40,8 @@ def base_url(tmp_path_factory):
                         "--config", str(SOURCES / "config.json"), "--report", str(root / "report.md"), *extra],
                        check=True, capture_output=True, cwd=ROOT)
     site = build(content, root / "output", fatal="errors")
-    with serve_with_404(site.output) as base:
+    with serve(site.output, NotFoundPageHandler) as base:
         yield base
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(viewport={"width": 1024, "height": 800})
-    yield context.new_page()
-    context.close()
 
 
 def test_old_wordpress_permalink_lands_on_the_new_article(page, base_url):
