@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench bench-search newpost import bench-import clean-photos bench-photos \
+        rsync_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
 help:
@@ -44,8 +44,9 @@ help:
 	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
-	@echo '   make bench              benchmark against stock Pelican (1,000 and 10,000 news)'
-	@echo '   make bench BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the benchmark'
+	@echo '   make bench              every benchmark below, one after the other'
+	@echo '   make bench-build        builds against stock Pelican (1,000 and 10,000 news)'
+	@echo '   make bench-build BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the build benchmark'
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
 	@echo '   make bench-photos       photo weight in Chromium, 200-photo processing vs pelican-image-process'
 
@@ -135,7 +136,10 @@ lighthouse: html browser standards-tools
 test: install-dev browser standards-tools
 	"$(PYTHON)" -m pytest
 
-bench: install-dev
+# `make bench` runs every benchmark, one after the other (never two at once: they share the cores).
+bench: bench-build bench-search bench-photos bench-import
+
+bench-build: install-dev
 	"$(PYTHON)" tools/bench.py
 
 # make import FROM=export.xml UPLOADS=wp-content/uploads | FROM=mirror/ [CONTENT=content] [IMPORT_CONFIG=file.json]

@@ -1,4 +1,4 @@
-"""`make bench`: build the same generated news with stock Pelican and with this site, and compare.
+"""`make bench-build`: build the same generated news with stock Pelican and with this site, and compare.
 
 For each size N (default 1,000 and 10,000) the news are generated once (tools/generate_news.py, fixed
 seed), then built in the same run, interleaved (stock, site, site-without-listings, stock, ...) so the
@@ -24,7 +24,7 @@ Settings (command line first, then environment, then default):
   --keep / BENCH_KEEP=1    keep the temporary folder (content and the last outputs)
   BENCH_SITE_CONF          another pelicanconf.py to benchmark as "this site" (e.g. an older checkout)
   BENCH_TMP                where the temporary folder goes (the system's default)
-Smoke test: BENCH_SIZES=200 BENCH_RUNS=1 make bench"""
+Smoke test: BENCH_SIZES=200 BENCH_RUNS=1 make bench-build"""
 
 import argparse
 import io
