@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from vn_core.ordering import newest_first
+
 from . import indexing
 
 logger = logging.getLogger(__name__)
@@ -23,7 +25,14 @@ DEFAULTS = {
     "SEARCH_BUNDLE_DIR": "pagefind",
     # Rebuilds of the preview index in the background (the first build always indexes in the foreground).
     "SEARCH_PREVIEW_IN_BACKGROUND": True,
+    # The newest news also indexed on their own (pagefind/moi/), so the search page can show their
+    # results first while the complete index loads; 0 turns it off. Only made when the site has more.
+    "SEARCH_RECENT_NEWS": 150,
 }
+
+# Output paths of the published news, newest first, by output folder: noted when the articles are
+# ready (article_generator_finalized), used when the site is written (finalized).
+_NEWS_PATHS: dict[str, list[str]] = {}
 
 # The attribute on the Pelican object that remembers the preview's indexing run.
 _STATE = "_search_index_state"
@@ -51,7 +60,7 @@ def _executable() -> Path:
     return Path(found)
 
 
-def _command(settings, output: Path) -> list[str]:
+def _command(settings, output: Path) -> list[list[str]]:
     try:
         executable = _executable()
     except (ImportError, FileNotFoundError):
@@ -60,15 +69,23 @@ def _command(settings, output: Path) -> list[str]:
             "pinned in requirements.txt); run `make install`. The build is stopped."
         ) from None
     language = (settings.get("DEFAULT_LANG") or "vi").split("-")[0]
-    return indexing.pagefind_command(executable, output, setting(settings, "SEARCH_BUNDLE_DIR"), language)
+    news = _NEWS_PATHS.get(str(output), [])
+    return indexing.index_commands(
+        executable, output, setting(settings, "SEARCH_BUNDLE_DIR"), language, news, setting(settings, "SEARCH_RECENT_NEWS")
+    )
 
 
-def _run(command, bundle: Path) -> tuple[int, str]:
-    result = subprocess.run(command, capture_output=True, text=True)
-    log = result.stdout + result.stderr
-    if result.returncode == 0:
-        indexing.remove_unused_files(bundle)
-    return result.returncode, log
+def _run(commands, bundle: Path) -> tuple[int, str]:
+    """Runs the complete index, then the recent one; stops at the first failure."""
+    logs = []
+    for command in commands:
+        result = subprocess.run(command, capture_output=True, text=True)
+        logs.append(result.stdout + result.stderr)
+        if result.returncode != 0:
+            return result.returncode, "".join(logs)
+    indexing.remove_unused_files(bundle)
+    indexing.remove_unused_files(bundle / indexing.RECENT_SUBDIR)
+    return 0, "".join(logs)
 
 
 def _index_in_background(state: dict, command, output: Path, bundle: Path) -> None:
@@ -106,10 +123,22 @@ def index_site(pelican):
     if status != 0:
         raise SearchIndexFailed(indexing.failure_message(status, log, output))
     logger.debug("%s", log)
-    report = indexing.read_report(log)
+    report = indexing.read_report(log)  # the complete index's report comes first
     logger.info("search: %s pages indexed into %s", "?" if report.pages is None else report.pages, bundle)
     setattr(pelican, _STATE, {})
 
 
+def note_news(generator):
+    output = str(Path(generator.output_path))
+    _NEWS_PATHS[output] = [article.save_as for article in newest_first(generator.articles)]
+
+
+def add_defaults(pelican):
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)  # the search page's template reads SEARCH_RECENT_NEWS
+
+
 def connect():
+    signals.initialized.connect(add_defaults)
+    signals.article_generator_finalized.connect(note_news)
     signals.finalized.connect(index_site)

@@ -16,23 +16,60 @@ UNUSED_FILES = (
 
 _INDEXED_PAGES = re.compile(r"Indexed (\d[\d,]*) pages?")
 
+# The second, small bundle of the newest news, inside the main bundle's folder: the search page shows
+# its results first, while the complete index loads (see theme/static/js/search.js).
+RECENT_SUBDIR = "moi"
+# Characters with a meaning in Pagefind's --glob; a path holding one is left out of the recent bundle
+# (it stays in the complete index). The site's own paths (slugs without diacritics) never hold them.
+_GLOB_SPECIAL = set("{}[]*?,\\!")
+
 
 @dataclass(frozen=True)
 class IndexReport:
     pages: int | None  # None when Pagefind's report did not say
 
 
-def pagefind_command(executable, site: Path, bundle_dir: str, language: str) -> list[str]:
-    """The Pagefind command that indexes the built site `site` into `site/bundle_dir`.
+def pagefind_command(executable, site: Path, bundle_dir: str, language: str, glob: str | None = None) -> list[str]:
+    """The Pagefind command that indexes the built site `site` into `site/bundle_dir`
+    (only the files matching `glob`, relative to `site`, when given).
 
     The language is forced because Pagefind would otherwise split the index by each page's `lang`
     and an article with a different `lang` would vanish from Vietnamese searches."""
-    return [
+    command = [
         str(executable),
         "--site", str(site),
         "--output-subdir", bundle_dir,
         "--force-language", language,
     ]
+    return command + ["--glob", glob] if glob else command
+
+
+def recent_bundle_dir(bundle_dir: str) -> str:
+    return f"{bundle_dir.rstrip('/')}/{RECENT_SUBDIR}"
+
+
+def recent_news_glob(save_as_newest_first: list[str], count: int, total: int) -> str | None:
+    """The --glob of the recent bundle: the output files of the `count` newest news, given the
+    news' output paths newest first and the number of published news `total`. None when there is
+    no recent bundle: `count` is 0, or the complete index is no larger (the search page then only
+    loads the complete one; theme/templates/search.html makes the same comparison)."""
+    if count <= 0 or total <= count:
+        return None
+    paths = [path.replace("\\", "/") for path in save_as_newest_first[:count]]
+    paths = [path for path in paths if not (set(path) & _GLOB_SPECIAL)]
+    if not paths:
+        return None
+    return "{" + ",".join(paths) + "}"
+
+
+def index_commands(executable, site: Path, bundle_dir: str, language: str, news_newest_first: list[str], recent: int) -> list[list[str]]:
+    """Every Pagefind run of a build, in order: the complete index, then the recent one (the
+    `recent` newest of the published news `news_newest_first`, output paths) when there is one."""
+    commands = [pagefind_command(executable, site, bundle_dir, language)]
+    glob = recent_news_glob(news_newest_first, recent, len(news_newest_first))
+    if glob:
+        commands.append(pagefind_command(executable, site, recent_bundle_dir(bundle_dir), language, glob))
+    return commands
 
 
 def read_report(text: str) -> IndexReport:

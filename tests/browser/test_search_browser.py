@@ -290,3 +290,75 @@ def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_
         assert "alert(1)</script>" in excerpts or any("alert" in text for text in excerpts)
     assert dialogs == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def recent_base_url(tmp_path_factory):
+    """The same fixture with an index of its 3 newest news (as a site with more than 150 news has)."""
+    site = build(FIXTURES / "search", tmp_path_factory.mktemp("search-recent") / "output", {"SEARCH_RECENT_NEWS": 3})
+    with serve(site.output) as base:
+        yield base
+
+
+# Notes every status the page shows, with the list and the "more results" button at that moment.
+RECORD_STATES = """
+() => {
+  window.__states = [];
+  const status = document.querySelector('.search-status');
+  new MutationObserver(() => {
+    window.__states.push({status: status.textContent,
+      titles: Array.from(document.querySelectorAll('.search-result-title a'), a => a.textContent),
+      moreHidden: document.querySelector('.search-more-wrap').hidden});
+  }).observe(status, {childList: true, characterData: true, subtree: true});
+}
+"""
+NEWEST_THREE = {
+    "Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè",
+    "Doanh nghiệp trẻ khởi nghiệp từ nông sản địa phương",
+    "Gặp gỡ ông Doãn Văn Hùng, người thầy của thanh niên vùng cao",
+}
+
+
+def wait_until_complete(page):
+    page.wait_for_function("document.querySelector('.search-app').dataset.searchState === 'complete'")
+    return page.locator(".search-status").text_content()
+
+
+def test_newest_news_show_first_then_the_complete_results_replace_them_when_the_site_is_large(page, base_url, recent_base_url):
+    search(page, base_url, "doan")
+    expected = titles(page)  # the same site without the recent index
+    requested = []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.goto(recent_base_url + "tim-kiem/")
+    page.locator("#tim-kiem-q").wait_for()
+    page.wait_for_load_state("networkidle")
+    # Before the first query only the small index is loaded.
+    assert "/pagefind/moi/pagefind.js" in requested
+    assert "/pagefind/pagefind.js" not in requested
+    page.evaluate(RECORD_STATES)
+    page.locator("#tim-kiem-q").press_sequentially("doan")
+    final = wait_until_complete(page)
+    states = page.evaluate("window.__states")
+    partial = [state for state in states if "tin mới nhất" in state["status"]]
+    assert partial, states
+    first = partial[-1]
+    shown = int(first["status"].split(" ")[0])
+    assert first["status"] == f"{shown} kết quả cho “doan” trong 3 tin mới nhất; đang tìm trong tất cả các tin…"
+    assert set(first["titles"]) == NEWEST_THREE and shown == 3
+    assert first["moreHidden"]  # the partial list offers no "more results"
+    assert states[-1]["status"] == final
+    total = int(final.removeprefix("Tìm thấy ").split(" ")[0])
+    assert final == f"Tìm thấy {total} kết quả cho “doan”" and total > shown
+    assert "/pagefind/pagefind.js" in requested
+    assert titles(page) == expected  # the complete results, ranked as on a small site
+
+
+def test_filters_and_shared_links_give_the_complete_results_when_the_site_is_large(page, base_url, recent_base_url):
+    search(page, base_url, "phong trao", nam="2020")
+    expected = sorted(titles(page))
+    assert len(expected) == 10 and all("Phong trào" in title for title in expected)  # 11, 10 a page
+    page.goto(recent_base_url + "tim-kiem/?" + "q=phong+trao&nam=2020")
+    final = wait_until_complete(page)
+    assert final == "Tìm thấy 11 kết quả cho “phong trao”"
+    assert sorted(titles(page)) == expected
+    assert page.locator(".search-more").is_visible()

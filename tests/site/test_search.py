@@ -22,10 +22,10 @@ def search_site(tmp_path_factory):
     return build(FIXTURES / "search", tmp_path_factory.mktemp("search") / "output")
 
 
-def indexed_urls(site):
+def indexed_urls(site, bundle="pagefind"):
     """The page URLs in Pagefind's index: each fragment is gzip'd `pagefind_dcd` + JSON."""
     urls = set()
-    for fragment in (site.output / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (site.output / bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd"), fragment
         urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"].lstrip("/"))
@@ -213,3 +213,33 @@ def test_search_page_lists_categories_and_years_with_their_counts_when_built(sea
     assert categories["Thanh niên tình nguyện"] == "Thanh niên tình nguyện (12)"
     assert categories["Tuổi trẻ sáng tạo"] == "Tuổi trẻ sáng tạo (2)"
     assert sum(int(text.rsplit("(", 1)[1].rstrip(")")) for value, text in categories.items() if value) == 17
+
+
+@pytest.fixture(scope="module")
+def recent_site(tmp_path_factory):
+    return build(FIXTURES / "search", tmp_path_factory.mktemp("search-recent") / "output", {"SEARCH_RECENT_NEWS": 3})
+
+
+def test_recent_index_holds_only_the_newest_published_news_when_the_site_has_more_news(recent_site):
+    newest = {
+        "2024/06/doan-khoi-ra-quan-chien-dich-thanh-nien-tinh-nguyen-he.html",
+        "2023/09/doanh-nghiep-tre-khoi-nghiep-tu-nong-san-dia-phuong.html",
+        "2023/03/gap-go-ong-doan-van-hung-nguoi-thay-cua-thanh-nien-vung-cao.html",
+    }
+    assert all(recent_site.exists(url) for url in newest)
+    assert indexed_urls(recent_site, "pagefind/moi") == newest
+    # The complete index is the same as without the recent one.
+    assert indexed_urls(recent_site) == published_news_urls(recent_site) | {"gioi-thieu.html"}
+    entry = json.loads((recent_site.output / "pagefind" / "moi" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 3
+    assert not (recent_site.output / "pagefind" / "moi" / "pagefind-ui.js").exists()
+    app = recent_site.page("tim-kiem/").select_one(".search-app")
+    assert app["data-pagefind"].endswith("/pagefind/pagefind.js")
+    assert app["data-pagefind-recent"].endswith("/pagefind/moi/pagefind.js")
+    assert app["data-recent-news"] == "3"
+
+
+def test_no_recent_index_when_the_site_has_no_more_news_than_the_recent_setting(search_site):
+    assert not (search_site.output / "pagefind" / "moi").exists()
+    app = search_site.page("tim-kiem/").select_one(".search-app")
+    assert not app.has_attr("data-pagefind-recent")

@@ -69,3 +69,25 @@ def test_every_query_variant_folds_back_to_the_query_when_d_becomes_đ(case):
     for variant in variants:
         assert fold(variant) == query
         assert unicodedata.is_normalized("NFC", variant)
+
+
+def test_recent_glob_lists_the_newest_news_when_the_site_has_more_than_the_setting():
+    paths = ["2024/06/c.html", "2023/09/b.html", "2023/03/a.html"]
+    assert indexing.recent_news_glob(paths, 2, 3) == "{2024/06/c.html,2023/09/b.html}"
+
+
+@pytest.mark.parametrize(("count", "total"), [(0, 3), (3, 3), (5, 3)])
+def test_no_recent_glob_when_the_setting_is_off_or_covers_every_news(count, total):
+    assert indexing.recent_news_glob(["c.html", "b.html", "a.html"], count, total) is None
+
+
+def test_recent_glob_leaves_out_paths_with_glob_characters_and_uses_forward_slashes():
+    paths = ["2024\\c.html", "2023/{b}.html", "2023/a,b.html", "2022/a.html"]
+    assert indexing.recent_news_glob(paths, 3, 4) == "{2024/c.html}"
+
+
+def test_recent_bundle_command_indexes_only_the_glob_into_its_subfolder():
+    command = indexing.pagefind_command("/bin/pagefind", Path("/site"), indexing.recent_bundle_dir("pagefind"), "vi", "{a.html}")
+    assert command[command.index("--output-subdir") + 1] == "pagefind/moi"
+    assert command[command.index("--glob") + 1] == "{a.html}"
+    assert "--glob" not in indexing.pagefind_command("/bin/pagefind", Path("/site"), "pagefind", "vi")

@@ -6,6 +6,13 @@
 // (`dau` -> `dau`, `đau`), at most MAX_SEARCHES Pagefind searches a query, and the results are merged
 // by their best score. A multi-word query is also searched as a phrase, and pages that hold the
 // words together rank above pages that only hold them apart.
+//
+// Large sites: with more news than SEARCH_RECENT_NEWS the page also gets a small index of the newest
+// news (data-pagefind-recent, pagefind/moi/). A query is searched there first and its results shown
+// at once, marked as partial ("trong N tin mới nhất", no "more results"); the complete index
+// (data-pagefind) is loaded after those first results and its results then replace them. Each index
+// is its own copy of pagefind.js, so each has its own worker and a search in one never waits for the
+// other.
 (function () {
   "use strict";
 
@@ -66,9 +73,13 @@
   var empty = app.querySelector(".search-empty");
   var notice = app.querySelector(".search-noscript");
 
-  var pagefind = null;
-  var dateOrder = null; // page id -> position, newest first (loaded on the first "Mới nhất")
-  var current = { results: [], shown: 0 };
+  // The indexes: `all` always; `recent` only on large sites. `loading` is the promise of the module.
+  var engines = { all: { url: app.getAttribute("data-pagefind"), loading: null, dateOrder: null }, recent: null };
+  if (app.getAttribute("data-pagefind-recent")) {
+    engines.recent = { url: app.getAttribute("data-pagefind-recent"), loading: null, dateOrder: null };
+  }
+  var recentNews = Number(app.getAttribute("data-recent-news")) || 0;
+  var current = { results: [], shown: 0, partial: false };
   var generation = 0;
   var timer = null;
 
@@ -111,22 +122,36 @@
     return filters;
   }
 
-  async function newestFirstOrder() {
-    if (!dateOrder) {
-      var all = await pagefind.search(null, { sort: { date: "desc" } });
-      dateOrder = {};
-      all.results.forEach(function (result, index) { dateOrder[result.id] = index; });
+  // Loads an index's pagefind.js once; resolves to the module.
+  function loadEngine(engine) {
+    if (!engine.loading) {
+      engine.loading = import(new URL(engine.url, document.baseURI).href).then(async function (module) {
+        await module.options({ baseUrl: siteRootPath(), ranking: RANKING, excerptLength: 24 });
+        return module;
+      });
     }
-    return dateOrder;
+    return engine.loading;
+  }
+
+  async function newestFirstOrder(engine) {
+    if (!engine.dateOrder) {
+      var pagefind = await loadEngine(engine);
+      var all = await pagefind.search(null, { sort: { date: "desc" } });
+      engine.dateOrder = {};
+      all.results.forEach(function (result, index) { engine.dateOrder[result.id] = index; });
+    }
+    return engine.dateOrder;
   }
 
   // Runs the planned searches and merges them: one entry per page, with its best score; phrase
   // matches first when the query has several words.
   // Returns null when a newer query started meanwhile: the searches run one after the other (Pagefind
   // works through them in turn anyway), so a query the reader has already changed stops early.
-  async function runSearch(query, token) {
+  async function runSearch(engine, query, token) {
     var plan = plannedSearches(query);
     if (!plan.searches.length) return [];
+    var pagefind = await loadEngine(engine);
+    if (token !== generation) return null;
     var filters = activeFilters();
     var answers = [];
     for (var i = 0; i < plan.searches.length; i++) {
@@ -153,7 +178,7 @@
     });
     var merged = Object.keys(byId).map(function (id) { return byId[id]; });
     if (sortSelect.value === "moi-nhat") {
-      var order = await newestFirstOrder();
+      var order = await newestFirstOrder(engine);
       // Static pages have no date: after the news.
       var position = function (entry) { return entry.result.id in order ? order[entry.result.id] : Number.MAX_SAFE_INTEGER; };
       merged.sort(function (a, b) { return position(a) - position(b); });
@@ -229,7 +254,7 @@
       list.appendChild(item);
     });
     current.shown += slice.length;
-    moreWrap.hidden = current.shown >= current.results.length;
+    moreWrap.hidden = current.partial || current.shown >= current.results.length;
     if (focusFirst && first) first.querySelector("a").focus();
   }
 
@@ -242,6 +267,7 @@
     var query = input.value.trim();
     writeAddress();
     if (!query) {
+      app.removeAttribute("data-search-state");
       list.replaceChildren();
       list.hidden = true;
       moreWrap.hidden = true;
@@ -249,17 +275,45 @@
       status.textContent = "";
       return;
     }
-    var results = await runSearch(query, token);
+    if (engines.recent) {
+      app.setAttribute("data-search-state", "partial");
+      var first = await runSearch(engines.recent, query, token);
+      if (first === null || token !== generation) return;
+      if (first.length) {
+        await show(first, token, query, true);
+      } else {
+        list.replaceChildren();
+        list.hidden = empty.hidden = moreWrap.hidden = true;
+        status.textContent = "Đang tìm " + quoted(query) + " trong tất cả các tin…";
+      }
+      if (token !== generation) return;
+    }
+    var results;
+    try {
+      results = await runSearch(engines.all, query, token);
+    } catch (error) {
+      if (token === generation) status.textContent = "Không tải được công cụ tìm kiếm. Mời bạn thử lại sau.";
+      return;
+    }
     if (results === null || token !== generation) return;
-    current = { results: results, shown: 0 };
+    await show(results, token, query, false);
+    if (token === generation) app.setAttribute("data-search-state", "complete");
+  }
+
+  // Shows a result list: partial (the newest news only, while the complete index loads) or complete.
+  async function show(results, token, query, partial) {
+    current = { results: results, shown: 0, partial: partial };
     list.replaceChildren();
-    empty.hidden = results.length > 0;
+    empty.hidden = partial || results.length > 0;
     list.hidden = results.length === 0;
     moreWrap.hidden = true;
     if (results.length) {
       await showMore(token, false);
       if (token !== generation) return;
-      status.textContent = "Tìm thấy " + groupThousands(results.length) + " kết quả cho " + quoted(query);
+      status.textContent = partial
+        ? groupThousands(results.length) + " kết quả cho " + quoted(query) + " trong " + groupThousands(recentNews) +
+          " tin mới nhất; đang tìm trong tất cả các tin…"
+        : "Tìm thấy " + groupThousands(results.length) + " kết quả cho " + quoted(query);
     } else {
       status.textContent = "Không tìm thấy kết quả cho " + quoted(query) + ".";
     }
@@ -273,8 +327,8 @@
   async function start() {
     var params = readAddress();
     try {
-      pagefind = await import(new URL(app.getAttribute("data-pagefind"), document.baseURI).href);
-      await pagefind.options({ baseUrl: siteRootPath(), ranking: RANKING, excerptLength: 24 });
+      // On a large site only the small index is loaded now; the complete one after the first results.
+      await loadEngine(engines.recent || engines.all);
     } catch (error) {
       notice.querySelector("p").textContent = "Không tải được công cụ tìm kiếm. Mời bạn thử lại sau.";
       return;
