@@ -124,13 +124,18 @@ node_modules/.installed: package.json package-lock.json
 	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
 	  echo 'Installing Node, npm and Java (apt-get)'; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm default-jre-headless; }
-	npm ci --ignore-scripts --no-audit --no-fund
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 	touch $@
 
 standards-tools: node_modules/.installed
 
+# Lighthouse is a devDependency: only `make lighthouse` installs it (about 140 MB the tests never need).
+node_modules/.installed-lighthouse: package.json package-lock.json node_modules/.installed
+	npm ci --include=dev --ignore-scripts --no-audit --no-fund
+	touch node_modules/.installed $@
+
 # Lighthouse (mobile) on the home, an article and a category of output/: measured, not asserted.
-lighthouse: html browser standards-tools
+lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
 test: install-dev browser standards-tools
