@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     parser.add_argument("pages", nargs="*", default=PAGES, help="paths in the site (default: home, an article, a category)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        print("lighthouse: node_modules is missing — run `make standards-tools`", file=sys.stderr)
+        print("lighthouse: node_modules/.bin/lighthouse is missing — run `make lighthouse`", file=sys.stderr)
         return 2
     if not (Path(args.output) / "index.html").is_file():
         print(f"lighthouse: {args.output} has no index.html — run `make html` first", file=sys.stderr)
