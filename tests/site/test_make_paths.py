@@ -21,7 +21,9 @@ COPIED = ["Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "r
           "plugins", "theme", "tools", "content"]
 ENV = dict(os.environ, COLUMNS="250", GIT_AUTHOR_NAME="Biên tập", GIT_AUTHOR_EMAIL="bt@example.vn",
            GIT_COMMITTER_NAME="Biên tập", GIT_COMMITTER_EMAIL="bt@example.vn")
-ENV.pop("MAKEFLAGS", None)
+# Run as an editor would, not as a sub-make of `make test` (which would print "Entering directory").
+for name in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"):
+    ENV.pop(name, None)
 
 
 @pytest.fixture(scope="module")
