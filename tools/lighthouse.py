@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = ["", "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html", "chuyen-muc/tin-hoat-dong/"]
+PAGES = ["", "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html", "chuyen-muc/tin-hoat-dong/", "tim-kiem/",
+         "2022/10/hoi-trai-thanh-nien-khoi-2022.html"]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -32,13 +33,15 @@ def scores(url: str, report: Path) -> dict:
         check=True, env={"CHROME_PATH": "/usr/bin/chromium", "PATH": "/usr/bin:/bin"},
     )
     data = json.loads(report.read_text(encoding="utf-8"))
-    return {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    result = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+    result["CLS"] = round(data["audits"]["cumulative-layout-shift"]["numericValue"], 3)
+    return result
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default=str(ROOT / "output"))
-    parser.add_argument("pages", nargs="*", default=PAGES, help="paths in the site (default: home, an article, a category)")
+    parser.add_argument("pages", nargs="*", default=PAGES, help="paths in the site (default: home, an article, a category, search, the article with photos)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("lighthouse: node_modules/.bin/lighthouse is missing — run `make lighthouse`", file=sys.stderr)
@@ -49,12 +52,12 @@ def main(argv=None) -> int:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=args.output))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print("page | " + " | ".join(CATEGORIES))
+    print("page | " + " | ".join(CATEGORIES) + " | CLS")
     try:
         with tempfile.TemporaryDirectory() as folder:
             for page in args.pages:
                 result = scores(base + page, Path(folder) / "report.json")
-                print(f"/{page} | " + " | ".join(str(result[name]) for name in CATEGORIES), flush=True)
+                print(f"/{page} | " + " | ".join(str(result[name]) for name in (*CATEGORIES, "CLS")), flush=True)
     finally:
         server.shutdown()
     return 0

@@ -243,3 +243,9 @@ def test_no_recent_index_when_the_site_has_no_more_news_than_the_recent_setting(
     assert not (search_site.output / "pagefind" / "moi").exists()
     app = search_site.page("tim-kiem/").select_one(".search-app")
     assert not app.has_attr("data-pagefind-recent")
+
+
+def test_search_page_is_one_canonical_address_whatever_the_query_when_built(search_site):
+    page = search_site.page("tim-kiem/")
+    assert page.find("link", rel="canonical")["href"] == "http://localhost:8000/tim-kiem/"
+    assert page.find("meta", attrs={"name": "robots"}) is None
