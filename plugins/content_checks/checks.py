@@ -27,6 +27,7 @@ from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
 from vn_core.dates import DateProblem, parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
 from vn_core.front_matter import Block, parse_block
+from vn_core.links import split_intrasite
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, page_file
 from vn_core.redirects import loads as load_redirects
 from vn_core.slugs import content_slug
@@ -64,7 +65,6 @@ HTML_COMMENT_RE = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Params that name a file of the content folder: shown with the same root as the file itself.
 PATH_PARAMS = {"other", "resolved"}
-INTRASITE_PREFIXES = ("{static}", "{filename}", "{attach}", "|static|", "|filename|", "|attach|")
 EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
@@ -315,10 +315,8 @@ def check_dates(path, kind, meta: Block, config: CheckConfig):
 
 def _resolve(target: str, path: str, root_relative: bool):
     """The content-relative path a link target names, or None for an external link."""
-    prefix = next((p for p in INTRASITE_PREFIXES if target.startswith(p)), None)
-    if prefix:
-        target = target[len(prefix):]
-    elif EXTERNAL_RE.match(target):
+    prefix, target = split_intrasite(target)
+    if prefix is None and EXTERNAL_RE.match(target):
         return None, None
     location = urlparse(target).path
     if not location:

@@ -28,6 +28,8 @@ from pelican import signals
 from pelican.contents import Static
 from pelican.generators import Generator
 
+from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
+
 from . import processing, rules
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,6 @@ DEFAULTS = {
 
 STATE_KEY = "_photos_build"
 PLACEHOLDER = "{photo}"
-_STATIC_PREFIXES = ("{static}", "|static|", "{attach}", "|attach|")
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*["'](?:\{static\}|\|static\||\{attach\}|\|attach\|)([^"']+)["']""", re.I)
 _PLACEHOLDER_URL = re.compile(re.escape(PLACEHOLDER) + r"([^\s\"',]+)")
@@ -218,26 +219,21 @@ def state(context, settings):
 def static_target(value, relative_dir):
     """`{static}/images/a.jpg` (from the content root) or `{static}a.jpg` (from the article's folder)
     -> `images/a.jpg`; None for anything else (external URLs, plain paths)."""
-    for prefix in _STATIC_PREFIXES:
-        if value.startswith(prefix):
-            path = unquote(value[len(prefix):].split("#")[0].split("?")[0])
-            if path.startswith("/"):
-                return posixpath.normpath(path.lstrip("/"))
-            return posixpath.normpath(posixpath.join(relative_dir.replace(os.sep, "/"), path))
-    return None
+    prefix, rest = split_intrasite(value, STATIC_PREFIXES)
+    if prefix is None:
+        return None
+    path = unquote(rest.split("#")[0].split("?")[0])
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(relative_dir.replace(os.sep, "/"), path))
 
 
 def cover_target(value):
     """`Image:` metadata: `images/a.jpg`, `/images/a.jpg` or `{static}/images/a.jpg`."""
-    if not value:
+    path = cover_path(value)
+    if path is None or path.startswith(EXTERNAL_PREFIXES):
         return None
-    text = str(value).strip()
-    for prefix in _STATIC_PREFIXES:
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    if text.startswith(("http://", "https://", "//")):
-        return None
-    return posixpath.normpath(unquote(text).lstrip("/"))
+    return posixpath.normpath(unquote(path))
 
 
 def source_line(source_path, needles):

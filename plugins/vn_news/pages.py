@@ -1,5 +1,6 @@
 """Data that templates loop over, prepared in Python: listing pagers, cover images, JSON-LD."""
 
+from vn_core.links import cover_path
 from vn_core.pager import build_pager
 
 
@@ -10,16 +11,8 @@ def listing_pager(page, radius: int):
 
 
 def static_path(value):
-    """`{static}/images/a.jpg`, `/images/a.jpg` or `images/a.jpg` -> `images/a.jpg`."""
-    if not value:
-        return None
-    text = str(value).strip()
-    for prefix in ("{static}", "{attach}", "{filename}", "|static|"):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    if text.startswith(("http://", "https://")):
-        return text
-    return text.lstrip("/")
+    """`{static}/images/a.jpg`, `/images/a.jpg` or `images/a.jpg` -> `images/a.jpg` (vn_core.links)."""
+    return cover_path(value)
 
 
 def absolute(siteurl: str, path: str) -> str:

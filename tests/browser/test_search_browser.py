@@ -362,3 +362,17 @@ def test_filters_and_shared_links_give_the_complete_results_when_the_site_is_lar
     assert final == "Tìm thấy 11 kết quả cho “phong trao”"
     assert sorted(titles(page)) == expected
     assert page.locator(".search-more").is_visible()
+
+
+def test_result_count_groups_thousands_as_python_does_when_given_the_same_table(page, base_url):
+    import sys  # noqa: PLC0415
+
+    from conftest import ROOT  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from vn_core.vietnamese import group_thousands  # noqa: PLC0415
+
+    table = [0, 7, 999, 1000, 1234, 10000, 99999, 123456, 1234567, 9914]
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function("window.vnSearch !== undefined")
+    assert page.evaluate("(numbers) => numbers.map(window.vnSearch.groupThousands)", table) == [group_thousands(n) for n in table]
