@@ -13,7 +13,9 @@ SITEURL = (os.environ.get("SITEURL") or "https://doankhoi.tuyenquang.example").r
 RELATIVE_URLS = False
 CANONICAL_URL = SITEURL
 FEED_DOMAIN = SITEURL
-DELETE_OUTPUT_DIRECTORY = True
+# No DELETE_OUTPUT_DIRECTORY: `make publish` (tools/safe_build.py) builds into a fresh, empty folder and
+# swaps it in, so nothing stale survives, and files whose bytes did not change keep their time.
+DELETE_OUTPUT_DIRECTORY = False
 
 # Drafts never leave the machine: no draft article or page is written anywhere in the published
 # output (Pelican skips an empty save-as), so robots.txt names no draft folder either. Listings, feeds,

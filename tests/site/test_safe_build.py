@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files, run_pelican
+from conftest import FIXTURES, PAGEFIND_UNORDERED, ROOT, comparable_files, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
@@ -91,6 +91,87 @@ def test_publish_settings_refuse_to_build_when_content_has_an_error(previous_out
     assert result.returncode != 0
     assert "tests/fixtures/checks_missing_image/2022/anh-thieu.md:8: lỗi: ảnh" in result.stdout + result.stderr
     assert snapshot(previous_output) == before
+
+
+# --- Only real changes touch the disk ---------------------------------------------------------------
+
+OLD_TIME_NS = 1_000_000_000 * 10**9  # 2001-09-09: far from any build's time, whatever the clock's grain
+
+
+def test_only_changed_files_get_a_new_time_when_the_site_is_built_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "checks_valid", content)
+    extra = content / "2022" / "bai-se-xoa.md"
+    extra.write_text("Title: Bài sẽ xoá\nDate: 2022-01-05 09:00\nCategory: Tin hoạt động\nAuthor: ĐTN\n\nSẽ xoá.\n",
+                     encoding="utf-8")
+    output = tmp_path / "output"
+    assert (result := safe_build(content, output)).returncode == 0, result.stdout + result.stderr
+    gone = output / "2022" / "01" / "bai-se-xoa.html"
+    assert gone.is_file()
+    for path in [output, *output.rglob("*")]:
+        os.utime(path, ns=(OLD_TIME_NS, OLD_TIME_NS), follow_symlinks=False)
+    before = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+
+    extra.unlink()
+    article = content / "2022" / "bai-hop-le.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Đoàn Khối ra quân.", "Đoàn Khối ra quân sớm."),
+                       encoding="utf-8")
+    result = safe_build(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    assert not gone.exists()
+    edited = output / "2022" / "06" / "ra-quan-thang-thanh-nien.html"
+    assert "sớm." in edited.read_text(encoding="utf-8")
+    assert edited.stat().st_mtime_ns != OLD_TIME_NS
+    kept, changed = [], []
+    for path in sorted(output.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(output).as_posix()
+        same = before.get(name) == path.read_bytes()
+        (kept if same else changed).append(name)
+        assert (path.stat().st_mtime_ns == OLD_TIME_NS) == same, f"{name}: same bytes {same}, mtime {path.stat().st_mtime_ns}"
+    assert "images/2022/ra-quan.svg" in kept and "robots.txt" in kept
+    assert kept and changed
+    assert f"({len(changed) + len([n for n in kept if n not in before])} of {len(kept) + len(changed)} files changed)" \
+        in result.stderr
+    # A folder with the same names keeps its time; one that lost a file gets a new one.
+    assert (output / "theme" / "css").stat().st_mtime_ns == OLD_TIME_NS
+    assert not (output / "2022" / "01").exists() and (output / "2022").stat().st_mtime_ns != OLD_TIME_NS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+
+
+def test_a_rebuild_with_nothing_changed_keeps_every_time_but_pagefinds_reordered_files(tmp_path):
+    """Nothing changed: every file but Pagefind's hash-ordered ones keeps its time. The comparison only reads
+    the previous site (no hard link shared with it), so each file is a new one, not the old one reused."""
+    output = tmp_path / "output"
+    assert (result := safe_build(FIXTURES / "checks_valid", output)).returncode == 0, result.stderr
+    first = {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
+    assert (result := safe_build(FIXTURES / "checks_valid", output)).returncode == 0, result.stderr
+    second = {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
+    def ordered(names):
+        return {name for name in names if not name.startswith(PAGEFIND_UNORDERED)}
+
+    assert ordered(first) == ordered(second)
+    assert all(stat_.st_nlink == 1 and stat_.st_ino != first[name].st_ino
+               for name, stat_ in second.items() if name in first)
+    changed = sorted(name for name in second if name not in first or second[name].st_mtime_ns != first[name].st_mtime_ns)
+    assert all(name.startswith(PAGEFIND_UNORDERED) for name in changed), changed
+    assert f"({len(changed)} of {len(second)} files changed)" in result.stderr
+
+
+def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):
+    output = tmp_path / "output"
+    assert (result := safe_build(FIXTURES / "checks_valid", output, conf="publishconf.py")).returncode == 0, result.stderr
+    stale = output / "2020" / "bai-cu.html"
+    stale.parent.mkdir()
+    stale.write_text("old", encoding="utf-8")
+    css = output / "images" / "2022" / "ra-quan.svg"
+    os.utime(css, ns=(OLD_TIME_NS, OLD_TIME_NS))
+    assert (result := safe_build(FIXTURES / "checks_valid", output, conf="publishconf.py")).returncode == 0, result.stderr
+    assert not stale.exists() and not stale.parent.exists()
+    assert css.stat().st_mtime_ns == OLD_TIME_NS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 
 # --- Builds that survive people: signals, kills, power cuts, two builds at once, umask -------------
