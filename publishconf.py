@@ -16,6 +16,9 @@ FEED_DOMAIN = SITEURL
 # No DELETE_OUTPUT_DIRECTORY: `make publish` (tools/safe_build.py) builds into a fresh, empty folder and
 # swaps it in, so nothing stale survives, and files whose bytes did not change keep their time.
 DELETE_OUTPUT_DIRECTORY = False
+# .gz and .br beside every text file (plugins/assets), for servers that send them as they are
+# (nginx gzip_static/brotli_static, the .htaccess below): no compressing on each request.
+ASSETS_PRECOMPRESS = True
 
 # Drafts never leave the machine: no draft article or page is written anywhere in the published
 # output (Pelican skips an empty save-as), so robots.txt names no draft folder either. Listings, feeds,

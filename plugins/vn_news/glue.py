@@ -40,6 +40,9 @@ def add_template_helpers(generator):
             "asset_url": lambda path, base: absolute(base, path),
         }
     )
+    # The theme's CSS/JS by name; plugins/assets replaces it with the hashed names (setdefault: any order).
+    static_dir = settings.get("THEME_STATIC_DIR", "theme")
+    env.filters.setdefault("theme_asset", lambda relative: f"{static_dir}/{relative}")
     env.globals.update(
         {
             "listing_pager": lambda page: listing_pager(page, radius),
