@@ -385,8 +385,10 @@ def _build_locked(content, output, settings, options, lock, use_exchange, state)
         say(f"build failed (exit {status}); {output} was left unchanged.")
         return status
     make_readable(state.staging)
+    started = time.perf_counter()
     kept, total = keep_unchanged_times(output, state.staging)
-    say(f"build succeeded; replacing {output} ({total - kept:,} of {total:,} files changed).")
+    say(f"build succeeded; replacing {output} ({total - kept:,} of {total:,} files changed; "
+        f"compared in {time.perf_counter() - started:.1f} s).")
     # A signal arriving during the swap waits until the swap and its bookkeeping are done.
     with signals_held():
         state.retired = replace(output, state.staging, use_exchange=use_exchange)

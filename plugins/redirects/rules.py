@@ -41,6 +41,32 @@ def _apache_escape(text: str) -> str:
     return re.sub(r"([\\^$.|?*+()\[\]{}\s])", r"\\\1", text)
 
 
+# After the redirects: the copies `make publish` writes beside each text file (plugins/assets) are sent
+# as they are when the browser accepts them (mod_mime takes the type from .html and the encoding from
+# .br/.gz), and the theme's hashed CSS/JS (a new name for every change) are kept by browsers a year.
+APACHE_PRECOMPRESSED = r"""
+# Bản nén sẵn .br / .gz (plugin assets, `make publish`) và CSS/JS có mã băm trong tên.
+<IfModule mod_mime.c>
+AddEncoding br .br
+AddEncoding gzip .gz
+</IfModule>
+RewriteCond %{HTTP:Accept-Encoding} \bbr\b
+RewriteCond %{REQUEST_FILENAME}.br -f
+RewriteRule ^(.+)$ $1.br [L]
+RewriteCond %{HTTP:Accept-Encoding} \bgzip\b
+RewriteCond %{REQUEST_FILENAME}.gz -f
+RewriteRule ^(.+)$ $1.gz [L]
+<IfModule mod_headers.c>
+<FilesMatch "\.(br|gz)$">
+Header append Vary Accept-Encoding
+</FilesMatch>
+<FilesMatch "\.[0-9a-f]{10}\.(css|js)(\.br|\.gz)?$">
+Header set Cache-Control "public, max-age=31536000, immutable"
+</FilesMatch>
+</IfModule>
+"""
+
+
 def htaccess(pairs) -> str:
     """Apache (shared hosting): `pairs` are (Redirect, target path from the host root)."""
     lines = ["# Chuyển hướng địa chỉ cũ (tạo bởi plugin redirects; đừng sửa tay).", "RewriteEngine On", ""]
@@ -49,7 +75,7 @@ def htaccess(pairs) -> str:
         if redirect.query:
             lines.append(f"RewriteCond %{{QUERY_STRING}} ^{_apache_escape(redirect.query)}$ [NC]")
         lines.append(f'RewriteRule ^{path}$ "{target}" [R=301,L,NC,QSD]' if redirect.query else f'RewriteRule ^{path}$ "{target}" [R=301,L]')
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + APACHE_PRECOMPRESSED
 
 
 def _nginx_quote(text: str) -> str:
@@ -62,6 +88,9 @@ def nginx_map(pairs) -> str:
         "#     include /đường/dẫn/chuyen-huong.nginx.conf;",
         "# và trong khối server {}:",
         "#     if ($legacy_redirect) { return 301 $legacy_redirect; }",
+        "# Bản nén sẵn .gz / .br (plugin assets, `make publish`), cũng trong khối server {}:",
+        "#     gzip_static on;  brotli_static on;   # brotli_static: mô-đun ngx_brotli",
+        '#     location ~ "\\.[0-9a-f]{10}\\.(css|js)$" { expires 1y; add_header Cache-Control immutable; }',
         "map $request_uri $legacy_redirect {",
         '    default "";',
     ]

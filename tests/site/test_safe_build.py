@@ -133,7 +133,7 @@ def test_only_changed_files_get_a_new_time_when_the_site_is_built_again(tmp_path
         assert (path.stat().st_mtime_ns == OLD_TIME_NS) == same, f"{name}: same bytes {same}, mtime {path.stat().st_mtime_ns}"
     assert "images/2022/ra-quan.svg" in kept and "robots.txt" in kept
     assert kept and changed
-    assert f"({len(changed) + len([n for n in kept if n not in before])} of {len(kept) + len(changed)} files changed)" \
+    assert f"({len(changed) + len([n for n in kept if n not in before])} of {len(kept) + len(changed)} files changed;" \
         in result.stderr
     # A folder with the same names keeps its time; one that lost a file gets a new one.
     assert (output / "theme" / "css").stat().st_mtime_ns == OLD_TIME_NS
@@ -157,7 +157,7 @@ def test_a_rebuild_with_nothing_changed_keeps_every_time_but_pagefinds_reordered
                for name, stat_ in second.items() if name in first)
     changed = sorted(name for name in second if name not in first or second[name].st_mtime_ns != first[name].st_mtime_ns)
     assert all(name.startswith(PAGEFIND_UNORDERED) for name in changed), changed
-    assert f"({len(changed)} of {len(second)} files changed)" in result.stderr
+    assert f"({len(changed)} of {len(second)} files changed;" in result.stderr
 
 
 def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):

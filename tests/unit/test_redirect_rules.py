@@ -98,3 +98,11 @@ def test_redirect_page_escapes_the_title_and_is_not_indexed():
 
 def test_lookup_table_only_holds_query_addresses_in_lower_case():
     assert rules.lookup_table(PAIRS) == {"/news/detail.aspx?newsid=12": "/2022/06/a.html", '/q?x="$y"': "/c.html"}
+
+
+def test_htaccess_serves_the_precompressed_copies_after_the_redirects_and_caches_hashed_assets():
+    text = rules.htaccess(PAIRS)
+    assert "AddEncoding br .br" in text and "AddEncoding gzip .gz" in text
+    assert text.index("[R=301,L]") < text.index("RewriteRule ^(.+)$ $1.br [L]") < text.index("RewriteRule ^(.+)$ $1.gz [L]")
+    assert 'Header set Cache-Control "public, max-age=31536000, immutable"' in text
+    assert text.count("<IfModule") == text.count("</IfModule>") and text.count("<FilesMatch") == text.count("</FilesMatch>")
