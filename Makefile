@@ -45,7 +45,7 @@ help:
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              every benchmark below, one after the other'
-	@echo '   make bench-build        builds against stock Pelican (1,000 and 10,000 news)'
+	@echo '   make bench-build        builds against stock Pelican (1,000 to 50,000 news): cold, no-change, one edit'
 	@echo '   make bench-build BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the build benchmark'
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
 	@echo '   make bench-photos       photo weight in Chromium, 200-photo processing vs pelican-image-process'

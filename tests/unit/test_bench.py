@@ -1,7 +1,10 @@
 """tools/bench.py: the issue's targets are judged from the medians exactly as the issue states them,
 and a build's output is counted file by file."""
 
+import os
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,71 @@ def test_time_overhead_is_also_given_round_by_round_when_there_are_several_runs(
     wall = bench.check_targets(res, [1000, 10000], PLUGINS)[2]
     assert wall[1] == "PASS"
     assert wall[2].endswith("round by round +20.0%, +50.0%")
+
+
+@pytest.mark.parametrize("points, expected", [
+    ([(1000, 10.0), (10000, 100.0), (50000, 500.0)], 1.0),  # linear: flat per article
+    ([(1000, 1.0), (10000, 100.0)], 2.0),  # quadratic
+    ([(1000, 7.0), (20000, 7.0)], 0.0),
+])
+def test_exponent_is_the_log_log_slope_when_fitted_over_the_sizes(points, expected):
+    assert bench.exponent(points) == pytest.approx(expected)
+
+
+def test_exponent_is_not_given_when_there_is_one_size():
+    assert bench.exponent([(1000, 3.0)]) is None and bench.exponent([(1000, 3.0), (1000, 4.0)]) is None
+
+
+def test_default_sizes_have_three_runs_and_one_from_fifty_thousand(monkeypatch):
+    monkeypatch.delenv("BENCH_SIZES", raising=False)
+    monkeypatch.delenv("BENCH_RUNS", raising=False)
+    assert bench.parse_args([]).runs == {1000: 3, 10000: 3, 20000: 3, 50000: 1}
+    assert bench.parse_args(["--sizes", "200", "--runs", "1"]).runs == {200: 1}
+
+
+def test_files_changed_counts_new_mtimes_and_pagefinds_reordered_files_apart():
+    before = {"index.html": 1, "a.html": 1, "gone.html": 1, "pagefind/filter/vi_1.pf_filter": 1,
+              "pagefind/moi/pagefind-entry.json": 1, "pagefind/fragment/x.pf_fragment": 1}
+    after = {"index.html": 2, "a.html": 1, "new.html": 5, "pagefind/filter/vi_2.pf_filter": 5,
+             "pagefind/moi/pagefind-entry.json": 3, "pagefind/fragment/x.pf_fragment": 1}
+    # index.html, new.html and two Pagefind files changed; gone.html is gone (the old Pagefind name is not counted).
+    assert bench.files_changed(before, after) == (4, 2, 1)
+
+
+def test_site_is_built_by_the_make_html_command_with_its_own_cache_when_benchmarked(tmp_path):
+    command = bench.build_command("site-no-listings", tmp_path / "c", tmp_path / "o", tmp_path / "s.py",
+                                  PLUGINS, tmp_path / "cache")
+    assert command[1] == str(bench.SAFE_BUILD) and command[command.index("--") + 1:][0] == "-e"
+    assert command.count("-e") == 1  # Pelican keeps only the last -e
+    assert f'CACHE_PATH="{tmp_path / "cache"}"' in command
+    assert 'PLUGINS=["vn_news", "date_archives"]' in command
+
+
+def test_memory_is_the_pss_summed_over_the_whole_process_tree_when_a_build_forks(tmp_path):
+    # A child that starts a grandchild holding 64 MiB: the tree's sum must see both processes.
+    script = ("import subprocess, sys, time; "
+              "g = subprocess.Popen([sys.executable, '-c', 'import time; b = bytearray(64 << 20); time.sleep(30)']); "
+              "time.sleep(30)")
+    child = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 20
+        while len(bench.process_tree(child.pid)) < 2 or bench.tree_pss_kib(child.pid) < 64 * 1024:
+            assert time.monotonic() < deadline, "the grandchild's memory was never seen"
+            time.sleep(0.05)
+        pids = bench.process_tree(child.pid)
+        assert len(pids) == 2 and pids[0] == child.pid
+        assert bench.tree_pss_kib(child.pid) == pytest.approx(sum(bench.pss_kib(p) for p in pids), rel=0.2)
+        assert bench.pss_kib(pids[1]) >= 64 * 1024 > bench.pss_kib(pids[0])
+    finally:
+        for pid in reversed(bench.process_tree(child.pid)):
+            os.kill(pid, 9)
+        child.wait()
+
+
+def test_a_measured_build_reports_cpu_of_its_reaped_children_and_its_peak_memory(tmp_path):
+    # The parent only waits; the child burns the CPU: wait4's rusage must include the child.
+    burn = "import time; t = time.process_time(); b = bytearray(32 << 20)\nwhile time.process_time() - t < 0.5: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}])"
+    sample = bench.measure([sys.executable, "-c", parent], tmp_path, tmp_path / "log.txt", 60)
+    assert sample["ok"] and sample["cpu"] >= 0.5
+    assert sample["peak_mib"] >= 32
