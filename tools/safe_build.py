@@ -255,7 +255,7 @@ def same_file(new: str, old: str):
             size = old_stat.st_size
             if os.fstat(new_fd).st_size != size:
                 return None
-            if size < COMPARE_CHUNK:  # one read each; +1 would see a file that grew meanwhile
+            if size < COMPARE_CHUNK:  # one read each (asking one byte more sees a file that grew)
                 return old_stat if os.read(old_fd, size + 1) == os.read(new_fd, size + 1) else None
             while True:
                 piece = os.read(old_fd, COMPARE_CHUNK)
@@ -291,7 +291,7 @@ def _keep_times(old: str, new: str, counts: list) -> None:
             if known and entry.is_file(follow_symlinks=False):
                 old_stat = same_file(entry.path, os.path.join(old, entry.name))
                 if old_stat is not None:
-                    os.utime(entry.path, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns), follow_symlinks=False)
+                    os.utime(entry.path, ns=(old_stat.st_atime_ns, old_stat.st_mtime_ns))
                     counts[0] += 1
     # A folder's time changes when names are added or removed in it; the same names keep the old time.
     # Set after its files: setting a file's time never touches its folder's.
