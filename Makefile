@@ -92,8 +92,10 @@ regenerate: install
 serve: install
 	"$(PYTHON)" -m pelican -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
+# tools/devserver.py: serves output/, rebuilds on every change (CONTENT_CHECKS_PREVIEW too), and the open
+# page reloads itself; the reload script is added while serving, never written into output/.
 devserver: install
-	"$(PYTHON)" -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/devserver.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) -- $(PELICANOPTS)
 
 publish: install
 	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)

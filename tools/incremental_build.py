@@ -14,7 +14,6 @@ modification times: a file changed or removed by hand means a rebuild). The port
 Anything else given to Pelican after `--` turns the memo off (that build always runs)."""
 
 import argparse
-import fcntl
 import hashlib
 import json
 import os
@@ -110,6 +109,14 @@ def memo_hit(memo: dict, digest: str, output: Path, now: float) -> bool:
     return memo.get("listing") == output_listing(output)
 
 
+def exclusive(handle):
+    try:
+        import fcntl  # noqa: PLC0415 - not on Windows, where builds into one folder are rarely concurrent
+    except ImportError:
+        return
+    fcntl.flock(handle, fcntl.LOCK_EX)
+
+
 def safe_build(content, output, conf, options, env=None) -> int:
     command = [sys.executable, str(SAFE_BUILD), str(content), str(output), "-s", str(conf), "--", *options]
     return subprocess.run(command, env=env).returncode
@@ -124,7 +131,7 @@ def build(content: Path, output: Path, conf: Path, extras: dict, passthrough=(),
     memo_file = memo_path(settings, output)
     memo_file.parent.mkdir(parents=True, exist_ok=True)
     with open(memo_file.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # check, build and record as one step
+        exclusive(lock)  # check, build and record as one step
         now = time.time()
         digest = inputs_digest(settings)
         if memo_hit(load_memo(memo_file), digest, output, now):
