@@ -15,6 +15,7 @@ Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bin
 
 import argparse
 import functools
+import hashlib
 import json
 import os
 import queue
@@ -95,18 +96,62 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def build_once(content: Path, output: Path, conf: Path, passthrough=()) -> int:
+def build_once(content: Path, output: Path, conf: Path, passthrough=(), records: Path = None) -> int:
+    """A full build: tools/incremental_build.py (memo, safe swap); it records what each page shows."""
     command = [sys.executable, str(BUILD_TOOL), str(content), str(output), "-s", str(conf),
                "-e", *(f"{key}={json.dumps(value)}" for key, value in PREVIEW_SETTINGS.items())]
     if passthrough:
         command += ["--", *passthrough]
+    env = dict(os.environ)
+    if records is not None:
+        records.unlink(missing_ok=True)  # written anew by this build (none if the memo says nothing changed)
+        env["INCREMENTAL_RECORDS"] = str(records)
+    return run(command, env)
+
+
+def quick_build(content: Path, output: Path, conf: Path, records: Path, deferred: Path) -> int:
+    """Only the pages that show the edited articles, written into the served output (plugins/incremental
+    render.py); exit status 75 when the edit needs a full build."""
+    extras = {**PREVIEW_SETTINGS, "INCREMENTAL_RENDER": True}
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
+               "-e", *(f"{key}={json.dumps(value)}" for key, value in extras.items())]
+    deferred.unlink(missing_ok=True)
+    env = {**os.environ, "INCREMENTAL_RECORDS": str(records), "SEARCH_DEFERRED_COMMANDS": str(deferred)}
+    return run(command, env)
+
+
+def run(command, env) -> int:
     try:
-        return subprocess.run(command).returncode
-    except KeyboardInterrupt:
-        raise
+        return subprocess.run(command, env=env).returncode
     except OSError as error:
         print(f"devserver: không chạy được bản dựng: {error}", file=sys.stderr, flush=True)
         return 1
+
+
+SEARCH_REFRESH = ("import sys; sys.path.insert(0, sys.argv[1]); from search.glue import run_deferred; "
+                  "sys.exit(run_deferred(sys.argv[2]))")
+
+
+def refresh_search(deferred: Path) -> int:
+    """The search index of a quick rebuild, made after the page was shown (plugins/search)."""
+    if not deferred.is_file():
+        return 0
+    status = run([sys.executable, "-c", SEARCH_REFRESH, str(ROOT / "plugins"), str(deferred)], dict(os.environ))
+    if status == 0:
+        print("devserver: chỉ mục tìm kiếm đã được cập nhật.", file=sys.stderr, flush=True)
+    else:
+        print("devserver: không cập nhật được chỉ mục tìm kiếm (xem thông báo ở trên).", file=sys.stderr, flush=True)
+    return status
+
+
+def quick_candidate(batch, content: Path) -> bool:
+    """Only Markdown files of the content, edited in place (not added, removed or renamed)."""
+    from watchfiles import Change  # noqa: PLC0415
+
+    return bool(batch) and all(
+        kind == Change.modified and path.endswith(".md") and Path(path).resolve().is_relative_to(content)
+        for kind, path in batch
+    )
 
 
 def watched_paths(content: Path, conf: Path):
@@ -119,10 +164,12 @@ def relevant(change) -> bool:
     return not ("__pycache__" in parts or path.endswith((".pyc", ".pyo", "~", ".swp", ".tmp")) or Path(path).name.startswith(".#"))
 
 
-def announce(status: int, seconds: float, url: str):
+def announce(status: int, seconds: float, url: str, search_later=False):
     if status == 0:
-        print(f"devserver: đã dựng xong sau {seconds:.1f} s — trang đang mở tự tải lại ({url}). "
-              "Ô tìm kiếm được cập nhật cùng bản dựng.", file=sys.stderr, flush=True)
+        search = ("Ô tìm kiếm sẽ tìm thấy nội dung mới sau ít giây nữa (chỉ mục đang được cập nhật)." if search_later
+                  else "Ô tìm kiếm được cập nhật cùng bản dựng.")
+        print(f"devserver: đã dựng xong sau {seconds:.1f} s — trang đang mở tự tải lại ({url}). {search}",
+              file=sys.stderr, flush=True)
     else:
         print(f"devserver: bản dựng lỗi (mã {status}), xem thông báo ở trên. Trang xem trước vẫn là bản trước; "
               "sửa lỗi rồi lưu lại tệp để dựng lại.", file=sys.stderr, flush=True)
@@ -149,6 +196,11 @@ def main(argv=None) -> int:
     from watchfiles import watch  # noqa: PLC0415 - pinned in requirements.txt
 
     state = State()
+    cache = ROOT / "cache"
+    tag = hashlib.sha256(str(output).encode()).hexdigest()[:16]
+    records = cache / f"devserver-records-{tag}.pickle"
+    deferred = cache / f"devserver-search-{tag}.json"
+    render_full = 75
     output.mkdir(parents=True, exist_ok=True)
     server = serve(output, args.bind, args.port, state)
     url = f"http://{'localhost' if args.bind in ('127.0.0.1', '::1') else args.bind}:{server.server_address[1]}/"
@@ -174,10 +226,23 @@ def main(argv=None) -> int:
                 print(f"devserver: thay đổi: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}",
                       file=sys.stderr, flush=True)
             started = time.monotonic()
-            status = build_once(content, output, conf, passthrough)
-            if status == 0:
-                state.bump()
-            announce(status, time.monotonic() - started, url)
+            status = None
+            if batch is not None and records.is_file() and quick_candidate(batch, content):
+                status = quick_build(content, output, conf, records, deferred)
+                if status == 0:
+                    state.bump()
+                    announce(status, time.monotonic() - started, url, search_later=True)
+                    refresh_search(deferred)
+                elif status == render_full:
+                    print("devserver: thay đổi này cần dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
+                    status = None
+                else:
+                    announce(status, time.monotonic() - started, url)
+            if status is None:
+                status = build_once(content, output, conf, passthrough, records)
+                if status == 0:
+                    state.bump()
+                announce(status, time.monotonic() - started, url)
             batch = changes.get()
             while not changes.empty():  # everything saved meanwhile: one build
                 batch = batch | changes.get()

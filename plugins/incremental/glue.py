@@ -100,3 +100,71 @@ def connect():
     signals.article_generator_finalized.connect(note_due)
     signals.page_generator_finalized.connect(note_due)
     signals.finalized.connect(write_facts)
+    connect_render()
+
+
+# --- the devserver's quick rebuilds (render.py) -----------------------------------------------------
+
+from . import render  # noqa: E402
+
+_session = {}
+
+
+def start_session(pelican_object):
+    records = os.environ.get(render.RECORDS_ENV)
+    _session.clear()
+    if not records:
+        return
+    quick = bool(pelican_object.settings.get("INCREMENTAL_RENDER"))
+    _session["pending"] = (records, quick)
+
+
+def _current(generator):
+    if "pending" in _session:
+        records, quick = _session.pop("pending")
+        try:
+            _session["session"] = render.Session(records, quick, generator.context)
+        except render.NeedsFullBuild as need:
+            logger.warning("incremental: full build needed: %s", need.reason)
+            raise
+    return _session.get("session")
+
+
+def attach_writer(generator):
+    session = _current(generator)
+    if session is None:
+        return
+    from vn_news.feeds import NewsWriter  # noqa: PLC0415 - the site's one writer
+
+    NewsWriter.render_filter = lambda writer, name, page_context: session.render_filter(name, page_context)
+
+
+def note_contents(generator):
+    session = _current(generator)
+    if session is not None:
+        session.note(generator)
+
+
+def decide(generators):
+    session = _session.get("session")
+    if session is not None:
+        try:
+            session.decide()
+        except render.NeedsFullBuild as need:
+            logger.warning("incremental: full build needed: %s", need.reason)
+            raise
+
+
+def save_records(pelican_object):
+    session = _session.get("session")
+    if session is not None:
+        session.save()
+
+
+def connect_render():
+    signals.initialized.connect(start_session)
+    signals.generator_init.connect(attach_writer)
+    signals.article_generator_finalized.connect(note_contents)
+    signals.page_generator_finalized.connect(note_contents)
+    signals.all_generators_finalized.connect(decide)
+    signals.finalized.connect(save_records)

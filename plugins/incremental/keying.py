@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 # Settings that name where the output and caches go, not what they contain.
-UNKEYED_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "INCREMENTAL_DIGEST", "INCREMENTAL_BASE_CACHE_PATH"})
+UNKEYED_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "INCREMENTAL_DIGEST", "INCREMENTAL_BASE_CACHE_PATH", "INCREMENTAL_RENDER"})
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 SKIPPED_DIRS = {"__pycache__", ".git", ".mypy_cache", ".pytest_cache"}
 
