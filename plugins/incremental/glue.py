@@ -139,6 +139,12 @@ def attach_writer(generator):
     NewsWriter.render_filter = lambda writer, name, page_context: session.render_filter(name, page_context)
 
 
+def note_read(content):
+    session = _session.get("session")
+    if session is not None:
+        session.read(content)
+
+
 def note_contents(generator):
     session = _current(generator)
     if session is not None:
@@ -164,6 +170,7 @@ def save_records(pelican_object):
 def connect_render():
     signals.initialized.connect(start_session)
     signals.generator_init.connect(attach_writer)
+    signals.content_object_init.connect(note_read)
     signals.article_generator_finalized.connect(note_contents)
     signals.page_generator_finalized.connect(note_contents)
     signals.all_generators_finalized.connect(decide)

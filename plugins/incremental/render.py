@@ -21,7 +21,7 @@ import os
 import pickle
 from pathlib import Path
 
-from pelican.contents import Content
+from pelican.contents import Content, Static
 
 from .keying import stable_repr
 
@@ -59,6 +59,7 @@ class Session:
         self.quick = quick
         self.context = context
         self.contents = {}  # source path -> content object (this run)
+        self.hashes = {}  # source path -> hash of the bytes as they were read (taken when read, not later)
         self.pages = {}  # output name -> frozenset of source paths, or None (shows none of its own)
         self.previous = None
         self.dirty = set()
@@ -70,6 +71,13 @@ class Session:
             except (OSError, pickle.PickleError, EOFError, ValueError):
                 raise NeedsFullBuild("no records of the previous build") from None
             self.records_file.unlink(missing_ok=True)  # a failed quick build leaves none: the next is full
+
+    def read(self, content):
+        """content_object_init: the file's hash now, right after it was read (a save made later during the
+        build must look changed to the next build, never already done)."""
+        path = getattr(content, "source_path", None)
+        if path and path not in self.hashes and not isinstance(content, Static):
+            self.hashes[path] = file_hash(path)
 
     def note(self, generator):
         for kind in _KINDS:
@@ -86,7 +94,7 @@ class Session:
         for path, content in self.contents.items():
             if signature(content) != previous["signatures"][path]:
                 raise NeedsFullBuild(f"{os.path.relpath(path)}: what listings show changed")
-            if file_hash(path) != previous["hashes"][path]:
+            if self.hashes.get(path, "") != previous["hashes"][path]:
                 if "summary" not in content.metadata and content.__class__.__name__ == "Article":
                     raise NeedsFullBuild(f"{os.path.relpath(path)}: no Summary, listings show the body's start")
                 self.dirty.add(path)
@@ -110,20 +118,38 @@ class Session:
         return self._lists
 
     def shown(self, page_context):
+        """The source paths of the content objects this page shows; None when the page has no data of
+        its own (a direct template: it reads the site-wide lists, so it is rendered every time). A page
+        whose own data holds no content object (older_news windows: url, title, date) shows nothing
+        a body edit can change."""
         found = set()
+        own_data = False
         for key, value in page_context.items():
             if self.context.get(key) is value and key not in ("article", "page"):
                 continue
             if key.endswith(("_previous_page", "_next_page", "_paginator")):
                 continue  # the pager's neighbours: only their addresses are shown
-            if isinstance(value, Content):
-                found.add(value.source_path)
-            elif isinstance(value, (list, tuple)):
-                if value and not self.site_wide(value):
-                    found.update(item.source_path for item in value if isinstance(item, Content))
-            elif key.endswith("_page") and hasattr(value, "object_list"):
-                found.update(item.source_path for item in value.object_list if isinstance(item, Content))
-        return frozenset(found) or None
+            if value is None or isinstance(value, (str, int, float, bool)):
+                continue  # output_file, SITEURL, page_name, ...
+            own_data = True
+            self._collect(key, value, found, depth=2)
+        return frozenset(found) if own_data else None
+
+    def _collect(self, key, value, found, depth):
+        if isinstance(value, Content):
+            found.add(value.source_path)
+        elif isinstance(value, (list, tuple)):
+            if value and not self.site_wide(value):
+                for item in value:
+                    if isinstance(item, Content):
+                        found.add(item.source_path)
+                    elif depth and isinstance(item, dict):  # e.g. older_news rows {"article": ...}
+                        self._collect(key, item, found, depth - 1)
+        elif key.endswith("_page") and hasattr(value, "object_list"):
+            found.update(item.source_path for item in value.object_list if isinstance(item, Content))
+        elif depth and isinstance(value, dict):  # a plugin's page data (older_news_window)
+            for inner_key, inner in value.items():
+                self._collect(inner_key, inner, found, depth - 1)
 
     def render_filter(self, name, page_context) -> bool:
         if not self.quick:
@@ -138,11 +164,11 @@ class Session:
         if self.quick:
             records = self.previous
             for path in self.dirty:
-                records["hashes"][path] = file_hash(path)
+                records["hashes"][path] = self.hashes.get(path, "")
         else:
             records = {
                 "signatures": {path: signature(content) for path, content in self.contents.items()},
-                "hashes": {path: file_hash(path) for path in self.contents},
+                "hashes": {path: self.hashes.get(path, "") for path in self.contents},
                 "pages": self.pages,
             }
         self.records_file.parent.mkdir(parents=True, exist_ok=True)

@@ -87,6 +87,9 @@ def test_open_page_reloads_itself_with_the_new_text_after_an_edit(project, tmp_p
                            encoding="utf-8")
         page.wait_for_function("() => document.body.innerText.includes('Câu mới viết thêm')", timeout=120_000)
         assert page.evaluate("window.__notReloaded === undefined"), "the text came without a reload?"
+        # A body edit is a quick rebuild: the page first, then the search index.
+        server.wait_for("chỉ mục tìm kiếm đã được cập nhật")
+        assert "thay đổi này cần dựng lại toàn bộ" not in server.log
 
         # A template error: reported, the server keeps serving the last good preview, and waits.
         template = project / "theme" / "templates" / "article.html"
