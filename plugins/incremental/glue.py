@@ -27,7 +27,8 @@ from . import keying
 logger = logging.getLogger(__name__)
 
 PREFIX = "content-"
-KEEP_FOLDERS = 6
+KEEP_FOLDERS = 64
+KEEP_DAYS = 7
 FACTS_ENV = "INCREMENTAL_FACTS"
 
 _due: list = []
@@ -46,13 +47,17 @@ def key_cache_folder(pelican_object):
 
 
 def _prune(base: Path, current: Path):
+    """Forget cache folders unused for KEEP_DAYS, and the oldest beyond KEEP_FOLDERS: by age first, so
+    builds with other settings (the preview, publish, the tests' fixtures) do not evict each other."""
     try:
         folders = [path for path in base.iterdir() if path.is_dir() and path.name.startswith(PREFIX) and path != current]
     except OSError:
         return
-    folders.sort(key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in folders[KEEP_FOLDERS - 1:]:
-        shutil.rmtree(old, ignore_errors=True)
+    now = time.time()
+    dated = sorted(((path.stat().st_mtime, path) for path in folders), reverse=True)
+    for position, (used, old) in enumerate(dated):
+        if now - used > KEEP_DAYS * 86400 or position >= KEEP_FOLDERS - 1:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _atomic_save_cache(self):
