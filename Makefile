@@ -74,8 +74,9 @@ browser:
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
 # The content_checks plugin stops a build on any content error, so nothing broken is published.
 # Every path is quoted: a checkout in a folder whose name has a space works for every target.
+# tools/incremental_build.py: nothing is rebuilt when no input changed since the last build (a memo).
 html: install
-	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/incremental_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
@@ -91,8 +92,10 @@ regenerate: install
 serve: install
 	"$(PYTHON)" -m pelican -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
 
+# tools/devserver.py: serves output/, rebuilds on every change (CONTENT_CHECKS_PREVIEW too), and the open
+# page reloads itself; the reload script is added while serving, never written into output/.
 devserver: install
-	"$(PYTHON)" -m pelican -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
+	"$(PYTHON)" "$(BASEDIR)/tools/devserver.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) -- $(PELICANOPTS)
 
 publish: install
 	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)

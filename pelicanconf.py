@@ -31,7 +31,7 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets", "incremental"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -153,8 +153,14 @@ HOME_CATEGORY_ITEMS = 5
 PHOTOS_CACHE_PATH = str(ROOT / "cache-photos")
 PHOTOS_DEFAULT_SOCIAL_IMAGE = "images/mang-xa-hoi.jpg"
 
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Pelican's content cache (what our reader made of each file), reused when the file's bytes are the
+# same; plugins/incremental keys its folder by the code, the settings and the versions, so a cached
+# reading is never reused by a build that would read the file differently. `make clean` empties it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"
+CACHE_PATH = str(ROOT / "cache")
 DELETE_OUTPUT_DIRECTORY = False
 
 # Portal look (plugins/portal, theme): the mark in the header, and the footer's legal block.

@@ -327,6 +327,20 @@ def rewrite_images(build, content) -> str:
     return _IMG.sub(replace, html)
 
 
+class PhotoLinks:
+    """`content._update_content` of a body with photos: our `{photo}` placeholders are turned into
+    URLs from the page being written, then Pelican's own `{static}`/`{filename}` links. A class at
+    module level, not a closure, so the content object stays picklable (Pelican's content cache)."""
+
+    def __init__(self, content):
+        self.content = content
+
+    def __call__(self, text, siteurl):
+        content = self.content
+        build = state(content._context, content.settings)
+        return type(content)._update_content(content, build.resolve_placeholders(text, siteurl), siteurl)
+
+
 def prepare_content(content):
     """content_object_init: rewrite the body's images, plan the cover's derivatives."""
     if isinstance(content, Static) or getattr(content, "_context", None) is None:
@@ -340,13 +354,8 @@ def prepare_content(content):
             build.linked.add(target)
     if "<img" in html:
         content._content = rewrite_images(build, content)
-        original = content._update_content
-
-        def update_content(text, siteurl, _original=original, _build=build):
-            return _original(_build.resolve_placeholders(text, siteurl), siteurl)
-
         # Pelican turns `{static}` into URLs per page written; srcset lists are ours to turn.
-        content._update_content = update_content
+        content._update_content = PhotoLinks(content)
     cover = cover_target(content.metadata.get("image"))
     used_in = (content.source_path, source_line(content.source_path, ["Image:", "image:"]))
     social = None

@@ -6,7 +6,9 @@ A failed index stops the build (exit 1, one clear message, no traceback), so `ma
 run on the index is rebuilt in the background, so a save is shown at once and search follows a
 moment later."""
 
+import json
 import logging
+import os
 import subprocess
 import threading
 from pathlib import Path
@@ -33,6 +35,9 @@ DEFAULTS = {
 # Output paths of the published news, newest first, by output folder: noted when the articles are
 # ready (article_generator_finalized), used when the site is written (finalized).
 _NEWS_PATHS: dict[str, list[str]] = {}
+
+# tools/devserver.py's quick rebuilds: where to leave the index commands, run once the page is shown.
+DEFERRED_ENV = "SEARCH_DEFERRED_COMMANDS"
 
 # The attribute on the Pelican object that remembers the preview's indexing run.
 _STATE = "_search_index_state"
@@ -114,6 +119,12 @@ def index_site(pelican):
     output = Path(pelican.output_path)
     bundle = output / setting(settings, "SEARCH_BUNDLE_DIR")
     command = _command(settings, output)
+    deferred = os.environ.get(DEFERRED_ENV)
+    if deferred and settings.get("INCREMENTAL_RENDER"):
+        # The devserver's quick rebuild: the page is shown first, the devserver refreshes the index after.
+        Path(deferred).write_text(json.dumps({"commands": [[str(part) for part in c] for c in command],
+                                              "bundle": str(bundle)}), encoding="utf-8")
+        return
     state = getattr(pelican, _STATE, None)
     if state is not None and setting(settings, "SEARCH_PREVIEW_IN_BACKGROUND"):
         _index_in_background(state, command, output, bundle)
@@ -142,3 +153,31 @@ def connect():
     signals.initialized.connect(add_defaults)
     signals.article_generator_finalized.connect(note_news)
     signals.finalized.connect(index_site)
+
+
+def run_deferred(job_file) -> int:
+    """The index of a quick devserver rebuild, made after the page was shown (tools/devserver.py):
+    written beside the served bundle, then put in its place, so the preview keeps a working search
+    meanwhile and ends with exactly the files a full build makes (no chunks of the old index)."""
+    job = json.loads(Path(job_file).read_text(encoding="utf-8"))
+    bundle = Path(job["bundle"])
+    staging = bundle.with_name(f".{bundle.name}.new")
+    indexing.clear_bundle(staging)
+    commands = []
+    for command in job["commands"]:
+        command = list(command)
+        at = command.index("--output-subdir") + 1
+        command[at] = staging.name + command[at][len(bundle.name):]
+        commands.append(command)
+    status, log = _run(commands, staging)
+    if status != 0:
+        indexing.clear_bundle(staging)
+        print(indexing.failure_message(status, log, bundle.parent), flush=True)
+        return status
+    retired = bundle.with_name(f".{bundle.name}.old")
+    indexing.clear_bundle(retired)
+    if bundle.exists():
+        bundle.rename(retired)
+    staging.rename(bundle)
+    indexing.clear_bundle(retired)
+    return 0

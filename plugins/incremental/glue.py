@@ -1,0 +1,182 @@
+"""Pelican glue.
+
+1. initialized: when the content cache is on (CACHE_CONTENT), its folder becomes
+   CACHE_PATH/content-<key>, the key being a digest of the plugins' and theme's code, the settings'
+   values and every installed version (keying.build_key). Pelican checks each content file's own
+   stamp (CHECK_MODIFIED_METHOD, a hash of its bytes in pelicanconf.py); the key covers the rest, so
+   a cached reading is only ever reused by a build that would read the file the same way. Only the
+   newest few cache folders are kept.
+2. The cache is written atomically (temporary file, then rename): a build stopped while saving, or two
+   builds at once, never leave a truncated cache behind (Pelican writes it in place).
+3. finalized: when INCREMENTAL_FACTS names a file, the build's time-dependent facts are written there
+   for tools/incremental_build.py (the first moment a future-dated article becomes due)."""
+
+import json
+import logging
+import os
+import pickle
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pelican import cache, signals
+
+from . import keying
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "content-"
+KEEP_FOLDERS = 64
+KEEP_DAYS = 7
+FACTS_ENV = "INCREMENTAL_FACTS"
+
+_due: list = []
+
+
+def key_cache_folder(pelican_object):
+    settings = pelican_object.settings
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        return
+    base = Path(settings.get("INCREMENTAL_BASE_CACHE_PATH") or settings["CACHE_PATH"])
+    key = keying.build_key(settings)
+    folder = base / (PREFIX + key[:24])
+    settings["INCREMENTAL_BASE_CACHE_PATH"] = str(base)
+    settings["CACHE_PATH"] = str(folder)
+    _prune(base, folder)
+
+
+def _prune(base: Path, current: Path):
+    """Forget cache folders unused for KEEP_DAYS, and the oldest beyond KEEP_FOLDERS: by age first, so
+    builds with other settings (the preview, publish, the tests' fixtures) do not evict each other."""
+    try:
+        folders = [path for path in base.iterdir() if path.is_dir() and path.name.startswith(PREFIX) and path != current]
+    except OSError:
+        return
+    now = time.time()
+    dated = sorted(((path.stat().st_mtime, path) for path in folders), reverse=True)
+    for position, (used, old) in enumerate(dated):
+        if now - used > KEEP_DAYS * 86400 or position >= KEEP_FOLDERS - 1:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _atomic_save_cache(self):
+    """FileDataCacher.save_cache, written to a temporary file and renamed over the cache."""
+    if not self._cache_data_policy:
+        return
+    folder = self.settings["CACHE_PATH"]
+    temporary = f"{self._cache_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with self._cache_open(temporary, "wb") as handle:
+            pickle.dump(self._cache, handle)
+        os.replace(temporary, self._cache_path)
+        os.utime(folder)  # the newest folders are the ones kept
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
+        logger.warning("Could not save cache %s\n ... %s", self._cache_path, error)
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def note_due(generator):
+    """The earliest date still in the future: the build that follows it must publish that article."""
+    now = datetime.now(timezone.utc)
+    for name in ("articles", "drafts", "hidden_articles", "translations", "drafts_translations",
+                 "hidden_translations", "pages", "hidden_pages", "draft_pages"):
+        for content in getattr(generator, name, None) or []:
+            date = getattr(content, "date", None)
+            if isinstance(date, datetime) and date.tzinfo is not None and date > now:
+                _due.append(date.timestamp())
+
+
+def write_facts(pelican_object):
+    target = os.environ.get(FACTS_ENV)
+    if not target:
+        return
+    facts = {"next_due": min(_due) if _due else None, "built_at": time.time()}
+    Path(target).write_text(json.dumps(facts), encoding="utf-8")
+
+
+def connect():
+    cache.FileDataCacher.save_cache = _atomic_save_cache
+    signals.initialized.connect(key_cache_folder)
+    signals.article_generator_finalized.connect(note_due)
+    signals.page_generator_finalized.connect(note_due)
+    signals.finalized.connect(write_facts)
+    connect_render()
+
+
+# --- the devserver's quick rebuilds (render.py) -----------------------------------------------------
+
+from . import render  # noqa: E402
+
+_session = {}
+
+
+def start_session(pelican_object):
+    records = os.environ.get(render.RECORDS_ENV)
+    _session.clear()
+    if not records:
+        return
+    quick = bool(pelican_object.settings.get("INCREMENTAL_RENDER"))
+    _session["pending"] = (records, quick)
+
+
+def _current(generator):
+    if "pending" in _session:
+        records, quick = _session.pop("pending")
+        try:
+            _session["session"] = render.Session(records, quick, generator.context)
+        except render.NeedsFullBuild as need:
+            logger.warning("incremental: full build needed: %s", need.reason)
+            raise
+    return _session.get("session")
+
+
+def attach_writer(generator):
+    session = _current(generator)
+    if session is None:
+        return
+    from vn_news.feeds import NewsWriter  # noqa: PLC0415 - the site's one writer
+
+    NewsWriter.render_filter = lambda writer, name, page_context: session.render_filter(name, page_context)
+
+
+def note_read(content):
+    session = _session.get("session")
+    if session is not None:
+        session.read(content)
+
+
+def note_contents(generator):
+    session = _current(generator)
+    if session is not None:
+        session.note(generator)
+
+
+def decide(generators):
+    session = _session.get("session")
+    if session is not None:
+        try:
+            session.decide()
+        except render.NeedsFullBuild as need:
+            logger.warning("incremental: full build needed: %s", need.reason)
+            raise
+
+
+def save_records(pelican_object):
+    session = _session.get("session")
+    if session is not None:
+        session.save()
+
+
+def connect_render():
+    signals.initialized.connect(start_session)
+    signals.generator_init.connect(attach_writer)
+    signals.content_object_init.connect(note_read)
+    signals.article_generator_finalized.connect(note_contents)
+    signals.page_generator_finalized.connect(note_contents)
+    signals.all_generators_finalized.connect(decide)
+    signals.finalized.connect(save_records)

@@ -1,0 +1,137 @@
+"""`make devserver` (tools/devserver.py): an open page reloads itself with the new text after an
+edit; a template error or a broken photo is reported and the server waits for the next save; the files
+it writes are the ones `make html` writes (the reload script is only added while serving)."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, comparable_files
+
+ARTICLE = "2022/hien-mau-tinh-nguyen.md"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Devserver:
+    def __init__(self, project: Path, output: Path):
+        self.port = free_port()
+        command = [sys.executable, str(project / "tools" / "devserver.py"), str(project / "content"), str(output),
+                   "-s", str(project / "pelicanconf.py"), "--port", str(self.port)]
+        self.process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        text=True, start_new_session=True)
+        self.lines = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self):
+        for line in self.process.stdout:
+            with self.changed:
+                self.lines.append(line)
+                self.changed.notify_all()
+
+    @property
+    def log(self):
+        return "".join(self.lines)
+
+    def wait_for(self, text, count=1, timeout=120):
+        with self.changed:
+            self.changed.wait_for(lambda: self.log.count(text) >= count or self.process.poll() is not None, timeout)
+        assert self.log.count(text) >= count, f"never logged {text!r} {count} time(s):\n{self.log}"
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "pelicanconf.py", project)
+    for folder in ("plugins", "theme", "tools"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURES / "basic", project / "content")
+    return project
+
+
+BUILT = "devserver: đã dựng xong"
+FAILED = "devserver: bản dựng lỗi"
+
+
+def test_open_page_reloads_itself_with_the_new_text_after_an_edit(project, tmp_path, page):
+    server = Devserver(project, tmp_path / "site" / "output")
+    try:
+        server.wait_for(BUILT)
+        url = f"http://127.0.0.1:{server.port}/2022/04/ngay-hoi-hien-mau-tinh-nguyen.html"
+        article = project / "content" / ARTICLE
+        assert (tmp_path / "site/output/2022/04/ngay-hoi-hien-mau-tinh-nguyen.html").is_file(), server.log
+        page.goto(url)
+        assert "Câu mới viết thêm" not in page.inner_text("body")
+        page.evaluate("window.__notReloaded = true")
+        article.write_text(article.read_text(encoding="utf-8") + "\nCâu mới viết thêm trong lúc xem trước.\n",
+                           encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('Câu mới viết thêm')", timeout=120_000)
+        assert page.evaluate("window.__notReloaded === undefined"), "the text came without a reload?"
+        # A body edit is a quick rebuild: the page first, then the search index.
+        server.wait_for("chỉ mục tìm kiếm đã được cập nhật")
+        assert "thay đổi này cần dựng lại toàn bộ" not in server.log
+
+        # A template error: reported, the server keeps serving the last good preview, and waits.
+        template = project / "theme" / "templates" / "article.html"
+        good = template.read_text(encoding="utf-8")
+        template.write_text(good.replace("{{ article.content|safe }}", "{{ article.content|safe }}{{ 1 / 0 }}"),
+                            encoding="utf-8")
+        server.wait_for(FAILED)
+        time.sleep(3)  # a spinning server would rebuild (and fail) again in this time
+        assert server.log.count(FAILED) == 1, server.log
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert "Câu mới viết thêm" in response.read().decode("utf-8")
+        template.write_text(good.replace("{{ article.content|safe }}", "{{ article.content|safe }}<p>Mẫu đã sửa lại</p>"),
+                            encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('Mẫu đã sửa lại')", timeout=120_000)
+        assert server.process.poll() is None
+    finally:
+        server.stop()
+    # The files themselves are what a plain build writes: nothing of the reload script is in them.
+    output = tmp_path / "site" / "output"
+    assert not any(b"data-devserver" in path.read_bytes() for path in output.rglob("*.html"))
+
+
+def test_a_broken_photo_is_reported_and_the_preview_waits(project, tmp_path):
+    output = tmp_path / "site" / "output"
+    server = Devserver(project, output)
+    try:
+        server.wait_for(BUILT)
+        images = project / "content" / "images"
+        images.mkdir(exist_ok=True)
+        (images / "hong.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+        article = project / "content" / ARTICLE
+        article.write_text(article.read_text(encoding="utf-8") + '\n![Ảnh hỏng]({static}/images/hong.jpg "Ảnh hỏng")\n',
+                           encoding="utf-8")
+        server.wait_for(FAILED)
+        assert "hong.jpg" in server.log
+        assert server.process.poll() is None
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/", timeout=10) as response:
+            assert response.status == 200
+        (images / "hong.jpg").unlink()
+        from PIL import Image  # noqa: PLC0415
+
+        Image.new("RGB", (800, 600), (200, 40, 40)).save(images / "hong.jpg", "JPEG")
+        server.wait_for(BUILT, count=2)
+    finally:
+        server.stop()

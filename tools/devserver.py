@@ -1,0 +1,258 @@
+"""`make devserver`: the editor's preview. Builds CONTENT into OUTPUT, serves OUTPUT on 127.0.0.1 and
+rebuilds when the content, the theme, the plugins or the settings change; an open page reloads itself
+after each successful rebuild.
+
+Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bind 127.0.0.1]
+
+- Each build is tools/incremental_build.py in a process of its own with CONTENT_CHECKS_PREVIEW (the
+  preview keeps building despite content errors, whose messages are printed as usual). A build that
+  fails (a broken photo, a template error) prints its error and leaves the previous preview in place;
+  the server keeps running and the next save builds again. Nothing rebuilds without a change, so a
+  failing build never loops.
+- The reload script is added to HTML responses while they are served, never to the files: OUTPUT is
+  byte for byte what `make html` writes, and nothing of the preview reaches a published page.
+- The page asks /__devserver/build every second and reloads when the number has changed."""
+
+import argparse
+import functools
+import hashlib
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
+ENDPOINT = "/__devserver/"
+PREVIEW_SETTINGS = {"CONTENT_CHECKS_PREVIEW": True}
+
+RELOAD_SCRIPT = """(function () {
+  var build = %s;
+  function ask() {
+    fetch("/__devserver/build", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
+      if (state.build !== build) { location.reload(); return; }
+      setTimeout(ask, 1000);
+    }, function () { setTimeout(ask, 2000); });
+  }
+  setTimeout(ask, 1000);
+})();"""
+
+
+class State:
+    def __init__(self):
+        self.build = 0
+        self.lock = threading.Lock()
+
+    def bump(self):
+        with self.lock:
+            self.build += 1
+
+
+def inject(html: bytes, build: int) -> bytes:
+    """The reload script, as the last thing in <body> (or at the end of a page without one)."""
+    tag = f'<script data-devserver>{RELOAD_SCRIPT % build}</script>'.encode()
+    at = html.rfind(b"</body>")
+    return html[:at] + tag + html[at:] if at >= 0 else html + tag
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    state: State = None
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):  # noqa: N802 - the base class names it so
+        if self.path.startswith(ENDPOINT + "build"):
+            body = json.dumps({"build": self.state.build}).encode()
+            return self._send(200, "application/json", body)
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the folder's address
+            path = os.path.join(path, "index.html")
+        if path.endswith(".html") and os.path.isfile(path):
+            try:
+                with open(path, "rb") as handle:
+                    html = handle.read()
+            except OSError:
+                return super().do_GET()
+            return self._send(200, "text/html; charset=utf-8", inject(html, self.state.build))
+        return super().do_GET()
+
+    def _send(self, status, kind, body):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def build_once(content: Path, output: Path, conf: Path, passthrough=(), records: Path = None) -> int:
+    """A full build: tools/incremental_build.py (memo, safe swap); it records what each page shows."""
+    command = [sys.executable, str(BUILD_TOOL), str(content), str(output), "-s", str(conf),
+               "-e", *(f"{key}={json.dumps(value)}" for key, value in PREVIEW_SETTINGS.items())]
+    if passthrough:
+        command += ["--", *passthrough]
+    env = dict(os.environ)
+    if records is not None:
+        records.unlink(missing_ok=True)  # written anew by this build (none if the memo says nothing changed)
+        env["INCREMENTAL_RECORDS"] = str(records)
+    return run(command, env)
+
+
+def quick_build(content: Path, output: Path, conf: Path, records: Path, deferred: Path) -> int:
+    """Only the pages that show the edited articles, written into the served output (plugins/incremental
+    render.py); exit status 75 when the edit needs a full build."""
+    extras = {**PREVIEW_SETTINGS, "INCREMENTAL_RENDER": True}
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
+               "-e", *(f"{key}={json.dumps(value)}" for key, value in extras.items())]
+    deferred.unlink(missing_ok=True)
+    env = {**os.environ, "INCREMENTAL_RECORDS": str(records), "SEARCH_DEFERRED_COMMANDS": str(deferred)}
+    return run(command, env)
+
+
+def run(command, env) -> int:
+    try:
+        return subprocess.run(command, env=env).returncode
+    except OSError as error:
+        print(f"devserver: không chạy được bản dựng: {error}", file=sys.stderr, flush=True)
+        return 1
+
+
+SEARCH_REFRESH = ("import sys; sys.path.insert(0, sys.argv[1]); from search.glue import run_deferred; "
+                  "sys.exit(run_deferred(sys.argv[2]))")
+
+
+def refresh_search(deferred: Path) -> int:
+    """The search index of a quick rebuild, made after the page was shown (plugins/search)."""
+    if not deferred.is_file():
+        return 0
+    status = run([sys.executable, "-c", SEARCH_REFRESH, str(ROOT / "plugins"), str(deferred)], dict(os.environ))
+    if status == 0:
+        print("devserver: chỉ mục tìm kiếm đã được cập nhật.", file=sys.stderr, flush=True)
+    else:
+        print("devserver: không cập nhật được chỉ mục tìm kiếm (xem thông báo ở trên).", file=sys.stderr, flush=True)
+    return status
+
+
+def quick_candidate(batch, content: Path) -> bool:
+    """Only Markdown files of the content, edited in place (not added, removed or renamed)."""
+    from watchfiles import Change  # noqa: PLC0415
+
+    return bool(batch) and all(
+        kind == Change.modified and path.endswith(".md") and Path(path).resolve().is_relative_to(content)
+        for kind, path in batch
+    )
+
+
+def watched_paths(content: Path, conf: Path):
+    return [content, ROOT / "theme", ROOT / "plugins", conf]
+
+
+def relevant(change) -> bool:
+    _kind, path = change
+    parts = Path(path).parts
+    return not ("__pycache__" in parts or path.endswith((".pyc", ".pyo", "~", ".swp", ".tmp")) or Path(path).name.startswith(".#"))
+
+
+def announce(status: int, seconds: float, url: str, search_later=False):
+    if status == 0:
+        search = ("Ô tìm kiếm sẽ tìm thấy nội dung mới sau ít giây nữa (chỉ mục đang được cập nhật)." if search_later
+                  else "Ô tìm kiếm được cập nhật cùng bản dựng.")
+        print(f"devserver: đã dựng xong sau {seconds:.1f} s — trang đang mở tự tải lại ({url}). {search}",
+              file=sys.stderr, flush=True)
+    else:
+        print(f"devserver: bản dựng lỗi (mã {status}), xem thông báo ở trên. Trang xem trước vẫn là bản trước; "
+              "sửa lỗi rồi lưu lại tệp để dựng lại.", file=sys.stderr, flush=True)
+
+
+def serve(output: Path, bind: str, port: int, state: State) -> ThreadingHTTPServer:
+    handler = type("Handler", (PreviewHandler,), {"state": state})
+    server = ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content")
+    parser.add_argument("output")
+    parser.add_argument("-s", "--settings", required=True)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    passthrough = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    content, output, conf = (Path(p).resolve() for p in (args.content, args.output, args.settings))
+    from watchfiles import watch  # noqa: PLC0415 - pinned in requirements.txt
+
+    state = State()
+    cache = ROOT / "cache"
+    tag = hashlib.sha256(str(output).encode()).hexdigest()[:16]
+    records = cache / f"devserver-records-{tag}.pickle"
+    deferred = cache / f"devserver-search-{tag}.json"
+    render_full = 75
+    output.mkdir(parents=True, exist_ok=True)
+    server = serve(output, args.bind, args.port, state)
+    url = f"http://{'localhost' if args.bind in ('127.0.0.1', '::1') else args.bind}:{server.server_address[1]}/"
+    print(f"devserver: xem trước tại {url} — lưu tệp là trang tự dựng lại và tải lại; Ctrl-C để dừng.",
+          file=sys.stderr, flush=True)
+    # The watcher runs from the start, also during builds: a save made while building is queued and
+    # builds again as soon as the running build is over.
+    changes = queue.Queue()
+    stop = threading.Event()
+
+    def watching():
+        for batch in watch(*watched_paths(content, conf), watch_filter=lambda kind, path: relevant((kind, path)),
+                           debounce=300, step=50, stop_event=stop):
+            changes.put(batch)
+
+    threading.Thread(target=watching, daemon=True).start()
+    time.sleep(0.2)
+    batch = None
+    try:
+        while True:
+            if batch is not None:
+                names = sorted({os.path.relpath(path) for _kind, path in batch})
+                print(f"devserver: thay đổi: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}",
+                      file=sys.stderr, flush=True)
+            started = time.monotonic()
+            status = None
+            if batch is not None and records.is_file() and quick_candidate(batch, content):
+                status = quick_build(content, output, conf, records, deferred)
+                if status == 0:
+                    state.bump()
+                    announce(status, time.monotonic() - started, url, search_later=True)
+                    refresh_search(deferred)
+                elif status == render_full:
+                    print("devserver: thay đổi này cần dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
+                    status = None
+                else:
+                    announce(status, time.monotonic() - started, url)
+            if status is None:
+                status = build_once(content, output, conf, passthrough, records)
+                if status == 0:
+                    state.bump()
+                announce(status, time.monotonic() - started, url)
+            batch = changes.get()
+            while not changes.empty():  # everything saved meanwhile: one build
+                batch = batch | changes.get()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
