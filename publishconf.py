@@ -19,9 +19,6 @@ DELETE_OUTPUT_DIRECTORY = False
 # .gz and .br beside every text file (plugins/assets), for servers that send them as they are
 # (nginx gzip_static/brotli_static, the .htaccess below): no compressing on each request.
 ASSETS_PRECOMPRESS = True
-# Pelican's content cache (when CACHE_PATH is used) tells a changed file by its content, not its mtime:
-# CI restores the cache into a fresh checkout, where every file has a new mtime.
-CHECK_MODIFIED_METHOD = "md5"
 
 # Drafts never leave the machine: no draft article or page is written anywhere in the published
 # output (Pelican skips an empty save-as), so robots.txt names no draft folder either. Listings, feeds,

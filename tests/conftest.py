@@ -31,7 +31,8 @@ CONTENT = ROOT / "content"
 
 # Pagefind writes its filter values and page list in hash-map order, so these files (named after
 # their bytes) differ between two builds of the same site; compare them by count only.
-PAGEFIND_UNORDERED = ("pagefind/filter/", "pagefind/pagefind.vi_", "pagefind/pagefind-entry.json")
+PAGEFIND_UNORDERED = tuple(f"pagefind/{index}{name}" for index in ("", "moi/")
+                           for name in ("filter/", "pagefind.vi_", "pagefind-entry.json"))
 
 
 def comparable_files(folder: Path) -> dict:
