@@ -100,6 +100,16 @@ def use_linear_taxonomies(generator):
     generator.generate_authors = MethodType(_generate_authors, generator)
 
 
+# --- Templates checked for changes once per build ---
+
+def keep_templates_loaded(generator):
+    """Jinja re-reads each template's mtime on every include; this generator's environment lives
+    for one build only (Pelican makes new generators for each rebuild), so once is enough."""
+    env = getattr(generator, "env", None)
+    if env is not None and not plain(generator.settings):
+        env.auto_reload = False
+
+
 # --- URLs and save-as paths computed once per content object ---
 
 class _UrlsOnce:
@@ -317,4 +327,5 @@ def take_over_output_phase(generators):
 
 def connect():
     signals.article_generator_init.connect(use_linear_taxonomies)
+    signals.generator_init.connect(keep_templates_loaded)
     signals.all_generators_finalized.connect(take_over_output_phase)

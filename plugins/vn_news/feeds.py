@@ -53,6 +53,13 @@ class NewsWriter(Writer):
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, _TitleAsText(item))
 
+    def _make_folder(self, folder):
+        # Thousands of pages share a few hundred folders: ask the file system once per folder.
+        made = self.__dict__.setdefault("_made_folders", set())
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+
     def _claim(self, filename, override):
         """Pelican's bookkeeping of `_open_w` for a page another process writes, so that writing one
         file twice fails the same way whichever process renders it."""
@@ -116,7 +123,7 @@ class NewsWriter(Writer):
             self._claim(path, override)
             return
         output = template.render(localcontext)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        self._make_folder(os.path.dirname(path))
         with self._open_w(path, "utf-8", override=override) as handle:
             handle.write(output)
         logger.info('Writing "%s"', path)
