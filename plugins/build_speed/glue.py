@@ -4,10 +4,14 @@ Everything is set on this build's own generator and content instances (Pelican's
 the plugins again in the same process), and BUILD_SPEED_PLAIN = True switches it all off: the test
 that the fast build equals the plain one byte for byte builds both."""
 
+import fcntl
 import gc
+import hashlib
 import logging
 import os
+import pickle
 import signal
+import struct
 import sys
 import traceback
 from itertools import chain
@@ -98,6 +102,173 @@ def use_linear_taxonomies(generator):
     generator.generate_tags = MethodType(_generate_tags, generator)
     generator.generate_categories = MethodType(_generate_categories, generator)
     generator.generate_authors = MethodType(_generate_authors, generator)
+
+
+# --- Article bodies made by forked readers while this process reads the rest ---
+
+# One file in this many is made by the parent itself: it also runs Pelican's part of reading.
+PARENT_EVERY = 10
+_RECORD_HEAD = struct.Struct("!I")
+
+
+def _digest(body: str) -> bytes:
+    return hashlib.blake2b(body.encode("utf-8"), digest_size=16).digest()
+
+
+def _send(fd, record):
+    data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_RECORD_HEAD.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _silence_logging():
+    """In a body reader: nothing is printed; a file whose conversion logs anything is left to the
+    parent, which then logs it exactly as a plain build would."""
+    noted = []
+
+    class Note(logging.Handler):
+        def emit(self, record):
+            noted.append(record.levelno)
+
+    for logger_object in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger_object, logging.Logger):
+            logger_object.handlers = []
+    logging.root.handlers = [Note(logging.DEBUG)]
+    return noted
+
+
+def _body_reader(reader, paths, fd):
+    try:
+        noted = _silence_logging()
+        for path in paths:
+            html, body = None, None
+            try:
+                before = len([level for level in noted if level >= logging.WARNING])
+                _block, body = reader.split(path)
+                html = reader.body_html(path, body)
+                if len([level for level in noted if level >= logging.WARNING]) != before:
+                    html = None
+            except Exception:  # noqa: BLE001 - the parent makes this file itself and reports its error
+                html = None
+            _send(fd, (path, _digest(body) if body is not None else b"", html))
+        os.close(fd)
+    finally:
+        os._exit(0)
+
+
+class BodiesMadeElsewhere:
+    """The parent's side: takes each body's HTML from the reader process that made it, and makes it
+    itself when that process had none (an error, a warning, a file changed meanwhile)."""
+
+    def __init__(self, owners, readers):
+        self.owners = owners  # path -> index in readers
+        self.readers = readers  # [(pid, fd)]
+        self.waiting = {}  # path -> (digest, html) read ahead
+        self.pending = [b"" for _ in readers]
+        self.taken = 0
+
+    def _read_record(self, index):
+        _pid, fd = self.readers[index]
+        while True:
+            buffer = self.pending[index]
+            if len(buffer) >= _RECORD_HEAD.size:
+                (size,) = _RECORD_HEAD.unpack_from(buffer)
+                if len(buffer) >= _RECORD_HEAD.size + size:
+                    record = pickle.loads(buffer[_RECORD_HEAD.size:_RECORD_HEAD.size + size])
+                    self.pending[index] = buffer[_RECORD_HEAD.size + size:]
+                    return record
+            chunk = os.read(fd, 1 << 20) if fd is not None else b""
+            if not chunk:
+                return None
+            self.pending[index] = buffer + chunk
+
+    def __call__(self, path, body):
+        index = self.owners.pop(path, None)
+        if index is None:
+            return None
+        while path not in self.waiting:
+            record = self._read_record(index)
+            if record is None:
+                self._close(index)
+                return None
+            self.waiting[record[0]] = record[1:]
+        digest, html = self.waiting.pop(path)
+        if html is None or digest != _digest(body):
+            return None
+        self.taken += 1
+        return html
+
+    def _close(self, index):
+        pid, fd = self.readers[index]
+        if fd is not None:
+            os.close(fd)
+            self.readers[index] = (pid, None)
+
+    def finish(self):
+        logger.debug("build_speed: %d article bodies made by %d reader processes", self.taken, len(self.readers))
+        for index, (pid, _fd) in enumerate(self.readers):
+            self._close(index)
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+
+
+def read_bodies_elsewhere(generator):
+    """Receiver of `article_generator_init`: fork the body readers before the articles are read."""
+    settings = generator.settings
+    count = workers_for(settings)
+    if plain(settings) or count == 1 or settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        return
+    reader = generator.readers.readers.get("md")
+    if reader is None or not all(hasattr(reader, name) for name in ("split", "body_html", "made_elsewhere")):
+        return
+    extensions = tuple(f".{ext}" for ext, one in generator.readers.readers.items() if one is reader)
+    paths = [
+        os.path.abspath(os.path.join(generator.path, name))
+        for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+        if name.endswith(extensions)
+    ]
+    shares_of = [[] for _ in range(count - 1)]
+    owners = {}
+    for position, path in enumerate(paths):
+        if position % PARENT_EVERY:
+            index = position % (count - 1)
+            shares_of[index].append(path)
+            owners[path] = index
+    sys.stdout.flush()
+    sys.stderr.flush()
+    readers = []
+    for share in shares_of:
+        read_fd, write_fd = os.pipe()
+        if hasattr(fcntl, "F_SETPIPE_SZ"):
+            try:
+                fcntl.fcntl(write_fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+            except OSError:
+                pass
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            for _pid, other in readers:
+                os.close(other)
+            _body_reader(reader, share, write_fd)
+        os.close(write_fd)
+        readers.append((pid, read_fd))
+    made = BodiesMadeElsewhere(owners, readers)
+    reader.made_elsewhere = made
+    generator._build_speed_bodies = made
+
+
+def stop_body_readers(generator):
+    """Receiver of `article_generator_pretaxonomy`: every article is read by then."""
+    made = generator.__dict__.pop("_build_speed_bodies", None)
+    if made is not None:
+        made.finish()
+        reader = generator.readers.readers.get("md")
+        if reader is not None:
+            reader.__dict__.pop("made_elsewhere", None)
 
 
 # --- Templates checked for changes once per build ---
@@ -327,5 +498,7 @@ def take_over_output_phase(generators):
 
 def connect():
     signals.article_generator_init.connect(use_linear_taxonomies)
+    signals.article_generator_init.connect(read_bodies_elsewhere)
+    signals.article_generator_pretaxonomy.connect(stop_body_readers)
     signals.generator_init.connect(keep_templates_loaded)
     signals.all_generators_finalized.connect(take_over_output_phase)
