@@ -104,6 +104,60 @@ def use_linear_taxonomies(generator):
     generator.generate_authors = MethodType(_generate_authors, generator)
 
 
+# --- Forked processes never outlive the build ---
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _die_with_parent():
+    """In a forked child (Linux): killed at once if the parent dies, even by SIGKILL, so no worker
+    writes into a folder that tools/safe_build.py is removing."""
+    try:
+        import ctypes  # noqa: PLC0415 - Linux only
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+
+
+class StopChildrenOnSignal:
+    """While children run: a signal that stops the parent first stops and reaps them, then acts as
+    it would have (so `kill PID` and Ctrl-C leave no process writing behind the parent's back)."""
+
+    def __init__(self, pids):
+        self.pids = pids
+        self.previous = {}
+
+    def __enter__(self):
+        for signum in STOP_SIGNALS:
+            self.previous[signum] = signal.signal(signum, self._stop)
+        return self
+
+    def _stop(self, signum, _frame):
+        for pid in list(self.pids):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self.pids.clear()
+        # Then what the signal would have done; the other signals keep this handler until the end,
+        # so one arriving meanwhile is never lost between two handlers.
+        previous = self.previous.get(signum)
+        if callable(previous):
+            return previous(signum, _frame)
+        signal.signal(signum, signal.SIG_DFL if previous is None else previous)
+        os.kill(os.getpid(), signum)
+        return None
+
+    def __exit__(self, *_exc):
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        self.previous = {}
+
+
 # --- Article bodies made by forked readers while this process reads the rest ---
 
 # One file in this many is made by the parent itself: it also runs Pelican's part of reading.
@@ -250,6 +304,7 @@ def read_bodies_elsewhere(generator):
                 pass
         pid = os.fork()
         if pid == 0:
+            _die_with_parent()
             os.close(read_fd)
             for _pid, other in readers:
                 os.close(other)
@@ -394,6 +449,7 @@ def _start_workers(count, renderers, outputs, writer):
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
+            _die_with_parent()
             os.close(read_fd)
             for _pid, other_fd, _index in children:
                 os.close(other_fd)
@@ -441,19 +497,24 @@ def _parallel_output(generators, outputs, writer, count):
     others = [generator for generator in generators if not _renders_pages(generator)]
     # Objects made so far stay out of the collector's way: fewer pages copied on write.
     gc.freeze()
-    children = _start_workers(count, renderers, outputs, writer)
-    try:
-        _mute_writer_finalized()
+    pids = []
+    with StopChildrenOnSignal(pids):
+        children = _start_workers(count, renderers, outputs, writer)
+        pids.extend(pid for pid, _fd, _index in children)
         try:
-            _render_share(renderers, outputs, writer, shares.Share(0, count))
-        finally:
-            _unmute_writer_finalized()
-    except BaseException:
-        _stop_workers(children)
+            _mute_writer_finalized()
+            try:
+                _render_share(renderers, outputs, writer, shares.Share(0, count))
+            finally:
+                _unmute_writer_finalized()
+        except BaseException:
+            _stop_workers(children)
+            pids.clear()
+            gc.unfreeze()
+            raise
         gc.unfreeze()
-        raise
-    gc.unfreeze()
-    _join_workers(children, count)
+        _join_workers(children, count)
+        pids.clear()
     for generator in renderers:
         for kind, sender in WRITER_FINALIZED:
             if isinstance(generator, kind):
