@@ -31,7 +31,8 @@ THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
-PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets", "incremental"]
+PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
+                "incremental", "build_speed"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old

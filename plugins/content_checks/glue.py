@@ -85,7 +85,10 @@ def pelican_save_as(settings):
                 metadata[key] = value
         klass = Page if kind == "page" else Article
         source = os.path.join(settings.get("PATH") or "", path)
-        content = klass("", metadata=metadata, settings=settings, source_path=source, context={})
+        # A throwaway object asked only for its save_as: the plugins' content_object_init receivers
+        # (photos plans covers, reads the file again) would do their work for nothing.
+        with signals.content_object_init.muted():
+            content = klass("", metadata=metadata, settings=settings, source_path=source, context={})
         return posixize_path(content.save_as).lstrip("/") if content.save_as else None
 
     return save_as_of

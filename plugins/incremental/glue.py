@@ -141,7 +141,14 @@ def attach_writer(generator):
         return
     from vn_news.feeds import NewsWriter  # noqa: PLC0415 - the site's one writer
 
-    NewsWriter.render_filter = lambda writer, name, page_context: session.render_filter(name, page_context)
+    NewsWriter.render_filter = _render_filter
+
+
+def _render_filter(writer, name, page_context):
+    # Set on the class once; consults this build's session only (a later build in the same process
+    # starts with none, so it renders everything).
+    session = _session.get("session")
+    return True if session is None else session.render_filter(name, page_context)
 
 
 def note_read(content):

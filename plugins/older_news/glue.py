@@ -127,6 +127,9 @@ class OlderNewsGenerator(Generator):
     """Runs after the articles generator: generate_context() attaches page 1 to every published
     article (article.older_news) and writes nothing; generate_output() writes the windows."""
 
+    # Writes only through the writer, so forked workers may share its pages (plugins/build_speed).
+    writes_only_through_writer = True
+
     def generate_context(self):
         self.groups = news_groups(self.context.get("articles", []), self.context.get("categories", []), self.settings)
         for group in self.groups:

@@ -3,10 +3,23 @@
 The language is set through Pelican's public `feed_generated` signal. The rest needs the writer:
 Pelican's writer strips tags from titles before any signal sees them, so a title such as `a <b> c`
 would lose `<b>` (escaping it first makes strip-tags a no-op that hands the exact text to the XML
-serialiser), and it links feed items from SITEURL, which is empty in development."""
+serialiser), and it links feed items from SITEURL, which is empty in development.
+
+The writer also asks `render_filter(name, page_context)` before it renders each output page (every
+page of a paginated write, every feed): a build that renders only a share of the pages (forked
+workers, plugins/build_speed) or only what changed still walks the whole list in every process."""
+
+import logging
+import os
 
 from markupsafe import escape
-from pelican.writers import Writer
+from pelican import signals
+from pelican.paginator import Paginator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+# The log lines of the pages it writes stay those of Pelican's writer.
+logger = logging.getLogger("pelican.writers")
 
 
 class _TitleAsText:
@@ -18,51 +31,11 @@ class _TitleAsText:
         return getattr(self._item, name)
 
 
-class _NullFile:
-    def write(self, text):
-        return len(text)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-class _FilteredTemplate:
-    """The page's template, rendered only when the writer's render_filter says so."""
-
-    def __init__(self, template, writer):
-        self._template = template
-        self._writer = writer
-
-    def render(self, localcontext):
-        name = localcontext.get("output_file")
-        if self._writer.render_filter(name, localcontext):
-            return self._template.render(localcontext)
-        self._writer._skipping = name
-        return ""
-
-    def __getattr__(self, name):
-        return getattr(self._template, name)
-
-
 class NewsWriter(Writer):
-    _skipping = None
-
     def render_filter(self, name, page_context) -> bool:
-        """Shared hook: called for every output page (each page of a paginated write too) with its
-        own context, before it is rendered; False leaves that page's file as it is. Default: True."""
+        """Whether this process renders output page `name`; `page_context` is what the template would
+        get. Called once per page in every process, in the same order. Replace it on the instance."""
         return True
-
-    def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(name, _FilteredTemplate(template, self), context, *args, **kwargs)
-
-    def _open_w(self, filename, encoding, override=False):
-        skipping, self._skipping = self._skipping, None
-        if skipping is not None:
-            return _NullFile()
-        return super()._open_w(filename, encoding, override)
 
     def _create_new_feed(self, feed_type, feed_title, context):
         context = dict(context, SITENAME=str(escape(context["SITENAME"])))
@@ -72,10 +45,89 @@ class NewsWriter(Writer):
         # Feed links must be absolute even when pages use relative URLs.
         domain = self.settings.get("CANONICAL_URL") or context.get("SITEURL", "")
         context = dict(context, SITEURL=domain)
+        if path and not self.render_filter(path, dict(context, feed_items=elements)):
+            self._claim(sanitised_join(self.output_path, path), override_output)
+            return None
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, _TitleAsText(item))
+
+    def _make_folder(self, folder):
+        # Thousands of pages share a few hundred folders: ask the file system once per folder.
+        made = self.__dict__.setdefault("_made_folders", set())
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+
+    def _claim(self, filename, override):
+        """Pelican's bookkeeping of `_open_w` for a page another process writes, so that writing one
+        file twice fails the same way whichever process renders it."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                "(set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        """Pelican's Writer.write_file (4.12), with its pagination loop here so that each page passes
+        through render_filter before it is rendered."""
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self._write_page(template, context, name, kwargs, relative_urls, override_output)
+            return
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginators = {key: Paginator(name, url, val, self.settings, per_page) for key, val in paginated.items()}
+        for page_num in range(next(iter(paginators.values())).num_pages):
+            paginated_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                previous_page = paginator.page(page_num) if page_num > 0 else None
+                page = paginator.page(page_num + 1)
+                next_page = paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
+                paginated_kwargs.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": previous_page,
+                    f"{key}_next_page": next_page,
+                })
+            self._write_page(template, context, page.save_as, paginated_kwargs, relative_urls, override_output)
+
+    def _write_page(self, template, context, name, kwargs, relative_urls, override):
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        # Contents link relative to the page being written: set even for a page rendered elsewhere,
+        # so the next page starts from the same state in every process.
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        if not self.render_filter(name, localcontext):
+            self._claim(path, override)
+            return
+        output = template.render(localcontext)
+        self._make_folder(os.path.dirname(path))
+        with self._open_w(path, "utf-8", override=override) as handle:
+            handle.write(output)
+        logger.info('Writing "%s"', path)
+        signals.content_written.send(path, context=localcontext)
 
 
 def state_feed_language(context, feed):

@@ -110,20 +110,37 @@ class NewsMarkdownReader(MarkdownReader):
         if slug:
             metadata["slug"] = slug
 
-    def read(self, source_path):
-        self._source_path = source_path
-        self._md = self._body_md
-        self._md.reset()
+    def split(self, source_path):
+        """The file's metadata block and its Markdown body."""
         with pelican_open(source_path) as text:
             lines = nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
         block = parse_block([line.expandtabs(4) for line in lines])
-        content = self._md.convert("\n".join(lines[block.body_start:]))
+        return block, "\n".join(lines[block.body_start:])
+
+    def body_html(self, source_path, body: str) -> str:
+        """The finished HTML of a body; the same for any order of files (Markdown is reset)."""
+        self._source_path = source_path
+        self._md = self._body_md
+        self._md.reset()
+        return self._finish_html(self._md.convert(body))
+
+    def read(self, source_path):
+        block, body = self.split(source_path)
+        # Another process may have made this body's HTML already (plugins/build_speed).
+        content = self.made_elsewhere(source_path, body)
+        if content is None:
+            content = self.body_html(source_path, body)
         meta = {key: [value] for key, value in block.values().items()}
         metadata = self._parse_metadata(metadata_as_text(meta, self.settings["FORMATTED_FIELDS"])) if meta else {}
         if "summary" in metadata:
             metadata["summary"] = self._finish_html(metadata["summary"])
         self._slug(metadata, source_path)
-        return self._finish_html(content), metadata
+        return content, metadata
+
+    def made_elsewhere(self, source_path, body):
+        """The body's HTML if another process made it from exactly this text, else None. Replace it
+        on the instance; the default makes everything here."""
+        return None
 
 
 def install_news_reader(readers):

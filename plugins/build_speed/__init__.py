@@ -1,0 +1,8 @@
+"""build_speed: the same site, built faster — linear tag/category/author pages, URLs computed once
+per content object, and output pages rendered by forked workers on every usable core."""
+
+from .glue import connect
+
+
+def register():
+    connect()
