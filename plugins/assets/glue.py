@@ -86,9 +86,12 @@ def finish_theme_assets(pelican_object):
     folder = output / settings.get("THEME_STATIC_DIR", "theme")
     if folder.is_dir():
         expected = theme_manifest(settings)
+        already = set(expected.values()) - set(expected)
         for path in sorted(folder.rglob("*")):
             if path.suffix.lower() not in HASHED or not path.is_file():
                 continue
+            if path.relative_to(folder).as_posix() in already:
+                continue  # named by an earlier pass (a quick rebuild writes into the previous output)
             text = path.read_text(encoding="utf-8")
             data = _output_bytes(settings, text, path.suffix)
             relative = path.relative_to(folder).as_posix()

@@ -152,6 +152,8 @@ class Session:
                 self._collect(inner_key, inner, found, depth - 1)
 
     def render_filter(self, name, page_context) -> bool:
+        if "feed_items" in page_context:
+            return True  # a feed (NewsWriter.write_feed): always rendered, whatever its items
         if not self.quick:
             self.pages[name] = self.shown(page_context)
             return True
