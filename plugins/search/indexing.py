@@ -62,10 +62,40 @@ def recent_news_glob(save_as_newest_first: list[str], count: int, total: int) ->
     return "{" + ",".join(paths) + "}"
 
 
-def index_commands(executable, site: Path, bundle_dir: str, language: str, news_newest_first: list[str], recent: int) -> list[list[str]]:
-    """Every Pagefind run of a build, in order: the complete index, then the recent one (the
-    `recent` newest of the published news `news_newest_first`, output paths) when there is one."""
-    commands = [pagefind_command(executable, site, bundle_dir, language)]
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _pattern_regex(glob: str):
+    return re.compile("".join("[^/]*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", glob)))
+
+
+def body_glob(save_as_patterns: list[str], body_paths: list[str]) -> str | None:
+    """The --glob of the complete index: only the files that can hold a `data-pagefind-body` (every
+    published article and page), from their save-as settings with each `{field}` as `*`
+    (`{date:%Y}/{date:%m}/{slug}.html` -> `*/*/*.html`), so Pagefind does not parse the thousands of
+    listing and archive pages. None (index the whole site) when a pattern has glob characters of its
+    own or some page is saved elsewhere (its own `Save_as:`): nothing is ever left out."""
+    globs = []
+    for pattern in save_as_patterns:
+        glob = _FIELD.sub("*", pattern.replace("\\", "/"))
+        if set(glob) & (_GLOB_SPECIAL - {"*"}):
+            return None
+        if glob not in globs:
+            globs.append(glob)
+    if not globs:
+        return None
+    matchers = [_pattern_regex(glob) for glob in globs]
+    if not all(any(m.fullmatch(path.replace("\\", "/")) for m in matchers) for path in body_paths):
+        return None
+    return globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+
+
+def index_commands(executable, site: Path, bundle_dir: str, language: str, news_newest_first: list[str], recent: int,
+                   complete_glob: str | None = None) -> list[list[str]]:
+    """Every Pagefind run of a build, in order: the complete index (of the files matching
+    `complete_glob`, see body_glob; the whole site when None), then the recent one (the `recent`
+    newest of the published news `news_newest_first`, output paths) when there is one."""
+    commands = [pagefind_command(executable, site, bundle_dir, language, complete_glob)]
     glob = recent_news_glob(news_newest_first, recent, len(news_newest_first))
     if glob:
         commands.append(pagefind_command(executable, site, recent_bundle_dir(bundle_dir), language, glob))

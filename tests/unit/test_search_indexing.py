@@ -91,3 +91,27 @@ def test_recent_bundle_command_indexes_only_the_glob_into_its_subfolder():
     assert command[command.index("--output-subdir") + 1] == "pagefind/moi"
     assert command[command.index("--glob") + 1] == "{a.html}"
     assert "--glob" not in indexing.pagefind_command("/bin/pagefind", Path("/site"), "pagefind", "vi")
+
+
+ARTICLE, PAGE = "{date:%Y}/{date:%m}/{slug}.html", "{slug}.html"
+
+
+@pytest.mark.parametrize("patterns, paths, expected", [
+    ([ARTICLE], ["2022/06/a.html"], "*/*/*.html"),
+    ([ARTICLE, PAGE], ["2022/06/a.html", "gioi-thieu.html"], "{*/*/*.html,*.html}"),
+    ([ARTICLE, ARTICLE], [], "*/*/*.html"),
+    # An article with its own Save_as elsewhere: the whole site is indexed, nothing is left out.
+    ([ARTICLE, PAGE], ["2022/06/a.html", "dac-biet/bai.html"], None),
+    ([ARTICLE], ["2022/06/a.htm"], None),
+    # A pattern with glob characters of its own cannot be turned into a glob safely.
+    (["tin[1]/{slug}.html"], ["tin[1]/a.html"], None),
+    ([], [], None),
+])
+def test_complete_index_reads_only_the_files_that_can_hold_a_body_when_every_one_matches(patterns, paths, expected):
+    assert indexing.body_glob(patterns, paths) == expected
+
+
+def test_complete_index_command_carries_the_body_glob_when_given():
+    commands = indexing.index_commands("pagefind", Path("/site"), "pagefind", "vi", [], 150, "*/*/*.html")
+    assert commands == [["pagefind", "--site", "/site", "--output-subdir", "pagefind", "--force-language", "vi",
+                         "--glob", "*/*/*.html"]]
