@@ -6,7 +6,7 @@ site and its two rebuilds, site-without-listings, stock, ...) so the variants sh
 
   stock            stock Pelican, cold: default theme, no plugins, DEFAULT_PAGINATION = 10, default URLs
                    and feeds, from a minimal settings file written here (`pelican DIR -s stock.py -o OUT`)
-  site             this site, cold: the `make html` command (tools/safe_build.py DIR OUT -s pelicanconf.py),
+  site             this site, cold: the `make html` command (tools/incremental_build.py DIR OUT -s pelicanconf.py),
                    with OUT and Pelican's content cache (CACHE_PATH, set to a folder of the run) removed first
   site-nochange    the same command again at once, nothing changed (the content cache, if on, is warm)
   site-edit        one article's body edited (a sentence appended), the same command again; then undone
@@ -65,7 +65,7 @@ import generate_news  # noqa: E402 - a sibling script, importable once tools/ is
 SITE_CONF = Path(os.environ.get("BENCH_SITE_CONF") or ROOT / "pelicanconf.py").resolve()
 RESULTS = ROOT / "bench-results" / "latest.md"
 LISTINGS_PLUGIN = "older_news"
-SAFE_BUILD = ROOT / "tools" / "safe_build.py"
+MAKE_HTML = ROOT / "tools" / "incremental_build.py"  # what `make html` runs (its memo, then safe_build.py)
 VARIANTS = ("stock", "site", "site-no-listings")
 REBUILDS = ("site-nochange", "site-edit")  # measured right after each cold `site` build
 LABELS = {
@@ -151,7 +151,7 @@ def build_command(variant: str, content: Path, output: Path, stock_conf: Path, p
     extra = [f"CACHE_PATH={json.dumps(str(cache))}"]
     if variant == "site-no-listings":
         extra.append("PLUGINS=" + json.dumps([p for p in plugins if p != LISTINGS_PLUGIN]))
-    return [sys.executable, str(SAFE_BUILD), str(content), str(output), "-s", str(SITE_CONF), "--", "-e", *extra]
+    return [sys.executable, str(MAKE_HTML), str(content), str(output), "-s", str(SITE_CONF), "-e", *extra]
 
 
 def process_tree(root: int) -> list:
@@ -603,7 +603,7 @@ def main(argv=None) -> int:
         "URLs; it writes articles, paginated index/category/tag/author pages, the tags/categories/authors/"
         "archives pages and its default feeds (all, per category and per author, Atom and RSS; translations "
         "Atom), plus the theme's static files. **this site** = the `make html` command, "
-        "`tools/safe_build.py DIR OUT -s pelicanconf.py`, cold (no output, no content cache); "
+        "`tools/incremental_build.py DIR OUT -s pelicanconf.py` (the `make html` command), cold (no output, no content cache); "
         "**no-change rebuild** = the same command again with nothing changed; **one-edit rebuild** = one article's "
         "body edited, the same command again. "
         f"**without {LISTINGS_PLUGIN}** = the cold build with `-e PLUGINS=[...]` minus `{LISTINGS_PLUGIN}`. "
