@@ -7,6 +7,7 @@ import contextlib
 import functools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -48,6 +49,17 @@ def comparable_files(folder: Path) -> dict:
         else:
             files[relative] = path.read_bytes()
     return files
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The settings, plugins, theme and tools in a folder of their own, so a test can edit them."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "pelicanconf.py", project)
+    for folder in ("plugins", "theme", "tools"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURES / "basic", project / "content")
+    return project
 
 
 class BuildFailed(AssertionError):

@@ -2,7 +2,6 @@
 edit; a template error or a broken photo is reported and the server waits for the next save; the files
 it writes are the ones `make html` writes (the reload script is only added while serving)."""
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files
+from conftest import project_copy
 
 ARTICLE = "2022/hien-mau-tinh-nguyen.md"
 
@@ -60,13 +59,7 @@ class Devserver:
 
 @pytest.fixture
 def project(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "pelicanconf.py", project)
-    for folder in ("plugins", "theme", "tools"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(FIXTURES / "basic", project / "content")
-    return project
+    return project_copy(tmp_path)
 
 
 BUILT = "devserver: đã dựng xong"

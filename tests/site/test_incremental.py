@@ -4,25 +4,13 @@ article falling due, the output edited by hand), the next build's output equals 
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The settings, plugins, theme and tools in a folder of their own, so a test can edit them."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "pelicanconf.py", project)
-    for folder in ("plugins", "theme", "tools"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(FIXTURES / "basic", project / "content")
-    return project
+from conftest import FIXTURES, ROOT, comparable_files, project_copy
 
 
 def incremental_build(project: Path, output: Path, *options, env=None) -> subprocess.CompletedProcess:

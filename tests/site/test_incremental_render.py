@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files
+from conftest import comparable_files, project_copy
 
 PREVIEW = {"CONTENT_CHECKS_PREVIEW": True}
 
@@ -22,13 +22,7 @@ def settings_option(values):
 
 @pytest.fixture
 def project(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "pelicanconf.py", project)
-    for folder in ("plugins", "theme", "tools"):
-        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(FIXTURES / "basic", project / "content")
-    return project
+    return project_copy(tmp_path)
 
 
 def full_build(project, output, records):
