@@ -513,9 +513,9 @@ def _parallel_output(generators, outputs, writer, count):
         except BaseException:
             _stop_workers(children)
             pids.clear()
-            gc.unfreeze()
             raise
-        gc.unfreeze()
+        finally:
+            gc.unfreeze()
         _join_workers(children, count)
         pids.clear()
     for generator in renderers:

@@ -32,11 +32,10 @@ DEFAULTS = {
     "SEARCH_RECENT_NEWS": 150,
 }
 
-# Output paths of the published news, newest first, by output folder: noted when the articles are
-# ready (article_generator_finalized), used when the site is written (finalized).
-_NEWS_PATHS: dict[str, list[str]] = {}
-# Output folder -> {"articles": [...], "pages": [...]}: every published file with a data-pagefind-body.
-_BODY_PATHS: dict[str, dict[str, list[str]]] = {}
+# Output folder -> what this build publishes: "news" (the news' output paths, newest first), and
+# "articles" / "pages" (every published file with a data-pagefind-body). Noted when the articles and
+# pages are ready (*_generator_finalized), used when the site is written (finalized).
+_PUBLISHED: dict[str, dict[str, list[str]]] = {}
 
 # tools/devserver.py's quick rebuilds: where to leave the index commands, run once the page is shown.
 DEFERRED_ENV = "SEARCH_DEFERRED_COMMANDS"
@@ -76,11 +75,11 @@ def _command(settings, output: Path) -> list[list[str]]:
             "pinned in requirements.txt); run `make install`. The build is stopped."
         ) from None
     language = (settings.get("DEFAULT_LANG") or "vi").split("-")[0]
-    news = _NEWS_PATHS.get(str(output), [])
-    bodies = _BODY_PATHS.get(str(output), {})
+    published = _PUBLISHED.get(str(output), {})
+    news = published.get("news", [])
     patterns = [settings[name] for name in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "PAGE_SAVE_AS", "PAGE_LANG_SAVE_AS")
                 if settings.get(name)]
-    complete_glob = indexing.body_glob(patterns, [path for paths in bodies.values() for path in paths])
+    complete_glob = indexing.body_glob(patterns, [*published.get("articles", []), *published.get("pages", [])])
     return indexing.index_commands(
         executable, output, setting(settings, "SEARCH_BUNDLE_DIR"), language, news, setting(settings, "SEARCH_RECENT_NEWS"),
         complete_glob,
@@ -148,13 +147,14 @@ def index_site(pelican):
 
 def note_news(generator):
     output = str(Path(generator.output_path))
-    _NEWS_PATHS[output] = [article.save_as for article in newest_first(generator.articles)]
-    _BODY_PATHS.setdefault(output, {})["articles"] = [item.save_as for item in [*generator.articles, *generator.translations]]
+    published = _PUBLISHED.setdefault(output, {})
+    published["news"] = [article.save_as for article in newest_first(generator.articles)]
+    published["articles"] = [item.save_as for item in [*generator.articles, *generator.translations]]
 
 
 def note_pages(generator):
     output = str(Path(generator.output_path))
-    _BODY_PATHS.setdefault(output, {})["pages"] = [
+    _PUBLISHED.setdefault(output, {})["pages"] = [
         item.save_as for item in [*generator.pages, *generator.translations] if item.status == "published"
     ]
 
