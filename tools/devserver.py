@@ -11,6 +11,10 @@ Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bin
   failing build never loops.
 - The reload script is added to HTML responses while they are served, never to the files: OUTPUT is
   byte for byte what `make html` writes, and nothing of the preview reaches a published page.
+- After each full build, a process keeps the whole site in memory (WarmSite, plugins/incremental
+  warm.py): saving an article whose body alone changed renders only the pages that show it, in
+  seconds, and the search index is brought up to date right after the page is shown. Any other
+  change (a title, a date, a new file, the theme) is a full build.
 - The page asks /__devserver/build every second and reloads when the number has changed."""
 
 import argparse
@@ -29,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
 ENDPOINT = "/__devserver/"
+RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
 PREVIEW_SETTINGS = {"CONTENT_CHECKS_PREVIEW": True}
 
 RELOAD_SCRIPT = """(function () {
@@ -96,28 +101,76 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def build_once(content: Path, output: Path, conf: Path, passthrough=(), records: Path = None) -> int:
-    """A full build: tools/incremental_build.py (memo, safe swap); it records what each page shows."""
+def build_once(content: Path, output: Path, conf: Path, passthrough=()) -> int:
+    """A full build: tools/incremental_build.py (memo, safe swap)."""
     command = [sys.executable, str(BUILD_TOOL), str(content), str(output), "-s", str(conf),
                "-e", *(f"{key}={json.dumps(value)}" for key, value in PREVIEW_SETTINGS.items())]
     if passthrough:
         command += ["--", *passthrough]
-    env = dict(os.environ)
-    if records is not None:
-        records.unlink(missing_ok=True)  # written anew by this build (none if the memo says nothing changed)
-        env["INCREMENTAL_RECORDS"] = str(records)
-    return run(command, env)
+    return run(command, dict(os.environ))
 
 
-def quick_build(content: Path, output: Path, conf: Path, records: Path, deferred: Path) -> int:
-    """Only the pages that show the edited articles, written into the served output (plugins/incremental
-    render.py); exit status 75 when the edit needs a full build."""
-    extras = {**PREVIEW_SETTINGS, "INCREMENTAL_RENDER": True}
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf),
-               "-e", *(f"{key}={json.dumps(value)}" for key, value in extras.items())]
-    deferred.unlink(missing_ok=True)
-    env = {**os.environ, "INCREMENTAL_RECORDS": str(records), "SEARCH_DEFERRED_COMMANDS": str(deferred)}
-    return run(command, env)
+WARM_START = ("import sys; sys.path.insert(0, sys.argv[1]); from incremental.warm import main; "
+              "sys.exit(main(sys.argv[2:]))")
+
+
+class WarmSite:
+    """The site kept in memory by a process of its own (plugins/incremental/warm.py), started after
+    each full build: it renders a body edit's pages in seconds. A batch it cannot do answers
+    RENDER_FULL (and the process ends); a failed one ends it too: the next save is a full build."""
+
+    def __init__(self, content: Path, output: Path, conf: Path, deferred: Path, since: float, log=None):
+        self.deferred = deferred
+        read_fd, write_fd = os.pipe()
+        env = {**os.environ, "SEARCH_DEFERRED_COMMANDS": str(deferred)}
+        command = [sys.executable, "-c", WARM_START, str(ROOT / "plugins"), str(content), str(output), str(conf),
+                   str(write_fd), json.dumps(PREVIEW_SETTINGS), repr(since)]
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, pass_fds=(write_fd,), text=True,
+                                        stdout=log, stderr=log)
+        os.close(write_fd)
+        self.replies = os.fdopen(read_fd, "r", encoding="utf-8")
+        self.ready = None
+        self.started = threading.Event()
+        threading.Thread(target=self._wait_ready, daemon=True).start()
+
+    def _wait_ready(self):
+        answer = self._answer()
+        self.ready = bool(answer.get("ready"))
+        self.started.set()
+        if self.ready:
+            print(f"devserver: sẵn sàng dựng nhanh — lưu một bài chỉ sửa nội dung, trang hiện lại sau vài giây "
+                  f"(chuẩn bị mất {answer.get('seconds', 0):.1f} s).", file=sys.stderr, flush=True)
+
+    def _answer(self) -> dict:
+        line = self.replies.readline()
+        try:
+            return json.loads(line) if line else {}
+        except ValueError:
+            return {}
+
+    def edit(self, paths) -> int:
+        """0 (the pages are written; the search index is left in self.deferred), RENDER_FULL, or the
+        failed status."""
+        self.started.wait()
+        if not self.ready:
+            return RENDER_FULL
+        self.deferred.unlink(missing_ok=True)
+        try:
+            self.process.stdin.write(json.dumps([str(path) for path in paths]) + "\n")
+            self.process.stdin.flush()
+        except OSError:
+            return RENDER_FULL
+        return self._answer().get("status", RENDER_FULL)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.replies.close()
 
 
 def run(command, env) -> int:
@@ -196,11 +249,9 @@ def main(argv=None) -> int:
     from watchfiles import watch  # noqa: PLC0415 - pinned in requirements.txt
 
     state = State()
-    cache = ROOT / "cache"
     tag = hashlib.sha256(str(output).encode()).hexdigest()[:16]
-    records = cache / f"devserver-records-{tag}.pickle"
-    deferred = cache / f"devserver-search-{tag}.json"
-    render_full = 75
+    deferred = ROOT / "cache" / f"devserver-search-{tag}.json"
+    deferred.parent.mkdir(parents=True, exist_ok=True)
     output.mkdir(parents=True, exist_ok=True)
     server = serve(output, args.bind, args.port, state)
     url = f"http://{'localhost' if args.bind in ('127.0.0.1', '::1') else args.bind}:{server.server_address[1]}/"
@@ -219,6 +270,7 @@ def main(argv=None) -> int:
     threading.Thread(target=watching, daemon=True).start()
     time.sleep(0.2)
     batch = None
+    warm = None
     try:
         while True:
             if batch is not None:
@@ -227,21 +279,29 @@ def main(argv=None) -> int:
                       file=sys.stderr, flush=True)
             started = time.monotonic()
             status = None
-            if batch is not None and records.is_file() and quick_candidate(batch, content):
-                status = quick_build(content, output, conf, records, deferred)
+            if batch is not None and warm is not None and quick_candidate(batch, content):
+                status = warm.edit(sorted(path for _kind, path in batch))
                 if status == 0:
                     state.bump()
                     announce(status, time.monotonic() - started, url, search_later=True)
                     refresh_search(deferred)
-                elif status == render_full:
-                    print("devserver: thay đổi này cần dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
-                    status = None
                 else:
-                    announce(status, time.monotonic() - started, url)
+                    if status == RENDER_FULL:
+                        print("devserver: thay đổi này cần dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
+                        status = None
+                    else:
+                        announce(status, time.monotonic() - started, url)
+                    warm.stop()
+                    warm = None
             if status is None:
-                status = build_once(content, output, conf, passthrough, records)
+                if warm is not None:
+                    warm.stop()
+                    warm = None
+                since = time.time()
+                status = build_once(content, output, conf, passthrough)
                 if status == 0:
                     state.bump()
+                    warm = WarmSite(content, output, conf, deferred, since)
                 announce(status, time.monotonic() - started, url)
             batch = changes.get()
             while not changes.empty():  # everything saved meanwhile: one build
@@ -251,6 +311,8 @@ def main(argv=None) -> int:
     finally:
         stop.set()
         server.shutdown()
+        if warm is not None:
+            warm.stop()
     return 0
 
 

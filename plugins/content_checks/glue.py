@@ -14,6 +14,7 @@ Pelican's own warnings and errors about content are re-worded in the checks' `fi
 import logging
 import os
 import sys
+from pathlib import Path
 from datetime import datetime
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -384,6 +385,32 @@ def check_before_build(generator):
             return
         raise ContentCheckFailed(summary)
     logger.info("%s", summary)
+
+
+def check_edited(settings, root, paths, pages=()):
+    """The checks of some files only (the devserver's warm rebuilds, plugins/incremental/warm.py):
+    every problem of each file in `paths` (content-relative; those in `pages` checked as pages) is
+    logged as check_before_build logs it. The checks across files are not run again: an edit that
+    could change them (a title, a date, a slug) is rebuilt in full, and checked in full."""
+    from .checks import check_file  # noqa: PLC0415
+    from .scan import _all_files  # noqa: PLC0415
+
+    lang = setting(settings, "CONTENT_CHECKS_LANG")
+    shown = display_root(root)
+    config = config_from_settings(settings)
+    existing = _all_files(Path(root))
+    problems, sources = [], {}
+    for path in paths:
+        sources[path] = (Path(root) / path).read_bytes()
+        found, _entry = check_file(path, sources[path], existing, config, "page" if path in pages else "article")
+        problems += found
+    levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.code)):
+        _log(levels[problem.severity], format_problem(problem, lang, shown))
+    records = pelican_records()
+    records.covered |= covered_keys(problems, root)
+    records.links.update(link_index(root, sources))
+    return problems
 
 
 PELICAN_FAILED = {

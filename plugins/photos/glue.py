@@ -466,6 +466,12 @@ class PhotosGenerator(Generator):
             raise PhotoBuildFailed("Ảnh: có cảnh báo, mà bản dựng này coi cảnh báo là lỗi (--fatal warnings).")
         build.published = {name for recipes in build.jobs.values() for name in recipes}
 
+    def refresh_after_edit(self):
+        """The devserver's warm site (plugins/incremental/warm.py) read some files again: make what
+        their photos need, and report only their problems (the others were reported already)."""
+        state(self.context, self.settings).problems = []
+        self.generate_context()
+
     def _run(self, pending):
         count = workers(self.settings, len(pending))
         if count == 1:

@@ -64,12 +64,14 @@ def project(tmp_path):
 
 BUILT = "devserver: đã dựng xong"
 FAILED = "devserver: bản dựng lỗi"
+WARM = "devserver: sẵn sàng dựng nhanh"
 
 
 def test_open_page_reloads_itself_with_the_new_text_after_an_edit(project, tmp_path, page):
     server = Devserver(project, tmp_path / "site" / "output")
     try:
         server.wait_for(BUILT)
+        server.wait_for(WARM)  # the site kept in memory: a body edit is rendered in seconds
         url = f"http://127.0.0.1:{server.port}/2022/04/ngay-hoi-hien-mau-tinh-nguyen.html"
         article = project / "content" / ARTICLE
         assert (tmp_path / "site/output/2022/04/ngay-hoi-hien-mau-tinh-nguyen.html").is_file(), server.log

@@ -1,12 +1,14 @@
-"""The devserver's quick rebuild (plugins/incremental/render.py): after one edit, rendering only the
-pages that show the edited article gives exactly the files of a clean full build, byte for byte; an
-edit that listings can see needs a full build (exit status 75)."""
+"""The devserver's warm site (tools/devserver.py WarmSite, plugins/incremental/warm.py): after an edit,
+rendering only the pages that show the edited article gives exactly the files of a clean full build,
+byte for byte; an edit that listings can see needs a full build (RENDER_FULL)."""
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,30 +27,47 @@ def project(tmp_path):
     return project_copy(tmp_path)
 
 
-def full_build(project, output, records):
+def devserver_of(project):
+    """The project copy's own tools/devserver.py (its ROOT is the copy)."""
+    spec = importlib.util.spec_from_file_location(f"devserver_{abs(hash(str(project)))}", project / "tools" / "devserver.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def full_build(project, output):
     command = [sys.executable, str(project / "tools/incremental_build.py"), str(project / "content"), str(output),
                "-s", str(project / "pelicanconf.py"), *settings_option(PREVIEW)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=project,
-                            env={**os.environ, "INCREMENTAL_RECORDS": str(records)})
+    result = subprocess.run(command, capture_output=True, text=True, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert records.is_file()
 
 
-def quick_build(project, output, records, deferred):
-    command = [sys.executable, "-m", "pelican", str(project / "content"), "-o", str(output),
-               "-s", str(project / "pelicanconf.py"), *settings_option({**PREVIEW, "INCREMENTAL_RENDER": True})]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=project,
-                            env={**os.environ, "INCREMENTAL_RECORDS": str(records), "SEARCH_DEFERRED_COMMANDS": str(deferred)})
-    if result.returncode == 0:  # the devserver refreshes the index after showing the page, the same way
-        sys.path.insert(0, str(project / "tools"))
-        try:
-            import devserver  # noqa: PLC0415
-        finally:
-            sys.path.pop(0)
-        assert deferred.is_file()
-        assert subprocess.run([sys.executable, "-c", devserver.SEARCH_REFRESH, str(project / "plugins"), str(deferred)],
-                              capture_output=True).returncode == 0
-    return result
+def start_warm(project, tmp_path):
+    """A full build of the project, then its warm site, as `make devserver` starts them."""
+    devserver = devserver_of(project)
+    output, deferred = tmp_path / "site" / "output", tmp_path / "search.json"
+    since = time.time()
+    full_build(project, output)
+    site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since)
+    site.devserver, site.output = devserver, output
+    assert site.started.wait(120) and site.ready
+    return site
+
+
+@pytest.fixture
+def warm(project, tmp_path):
+    site = start_warm(project, tmp_path)
+    yield site
+    site.stop()
+
+
+def quick_edit(warm, project, relative):
+    """The devserver's steps for one saved file: the warm site renders, then the search index."""
+    status = warm.edit([project / "content" / relative])
+    if status == 0:
+        assert warm.deferred.is_file()
+        assert warm.devserver.refresh_search(warm.deferred) == 0
+    return status
 
 
 def clean_build(project, output):
@@ -81,54 +100,99 @@ def replace_in(relative, old, new):
 
 
 QUICK_EDITS = {
-    "newest article": edit_body("2022/hien-mau-tinh-nguyen.md", "Thêm một đoạn *mới* vào bài."),
-    "old article": edit_body("2021/tri-an-thay-co.md", "Đoạn bổ sung cho bài cũ, có [liên kết](https://example.org)."),
-    "body rewritten": replace_in("2021/ngay-quoc-khanh.md", "\n\n", "\n\nĐoạn mở đầu mới thay thế.\n\n"),
+    "newest article": ("2022/hien-mau-tinh-nguyen.md", edit_body("2022/hien-mau-tinh-nguyen.md", "Thêm một đoạn *mới* vào bài.")),
+    "old article": ("2021/tri-an-thay-co.md",
+                    edit_body("2021/tri-an-thay-co.md", "Đoạn bổ sung cho bài cũ, có [liên kết](https://example.org).")),
+    "body rewritten": ("2021/ngay-quoc-khanh.md", replace_in("2021/ngay-quoc-khanh.md", "\n\n", "\n\nĐoạn mở đầu mới thay thế.\n\n")),
 }
 
 
-@pytest.mark.parametrize("edit", QUICK_EDITS.values(), ids=QUICK_EDITS.keys())
-def test_quick_rebuild_after_a_body_edit_equals_a_clean_build(project, tmp_path, edit):
-    output, records, deferred = tmp_path / "site" / "output", tmp_path / "records.pickle", tmp_path / "search.json"
-    full_build(project, output, records)
+@pytest.mark.parametrize("edited", QUICK_EDITS.values(), ids=QUICK_EDITS.keys())
+def test_quick_rebuild_after_a_body_edit_equals_a_clean_build(project, tmp_path, warm, edited):
+    relative, edit = edited
+    output = warm.output
     before = mtimes(output)
     edit(project)
-    result = quick_build(project, output, records, deferred)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert quick_edit(warm, project, relative) == 0
     after = mtimes(output)
     rewritten = [path for path in after if after[path] != before.get(path)]
     assert 0 < len(rewritten) < len(after) / 2, "a quick rebuild renders a few pages, not the whole site"
     assert comparable_files(output) == clean_build(project, tmp_path / "clean" / "output")
     # A second edit in a row is quick too, and still right.
     edit_body("2021/ngay-quoc-khanh.md", "Lần sửa thứ hai.")(project)
-    assert quick_build(project, output, records, deferred).returncode == 0
+    assert quick_edit(warm, project, "2021/ngay-quoc-khanh.md") == 0
     assert comparable_files(output) == clean_build(project, tmp_path / "clean2" / "output")
 
 
+def test_an_edit_that_shows_a_photo_publishes_it(project, tmp_path):
+    """A photo already in the content, shown by an edit: made and linked as a full build makes it."""
+    from PIL import Image  # noqa: PLC0415
+
+    images = project / "content" / "images"
+    images.mkdir(exist_ok=True)
+    Image.new("RGB", (900, 600), (30, 90, 160)).save(images / "moi-them.jpg", "JPEG")
+    warm = start_warm(project, tmp_path)
+    try:
+        edit_body("2021/tri-an-thay-co.md", '![Ảnh mới thêm]({static}/images/moi-them.jpg "Ảnh mới thêm")')(project)
+        assert quick_edit(warm, project, "2021/tri-an-thay-co.md") == 0
+        assert comparable_files(warm.output) == clean_build(project, tmp_path / "clean" / "output")
+    finally:
+        warm.stop()
+
+
 FULL_EDITS = {
-    "title": replace_in("2021/tri-an-thay-co.md", "Title: ", "Title: Sửa tiêu đề "),
-    "summary": replace_in("2021/tri-an-thay-co.md", "Summary: ", "Summary: Tóm tắt mới. "),
-    "page without summary": edit_body("pages/gioi-thieu.md", "Thêm vào trang giới thiệu."),
+    "title": ("2021/tri-an-thay-co.md", replace_in("2021/tri-an-thay-co.md", "Title: ", "Title: Sửa tiêu đề ")),
+    "summary": ("2021/tri-an-thay-co.md", replace_in("2021/tri-an-thay-co.md", "Summary: ", "Summary: Tóm tắt mới. ")),
+    "page without summary": ("pages/gioi-thieu.md", edit_body("pages/gioi-thieu.md", "Thêm vào trang giới thiệu.")),
 }
 
 
-@pytest.mark.parametrize("edit", FULL_EDITS.values(), ids=FULL_EDITS.keys())
-def test_an_edit_listings_can_see_asks_for_a_full_build(project, tmp_path, edit):
-    output, records, deferred = tmp_path / "site" / "output", tmp_path / "records.pickle", tmp_path / "search.json"
-    full_build(project, output, records)
+@pytest.mark.parametrize("edited", FULL_EDITS.values(), ids=FULL_EDITS.keys())
+def test_an_edit_listings_can_see_asks_for_a_full_build(project, tmp_path, warm, edited):
+    relative, edit = edited
     edit(project)
-    result = quick_build(project, output, records, deferred)
-    if result.returncode == 0:  # a page has no listing text to protect: its quick rebuild must still be exact
-        assert comparable_files(output) == clean_build(project, tmp_path / "clean" / "output")
+    status = quick_edit(warm, project, relative)
+    if status == 0:  # a page has no listing text to protect: its quick rebuild must still be exact
+        assert comparable_files(warm.output) == clean_build(project, tmp_path / "clean" / "output")
         return
-    assert result.returncode == 75, result.stdout + result.stderr
-    assert "full build needed" in result.stdout + result.stderr
-    assert not records.exists(), "the next build must be a full one"
+    assert status == warm.devserver.RENDER_FULL
+    assert warm.process.wait(30) == warm.devserver.RENDER_FULL, "the warm site ends: the next build is a full one"
 
 
-def test_a_new_file_asks_for_a_full_build(project, tmp_path):
-    output, records, deferred = tmp_path / "site" / "output", tmp_path / "records.pickle", tmp_path / "search.json"
-    full_build(project, output, records)
+def test_the_edited_file_is_checked_with_its_line(project, tmp_path):
+    devserver = devserver_of(project)
+    output, deferred, log = tmp_path / "site" / "output", tmp_path / "search.json", tmp_path / "warm.log"
+    since = time.time()
+    full_build(project, output)
+    with log.open("w", encoding="utf-8") as handle:
+        site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since, log=handle)
+        try:
+            assert site.started.wait(120) and site.ready
+            edit_body("2021/tri-an-thay-co.md", "![](/images/khong-co.jpg)")(project)
+            assert site.edit([project / "content/2021/tri-an-thay-co.md"]) == 0
+        finally:
+            site.stop()
+    lines = (project / "content/2021/tri-an-thay-co.md").read_text(encoding="utf-8").split("\n")
+    line = next(number for number, text in enumerate(lines, 1) if "khong-co.jpg" in text)
+    text = log.read_text(encoding="utf-8")
+    assert f"2021/tri-an-thay-co.md:{line}: lỗi:" in text, text
+    assert "khong-co.jpg" in text
+
+
+def test_a_new_file_asks_for_a_full_build(project, warm):
     shutil.copy(project / "content/2021/tri-an-thay-co.md", project / "content/2021/ban-sao.md")
-    result = quick_build(project, output, records, deferred)
-    assert result.returncode == 75, result.stdout + result.stderr
+    assert quick_edit(warm, project, "2021/ban-sao.md") == warm.devserver.RENDER_FULL
+
+
+def test_a_file_saved_while_the_full_build_ran_asks_for_a_full_build(project, tmp_path):
+    """Its served pages may show the bytes before the save: only a full build can tell."""
+    devserver = devserver_of(project)
+    output, deferred = tmp_path / "site" / "output", tmp_path / "search.json"
+    since = time.time()
+    full_build(project, output)
+    edit_body("2021/tri-an-thay-co.md", "Lưu trong lúc đang dựng.")(project)  # after the build read it
+    site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since)
+    try:
+        assert site.edit([project / "content/2021/tri-an-thay-co.md"]) == devserver.RENDER_FULL
+    finally:
+        site.stop()
