@@ -365,8 +365,10 @@ def check_before_build(generator):
     shown = display_root(root)
     discovery = discover(generator)
     records = pelican_records()
-    if not setting(settings, "CONTENT_CHECKS_ENABLED"):
-        # Pelican's own records are still re-worded (and its errors still fail the build).
+    if not setting(settings, "CONTENT_CHECKS_ENABLED") or settings.get("INCREMENTAL_RENDER"):
+        # Pelican's own records are still re-worded (and its errors still fail the build). The
+        # devserver's warm site (INCREMENTAL_RENDER) starts after a full build that checked every
+        # file; it checks each file edited afterwards (check_edited).
         records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
         return
     sources = {}

@@ -123,15 +123,25 @@ class WarmSite:
 
     def _learn_post_read_keys(self) -> set:
         """The attributes a finished context sets or changes after reading: those that differ when a
-        file whose bytes did not change is read again."""
-        sample = next((item for path, item in self.contents.items() if path not in self.suspect), None)
-        if sample is None:
-            return set()
-        fresh = self._read(sample)
-        if hasattr(fresh, "refresh_metadata_intersite_links"):
-            fresh.refresh_metadata_intersite_links()
-        old = sample.__dict__
-        return {key for key, value in fresh.__dict__.items() if key in old and not _same(old[key], value)}
+        file whose bytes did not change is read again. Learnt from the first file of each kind
+        (article, translation, draft, page, ...) and the first with translations."""
+        samples = {}
+        for generator in self.generators:
+            for kind in self.render.KINDS:
+                items = [item for item in getattr(generator, kind, None) or [] if item.source_path not in self.suspect]
+                if items:
+                    samples.setdefault(items[0].source_path, items[0])
+                translated = next((item for item in items if getattr(item, "translations", None)), None)
+                if translated is not None:
+                    samples.setdefault(translated.source_path, translated)
+        keys = set()
+        for sample in samples.values():
+            fresh = self._read(sample)
+            if hasattr(fresh, "refresh_metadata_intersite_links"):
+                fresh.refresh_metadata_intersite_links()
+            old = sample.__dict__
+            keys |= {key for key, value in fresh.__dict__.items() if key in old and not _same(old[key], value)}
+        return keys
 
     def _take(self, content, fresh):
         """`content` (the object every list holds) gets what `fresh` read, but for what the context
