@@ -41,10 +41,11 @@ class PagesShown:
 
     def __init__(self, context):
         self.context = context
-        self.pages = {}  # output name -> frozenset of source paths, or None (shows none of its own)
+        self.pages = {}  # output name -> tuple of sets of source paths, or None (shows none of its own)
         self.recording = True
         self.dirty = set()
         self._site_wide = {}  # id(list) -> (the list, kept alive so the id stays its own; site-wide?)
+        self._list_paths = {}  # id(list) -> (the list, its content objects' paths, its dict rows)
         self._lists = None
 
     def site_wide(self, value) -> bool:
@@ -65,11 +66,12 @@ class PagesShown:
         return self._lists
 
     def shown(self, page_context):
-        """The source paths of the content objects this page shows; None when the page has no data of
-        its own (a direct template: it reads the site-wide lists, so it is rendered every time). A page
-        whose own data holds no content object (older_news windows: url, title, date) shows nothing
-        a body edit can change."""
-        found = set()
+        """The source paths of the content objects this page shows, as a tuple of sets (a listing's
+        whole list is one set, shared by every page of that listing); None when the page has no data
+        of its own (a direct template: it reads the site-wide lists, so it is rendered every time). A
+        page whose own data holds no content object (older_news windows: url, title, date) shows
+        nothing a body edit can change."""
+        parts, single = [], set()
         own_data = False
         for key, value in page_context.items():
             if self.context.get(key) is value and key not in ("article", "page"):
@@ -79,24 +81,36 @@ class PagesShown:
             if value is None or isinstance(value, (str, int, float, bool)):
                 continue  # output_file, SITEURL, page_name, ...
             own_data = True
-            self._collect(key, value, found, depth=2)
-        return frozenset(found) if own_data else None
+            self._collect(key, value, parts, single, depth=2)
+        if not own_data:
+            return None
+        return (*parts, frozenset(single)) if single else tuple(parts)
 
-    def _collect(self, key, value, found, depth):
+    def _paths_of(self, value):
+        """(source paths of the list's content objects, its dict rows): once per list object."""
+        key = id(value)
+        if key not in self._list_paths:
+            paths = frozenset(item.source_path for item in value if isinstance(item, Content))
+            rows = [item for item in value if isinstance(item, dict)]
+            self._list_paths[key] = (value, paths, rows)  # the list kept alive, so its id stays its own
+        return self._list_paths[key][1:]
+
+    def _collect(self, key, value, parts, single, depth):
         if isinstance(value, Content):
-            found.add(value.source_path)
+            single.add(value.source_path)
         elif isinstance(value, (list, tuple)):
             if value and not self.site_wide(value):
-                for item in value:
-                    if isinstance(item, Content):
-                        found.add(item.source_path)
-                    elif depth and isinstance(item, dict):  # e.g. older_news rows {"article": ...}
-                        self._collect(key, item, found, depth - 1)
+                paths, rows = self._paths_of(value)
+                if paths:
+                    parts.append(paths)
+                if depth:
+                    for row in rows:  # e.g. older_news rows {"article": ...}
+                        self._collect(key, row, parts, single, depth - 1)
         elif key.endswith("_page") and hasattr(value, "object_list"):
-            found.update(item.source_path for item in value.object_list if isinstance(item, Content))
+            single.update(item.source_path for item in value.object_list if isinstance(item, Content))
         elif depth and isinstance(value, dict):  # a plugin's page data (older_news_window)
             for inner_key, inner in value.items():
-                self._collect(inner_key, inner, found, depth - 1)
+                self._collect(inner_key, inner, parts, single, depth - 1)
 
     def render_filter(self, name, page_context) -> bool:
         if "feed_items" in page_context:
@@ -107,4 +121,4 @@ class PagesShown:
         shown = self.pages.get(name)
         if name not in self.pages or shown is None:
             return True  # a page the records do not know, or one that reads the site-wide lists
-        return bool(shown & self.dirty)
+        return any(not part.isdisjoint(self.dirty) for part in shown)
