@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -140,6 +141,9 @@ class WarmSite:
         if self.ready:
             print(f"devserver: sẵn sàng dựng nhanh — lưu một bài chỉ sửa nội dung, trang hiện lại sau vài giây "
                   f"(chuẩn bị mất {answer.get('seconds', 0):.1f} s).", file=sys.stderr, flush=True)
+        elif self.process.poll() is None or self.process.wait() != -signal.SIGTERM:
+            print(f"devserver: không dựng nhanh được ({answer.get('reason', 'tiến trình đã dừng')}); "
+                  "mỗi lần lưu sẽ dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
 
     def _answer(self) -> dict:
         line = self.replies.readline()
