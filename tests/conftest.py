@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -49,6 +50,59 @@ def comparable_files(folder: Path) -> dict:
         else:
             files[relative] = path.read_bytes()
     return files
+
+
+class LoggedProcess:
+    """A command in its own process group; its log collected line by line as it comes."""
+
+    def __init__(self, command, cwd=ROOT, env=None):
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        cwd=cwd, env=env, start_new_session=True)
+        self.lines = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self):
+        for line in self.process.stdout:
+            with self.changed:
+                self.lines.append(line)
+                self.changed.notify_all()
+        with self.changed:
+            self.lines.append(None)  # end of the log
+            self.changed.notify_all()
+
+    @property
+    def log(self):
+        return "".join(line for line in self.lines if line)
+
+    def wait_for_line(self, text, count=1, timeout=120):
+        """Until `count` lines have contained `text`; fails if the log ends first."""
+        def seen():
+            return sum(text in line for line in self.lines if line) >= count
+
+        with self.changed:
+            self.changed.wait_for(lambda: seen() or None in self.lines, timeout)
+            assert seen(), f"never logged {text!r} {count} time(s):\n{self.log}"
+
+    def wait_until(self, condition, what, timeout=120):
+        """Poll the file system for an event; fails if the build ends first."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert self.process.poll() is None, f"the build ended before {what}:\n{self.log}"
+            assert time.monotonic() < deadline, f"timed out waiting for {what}"
+            time.sleep(0.002)
+
+    def send(self, signum, group):
+        if group:
+            os.killpg(self.process.pid, signum)  # as Ctrl-C in a terminal reaches the whole job
+        else:
+            self.process.send_signal(signum)  # as `kill PID` or a service manager does
+
+    def finish(self, timeout=120):
+        status = self.process.wait(timeout)
+        with self.changed:
+            self.changed.wait_for(lambda: None in self.lines, timeout)
+        return status
 
 
 def project_copy(tmp_path: Path) -> Path:

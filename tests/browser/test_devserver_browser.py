@@ -5,14 +5,13 @@ it writes are the ones `make html` writes (the reload script is only added while
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import project_copy
+from conftest import LoggedProcess, project_copy
 
 ARTICLE = "2022/hien-mau-tinh-nguyen.md"
 
@@ -23,31 +22,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-class Devserver:
+class Devserver(LoggedProcess):
     def __init__(self, project: Path, output: Path):
         self.port = free_port()
-        command = [sys.executable, str(project / "tools" / "devserver.py"), str(project / "content"), str(output),
-                   "-s", str(project / "pelicanconf.py"), "--port", str(self.port)]
-        self.process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        text=True, start_new_session=True)
-        self.lines = []
-        self.changed = threading.Condition()
-        threading.Thread(target=self._collect, daemon=True).start()
-
-    def _collect(self):
-        for line in self.process.stdout:
-            with self.changed:
-                self.lines.append(line)
-                self.changed.notify_all()
-
-    @property
-    def log(self):
-        return "".join(self.lines)
+        super().__init__([sys.executable, str(project / "tools" / "devserver.py"), str(project / "content"), str(output),
+                          "-s", str(project / "pelicanconf.py"), "--port", str(self.port)], cwd=project)
 
     def wait_for(self, text, count=1, timeout=120):
-        with self.changed:
-            self.changed.wait_for(lambda: self.log.count(text) >= count or self.process.poll() is not None, timeout)
-        assert self.log.count(text) >= count, f"never logged {text!r} {count} time(s):\n{self.log}"
+        self.wait_for_line(text, count, timeout)
 
     def stop(self):
         self.process.terminate()

@@ -8,7 +8,6 @@ import signal
 import stat
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 from datetime import datetime, timedelta
@@ -16,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, PAGEFIND_UNORDERED, ROOT, comparable_files, run_pelican
+from conftest import FIXTURES, PAGEFIND_UNORDERED, ROOT, LoggedProcess as _LoggedProcess, comparable_files, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
@@ -207,57 +206,9 @@ def new_site(tmp_path_factory):
     return content, tree(root / "reference" / "output")
 
 
-class LoggedProcess:
-    """A command in its own process group; its log collected line by line as it comes."""
-
+class LoggedProcess(_LoggedProcess):
     def __init__(self, command):
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        cwd=ROOT, env=ENV, start_new_session=True)
-        self.lines = []
-        self.changed = threading.Condition()
-        threading.Thread(target=self._collect, daemon=True).start()
-
-    def _collect(self):
-        for line in self.process.stdout:
-            with self.changed:
-                self.lines.append(line)
-                self.changed.notify_all()
-        with self.changed:
-            self.lines.append(None)  # end of the log
-            self.changed.notify_all()
-
-    @property
-    def log(self):
-        return "".join(line for line in self.lines if line)
-
-    def wait_for_line(self, text, count=1, timeout=120):
-        """Until `count` lines have contained `text`; fails if the log ends first."""
-        def seen():
-            return sum(text in line for line in self.lines if line) >= count
-
-        with self.changed:
-            self.changed.wait_for(lambda: seen() or None in self.lines, timeout)
-            assert seen(), f"never logged {text!r} {count} time(s):\n{self.log}"
-
-    def wait_until(self, condition, what, timeout=120):
-        """Poll the file system for an event; fails if the build ends first."""
-        deadline = time.monotonic() + timeout
-        while not condition():
-            assert self.process.poll() is None, f"the build ended before {what}:\n{self.log}"
-            assert time.monotonic() < deadline, f"timed out waiting for {what}"
-            time.sleep(0.002)
-
-    def send(self, signum, group):
-        if group:
-            os.killpg(self.process.pid, signum)  # as Ctrl-C in a terminal reaches the whole job
-        else:
-            self.process.send_signal(signum)  # as `kill PID` or a service manager does
-
-    def finish(self, timeout=120):
-        status = self.process.wait(timeout)
-        with self.changed:
-            self.changed.wait_for(lambda: None in self.lines, timeout)
-        return status
+        super().__init__(command, cwd=ROOT, env=ENV)
 
 
 class RunningBuild(LoggedProcess):
