@@ -23,6 +23,7 @@ from pathlib import Path
 from pelican import cache, signals
 
 from . import keying
+from .render import KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +84,7 @@ def _atomic_save_cache(self):
 def note_due(generator):
     """The earliest date still in the future: the build that follows it must publish that article."""
     now = datetime.now(timezone.utc)
-    for name in ("articles", "drafts", "hidden_articles", "translations", "drafts_translations",
-                 "hidden_translations", "pages", "hidden_pages", "draft_pages"):
+    for name in KINDS:
         for content in getattr(generator, name, None) or []:
             date = getattr(content, "date", None)
             if isinstance(date, datetime) and date.tzinfo is not None and date > now:

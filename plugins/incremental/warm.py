@@ -33,7 +33,15 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.contents import Article, Content, Page, SkipStub
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from . import render
+from .render import FULL_BUILD_NEEDED, NeedsFullBuild
 
 OK, FAILED = 0, 1
 
@@ -47,17 +55,12 @@ def _same(left, right) -> bool:
 
 class WarmSite:
     def __init__(self, content: str, output: str, settings_file: str, overrides: dict, since: float = 0.0):
-        from pelican import Pelican, signals  # noqa: PLC0415 - imported once the caller set up sys.path
-        from pelican.settings import read_settings  # noqa: PLC0415
-
         settings = read_settings(settings_file, override={
             **overrides, "PATH": os.path.abspath(content), "OUTPUT_PATH": os.path.abspath(output),
             "INCREMENTAL_RENDER": True,
         })
         self.pelican = Pelican(settings)  # registers the plugins
-        from . import render  # noqa: PLC0415 - the module Pelican registered
-
-        self.render, self.signals, self.settings = render, signals, settings
+        self.settings = settings
         context = settings.copy()
         context["generated_content"] = {}
         context["static_links"] = set()
@@ -101,15 +104,12 @@ class WarmSite:
     # --- reading one file again ---
 
     def _generator_of(self, content):
-        from pelican.generators import ArticlesGenerator, PagesGenerator  # noqa: PLC0415
-
-        kind = PagesGenerator if content.__class__.__name__ == "Page" else ArticlesGenerator
+        kind = PagesGenerator if isinstance(content, Page) else ArticlesGenerator
         return next(generator for generator in self.generators if isinstance(generator, kind))
 
     def _read(self, content):
         generator = self._generator_of(content)
-        signals = self.signals
-        page = content.__class__.__name__ == "Page"
+        page = isinstance(generator, PagesGenerator)
         return generator.readers.read_file(
             base_path=generator.path,
             path=os.path.relpath(content.source_path, generator.path),
@@ -127,7 +127,7 @@ class WarmSite:
         (article, translation, draft, page, ...) and the first with translations."""
         samples = {}
         for generator in self.generators:
-            for kind in self.render.KINDS:
+            for kind in render.KINDS:
                 items = [item for item in getattr(generator, kind, None) or [] if item.source_path not in self.suspect]
                 if items:
                     samples.setdefault(items[0].source_path, items[0])
@@ -160,7 +160,6 @@ class WarmSite:
     def edit(self, paths) -> int:
         """Every file in `paths` is rendered again (a save without a change too: cheaper than being
         wrong about what the served pages show)."""
-        render = self.render
         changed = sorted({os.path.abspath(path) for path in paths})
         fresh = {}
         for path in changed:
@@ -173,13 +172,13 @@ class WarmSite:
                 read = self._read(content)
             except Exception as error:  # noqa: BLE001 - the full build reports it with its file and line
                 raise render.NeedsFullBuild(f"{os.path.relpath(path)}: could not be read ({error})") from None
-            if read is None or not hasattr(read, "source_path") or not read.is_valid():
+            if read is None or isinstance(read, SkipStub) or not read.is_valid():
                 raise render.NeedsFullBuild(f"{os.path.relpath(path)}: could not be read")
             if hasattr(read, "refresh_metadata_intersite_links"):
                 read.refresh_metadata_intersite_links()
             if render.signature(read) != self.signatures[path]:
                 raise render.NeedsFullBuild(f"{os.path.relpath(path)}: what listings show changed")
-            if "summary" not in read.metadata and read.__class__.__name__ == "Article":
+            if "summary" not in read.metadata and isinstance(read, Article):
                 raise render.NeedsFullBuild(f"{os.path.relpath(path)}: no Summary, listings show the body's start")
             fresh[path] = read
         self._check(changed)
@@ -197,7 +196,7 @@ class WarmSite:
 
         root = self.settings["PATH"]
         relative = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]
-        pages = {name for name, path in zip(relative, paths) if self.contents[path].__class__.__name__ == "Page"}
+        pages = {name for name, path in zip(relative, paths) if isinstance(self.contents[path], Page)}
         if self.settings.get("CONTENT_CHECKS_ENABLED", True):
             check_edited(self.settings, root, relative, pages)
 
@@ -214,14 +213,12 @@ class WarmSite:
         finally:
             self.settings["BUILD_WORKERS"] = saved
         if finalize:
-            self.signals.finalized.send(self.pelican)
+            signals.finalized.send(self.pelican)
 
 
 def _forget_memos(content):
     """Pelican memoizes get_content and get_summary per object and site URL (pelican.utils.memoized,
     on the class): the object's old body must not be served again, by a feed for one."""
-    from pelican.contents import Content  # noqa: PLC0415
-
     for name in ("get_content", "get_summary"):
         cache = getattr(Content.__dict__.get(name), "cache", None)
         if isinstance(cache, dict):
@@ -256,8 +253,6 @@ def main(argv) -> int:
     {"ready": true} once started, then {"status": 0 | 1 | 75, "seconds": …} per batch."""
     content, output, settings_file, reply_fd, overrides, since = argv
     reply_fd = int(reply_fd)
-    from pelican.log import init as init_logging  # noqa: PLC0415
-
     init_logging(level=logging.WARNING, name="pelican")  # as `pelican` does
     started = time.monotonic()
     logging.disable(logging.CRITICAL)  # the full build has just shown every message
@@ -269,8 +264,6 @@ def main(argv) -> int:
         return FAILED
     logging.disable(logging.NOTSET)
     _reply(reply_fd, ready=True, seconds=round(time.monotonic() - started, 2))
-    from .render import FULL_BUILD_NEEDED, NeedsFullBuild  # noqa: PLC0415
-
     for line in sys.stdin:
         started = time.monotonic()
         try:
