@@ -14,9 +14,9 @@ Pelican's own warnings and errors about content are re-worded in the checks' `fi
 import logging
 import os
 import sys
-from pathlib import Path
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -333,6 +333,8 @@ def _log(level, text) -> bool:
     return False
 
 
+LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
+
 PREVIEW_NOTE = {
     "vi": "(Bản xem trước vẫn được tạo; `make html` và `make publish` sẽ dừng cho đến khi sửa hết lỗi.)",
     "en": "(The preview is built anyway; `make html` and `make publish` stop until every error is fixed.)",
@@ -373,10 +375,9 @@ def check_before_build(generator):
         return
     sources = {}
     problems, files = run_checks(root, config_from_settings(settings), discovery, sources)
-    levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
     fatal = False
     for problem in problems:
-        fatal |= _log(levels[problem.severity], format_problem(problem, lang, shown))
+        fatal |= _log(LEVELS[problem.severity], format_problem(problem, lang, shown))
     records.start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
     summary = format_summary(problems, files, lang)
     if fatal or any(problem.severity == ERROR for problem in problems):
@@ -406,9 +407,8 @@ def check_edited(settings, root, paths, pages=()):
         sources[path] = (Path(root) / path).read_bytes()
         found, _entry = check_file(path, sources[path], existing, config, "page" if path in pages else "article")
         problems += found
-    levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.code)):
-        _log(levels[problem.severity], format_problem(problem, lang, shown))
+        _log(LEVELS[problem.severity], format_problem(problem, lang, shown))
     records = pelican_records()
     records.covered |= covered_keys(problems, root)
     records.links.update(link_index(root, sources))
