@@ -528,7 +528,9 @@ def main(argv=None) -> int:
     if "site-no-listings" in variants and LISTINGS_PLUGIN not in plugins:
         print(f"note: {LISTINGS_PLUGIN} is not in PLUGINS {plugins}; skipping site-no-listings")
         variants.remove("site-no-listings")
-    work = Path(tempfile.mkdtemp(prefix="bench-", dir=os.environ.get("BENCH_TMP")))
+    if os.environ.get("BENCH_TMP"):  # made when missing
+        os.makedirs(os.environ["BENCH_TMP"], exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="bench-", dir=os.environ.get("BENCH_TMP") or None))
     stock_conf = work / "stockconf.py"
     stock_conf.write_text(STOCK_SETTINGS, encoding="utf-8")
     started = datetime.now(timezone.utc)

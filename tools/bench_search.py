@@ -316,7 +316,9 @@ def main(argv=None) -> int:
         text = report({}, measure_browser(args.site), 0, args.seed)
         print(text)
         return 0
-    workdir = Path(tempfile.mkdtemp(prefix="bench-search-", dir=os.environ.get("BENCH_TMP")))
+    if os.environ.get("BENCH_TMP"):  # made when missing
+        os.makedirs(os.environ["BENCH_TMP"], exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="bench-search-", dir=os.environ.get("BENCH_TMP") or None))
     try:
         names = generate_news.news_categories(SITE_CONF)
         sizes = {}

@@ -22,6 +22,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pelican.writers import FileOverwriteFailedError
 
 from . import shares
+from .fragments import FRAGMENTS, fragment, fragment_uncached
 
 logger = logging.getLogger(__name__)
 
@@ -339,6 +340,14 @@ def keep_templates_loaded(generator):
         env.auto_reload = False
 
 
+# --- Parts of pages rendered once per build (fragments.py) ---
+
+def add_fragment_cache(generator):
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals["fragment"] = fragment_uncached if plain(generator.settings) else fragment
+
+
 # --- URLs and save-as paths computed once per content object ---
 
 class _UrlsOnce:
@@ -540,6 +549,7 @@ def take_over_output_phase(generators):
     generators = [generator for generator in generators if id(generator) in outputs]
 
     def output_phase(_self, writer):
+        FRAGMENTS.clear()
         contents = _content_objects(generators, generators[0].context)
         remember_urls(contents)
         try:
@@ -551,6 +561,7 @@ def take_over_output_phase(generators):
                 _parallel_output(generators, outputs, writer, count)
         finally:
             forget_urls(contents)
+            FRAGMENTS.clear()  # what the memo holds is not needed once every page is written
 
     def already_done(_self, _writer):
         return None
@@ -565,4 +576,5 @@ def connect():
     signals.article_generator_init.connect(read_bodies_elsewhere)
     signals.article_generator_pretaxonomy.connect(stop_body_readers)
     signals.generator_init.connect(keep_templates_loaded)
+    signals.generator_init.connect(add_fragment_cache)
     signals.all_generators_finalized.connect(take_over_output_phase)

@@ -14,6 +14,7 @@ from conftest import FIXTURES, ROOT, build
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from assets.glue import precompress  # noqa: E402
 from assets.minify import COMPRESSIBLE, hashed_name, minify  # noqa: E402
 
 THEME_STATIC = ROOT / "theme" / "static"
@@ -121,3 +122,16 @@ def test_already_compressed_files_get_no_copies_when_published(published):
         if path.suffix in (".gz", ".br"):
             assert path.with_suffix("").is_file(), f"{path}: a copy without its file"
             assert not path.with_suffix("").suffix.startswith((".pf_", ".wasm", ".jpg", ".png", ".webp", ".avif")), path
+
+
+def test_compressed_copies_are_the_same_bytes_with_one_thread_or_several_when_published(published, tmp_path):
+    """precompress divides the files between threads; the copies must not depend on how."""
+    copies = {}
+    for threads in (1, 3):
+        site = tmp_path / f"threads-{threads}"
+        shutil.copytree(published.output, site, ignore=shutil.ignore_patterns("*.gz", "*.br"))
+        made = precompress(site, 5, 11, set(), site / "theme", threads=threads)
+        copies[threads] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.suffix in (".gz", ".br")}
+        assert made == len(copies[threads])
+    assert len(copies[1]) > 20 and any(name.endswith("index.html.br") for name in copies[1])
+    assert copies[1] == copies[3]

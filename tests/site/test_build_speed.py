@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import CONTENT, PAGEFIND_UNORDERED, ROOT, comparable_files, run_pelican
+from conftest import CONTENT, FIXTURES, PAGEFIND_UNORDERED, ROOT, Site, comparable_files, run_pelican
 
 NEWS = 150
 # Pagefind's second index (the newest news, pagefind/moi/) has the same hash-ordered files.
@@ -80,3 +80,38 @@ def test_template_error_on_one_page_fails_the_build_with_its_message_when_built_
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
     assert "none_such" in log
+
+
+def test_a_second_build_in_the_same_process_lists_the_new_title_when_an_article_is_renamed(tmp_path):
+    """Pelican's autoreload (`make regenerate`) builds again in the same process: the news items that
+    the first build rendered once (plugins/build_speed/fragments.py) must not be shown again."""
+    from pelican import Pelican  # noqa: PLC0415 - the build runs in this process
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    source = content / "2021" / "tri-an-thay-co.md"
+    # The same address before and after (the slug would follow the title): only what is shown changes.
+    source.write_text("Slug: tri-an-thay-co\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    old_title = "Tri ân thầy cô nhân Ngày Nhà giáo Việt Nam"
+    new_title = "Thăm hỏi thầy cô giáo đã nghỉ hưu"
+
+    def build_and_read():
+        settings = read_settings(str(ROOT / "pelicanconf.py"), override={
+            "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
+            "BUILD_WORKERS": 1, "SEARCH_ENABLED": False,
+        })
+        Pelican(settings).run()
+        site = Site(tmp_path / "output", "")
+        listed = [a.get_text(strip=True) for a in site.page("chuyen-muc/tin-hoat-dong/").select(".news-list .news-title a")]
+        archive = [a.get_text(strip=True) for a in site.page("2021/11/").select(".news-list .news-title a")]
+        older = {a.get_text(strip=True) for path in (tmp_path / "output" / "2022").rglob("*.html")
+                 for a in site.page(path.relative_to(tmp_path / "output").as_posix()).select(".older-news-list a")}
+        return listed + archive, older
+
+    listed, older = build_and_read()
+    assert old_title in listed and old_title in older
+    source.write_text(source.read_text(encoding="utf-8").replace(old_title, new_title, 1), encoding="utf-8")
+    listed, older = build_and_read()
+    assert new_title in listed and new_title in older
+    assert old_title not in listed and old_title not in older
