@@ -122,14 +122,13 @@ class WarmSite:
 
     def __init__(self, content: Path, output: Path, conf: Path, deferred: Path, since: float, log=None):
         self.deferred = deferred
-        read_fd, write_fd = os.pipe()
-        env = {**os.environ, "SEARCH_DEFERRED_COMMANDS": str(deferred)}
+        env = {**os.environ, "SEARCH_DEFERRED_COMMANDS": str(deferred), "PYTHONUTF8": "1"}
         command = [sys.executable, "-c", WARM_START, str(ROOT / "plugins"), str(content), str(output), str(conf),
-                   str(write_fd), json.dumps(PREVIEW_SETTINGS), repr(since)]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, pass_fds=(write_fd,), text=True,
-                                        stdout=log, stderr=log)
-        os.close(write_fd)
-        self.replies = os.fdopen(read_fd, "r", encoding="utf-8")
+                   json.dumps(PREVIEW_SETTINGS), repr(since)]
+        # Replies come on the process's stdout, its messages on stderr (the devserver's, or `log`).
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
+                                        text=True, encoding="utf-8")
+        self.replies = self.process.stdout
         self.ready = None
         self.started = threading.Event()
         threading.Thread(target=self._wait_ready, daemon=True).start()

@@ -25,6 +25,11 @@ def project_python() -> str:
 
 
 def run_module(module, arguments, plugins_on_path=False) -> int:
+    return run_python(["-m", module, *arguments], plugins_on_path)
+
+
+def run_python(arguments, plugins_on_path=False) -> int:
+    """The project's Python with `arguments` (`-m module …`, or a script and its options)."""
     python = project_python()
     if python == sys.executable and importlib.util.find_spec("pelican") is None:
         print(MISSING, file=sys.stderr)
@@ -34,6 +39,6 @@ def run_module(module, arguments, plugins_on_path=False) -> int:
     if plugins_on_path:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "plugins"), env.get("PYTHONPATH")]))
     try:
-        return subprocess.run([python, "-m", module, *arguments], cwd=ROOT, env=env).returncode
+        return subprocess.run([python, *arguments], cwd=ROOT, env=env).returncode
     except KeyboardInterrupt:  # Ctrl-C stops the preview: not an error
         return 0

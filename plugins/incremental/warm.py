@@ -243,16 +243,27 @@ def _modified_since(path, since) -> bool:
         return True
 
 
-def _reply(fd: int, **message):
-    os.write(fd, (json.dumps(message) + "\n").encode())
+def _reply(replies, **message):
+    replies.write(json.dumps(message) + "\n")
+    replies.flush()
+
+
+def _replies_on_stdout():
+    """The devserver reads the replies on this process's stdout (a pipe: no file descriptor to pass,
+    so Windows works too); whatever else is printed to stdout, by Pelican or a plugin, goes to stderr
+    from now on and cannot be taken for a reply."""
+    sys.stdout.flush()
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return replies
 
 
 def main(argv) -> int:
-    """`... content output settings reply_fd overrides_json since`: the devserver's warm process. Reads one
-    JSON list of edited paths per line on stdin, answers one JSON object per line on reply_fd:
+    """`... content output settings overrides_json since`: the devserver's warm process. Reads one JSON
+    list of edited paths per line on stdin, answers one JSON object per line on stdout:
     {"ready": true} once started, then {"status": 0 | 1 | 75, "seconds": …} per batch."""
-    content, output, settings_file, reply_fd, overrides, since = argv
-    reply_fd = int(reply_fd)
+    content, output, settings_file, overrides, since = argv
+    replies = _replies_on_stdout()
     init_logging(level=logging.WARNING, name="pelican")  # as `pelican` does
     started = time.monotonic()
     logging.disable(logging.CRITICAL)  # the full build has just shown every message
@@ -260,25 +271,25 @@ def main(argv) -> int:
         site = WarmSite(content, output, settings_file, json.loads(overrides), float(since))
     except BaseException as error:  # noqa: BLE001 - the devserver goes on with full builds
         logging.disable(logging.NOTSET)
-        _reply(reply_fd, ready=False, reason=f"{type(error).__name__}: {error}")
+        _reply(replies, ready=False, reason=f"{type(error).__name__}: {error}")
         return FAILED
     logging.disable(logging.NOTSET)
-    _reply(reply_fd, ready=True, seconds=round(time.monotonic() - started, 2))
+    _reply(replies, ready=True, seconds=round(time.monotonic() - started, 2))
     for line in sys.stdin:
         started = time.monotonic()
         try:
             status = site.edit(json.loads(line))
         except NeedsFullBuild as need:
             logging.getLogger(__name__).warning("incremental: full build needed: %s", need.reason)
-            _reply(reply_fd, status=FULL_BUILD_NEEDED, seconds=round(time.monotonic() - started, 2))
+            _reply(replies, status=FULL_BUILD_NEEDED, seconds=round(time.monotonic() - started, 2))
             return FULL_BUILD_NEEDED
         except BaseException:  # noqa: BLE001 - reported; the devserver stops this process
             logging.getLogger(__name__).exception("incremental: the quick rebuild failed")
-            _reply(reply_fd, status=FAILED, seconds=round(time.monotonic() - started, 2))
+            _reply(replies, status=FAILED, seconds=round(time.monotonic() - started, 2))
             return FAILED
         sys.stdout.flush()
         sys.stderr.flush()
-        _reply(reply_fd, status=status, seconds=round(time.monotonic() - started, 2))
+        _reply(replies, status=status, seconds=round(time.monotonic() - started, 2))
     return OK
 
 

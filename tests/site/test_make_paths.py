@@ -167,7 +167,7 @@ def test_check_without_make_finds_the_project_venv_and_names_the_file_when_an_ar
     assert good.returncode == 0 and " 0 lỗi" in good.stdout, good.stdout + good.stderr
 
 
-def test_preview_without_make_serves_the_site_and_its_drafts_when_started_with_a_bare_python(checkout):
+def test_preview_without_make_serves_the_site_and_its_drafts_with_reloading_when_started_with_a_bare_python(checkout):
     port = free_port()
     server = subprocess.Popen([BARE_PYTHON, "tools/preview.py", "--port", str(port)], cwd=checkout,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
@@ -182,6 +182,8 @@ def test_preview_without_make_serves_the_site_and_its_drafts_when_started_with_a
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/ban-nhap/{drafts[0].name}", timeout=5) as response:
             page = BeautifulSoup(response.read(), "html.parser")
         assert page.select_one(".draft-banner strong").get_text() == "Bản nháp — chưa đăng"
+        # It is the devserver: the page it serves asks for each new build and reloads itself.
+        assert "/__devserver/build" in page.select_one("script[data-devserver]").get_text()
     finally:
         stop(server)
 
