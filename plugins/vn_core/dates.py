@@ -8,7 +8,8 @@ Two-digit years and years outside 1990–2100 are refused: a news date from them
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -70,8 +71,17 @@ def _in_range(moment: datetime, value: str) -> datetime:
 def parse_date(value: str, get_date=None) -> datetime:
     """The moment an editor's date means (naive unless the text names a zone), or DateProblem.
 
-    `get_date` is Pelican's `pelican.utils.get_date`; without it, it is imported here, lazily."""
+    `get_date` is Pelican's `pelican.utils.get_date`; without it, it is imported here, lazily.
+    A build asks for each file's date three times (the checker twice, the reader once): the answer
+    is remembered per text (and per day, as dateutil fills a missing part from today); a problem
+    is not, so each caller reports it."""
     text = " ".join(str(value).split())
+    if isinstance(value, str):
+        return _parse_remembered(text, value, get_date, date.today())
+    return _parse(text, value, get_date)
+
+
+def _parse(text: str, value, get_date) -> datetime:
     if not text:
         raise DateProblem("bad_date", value)
     if SHORT_YEAR_RE.match(text):
@@ -91,3 +101,8 @@ def parse_date(value: str, get_date=None) -> datetime:
     except Exception:  # noqa: BLE001 - dateutil raises ValueError, OverflowError and others
         raise DateProblem("bad_date", value) from None
     return _in_range(moment, value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_remembered(text: str, value: str, get_date, _today) -> datetime:
+    return _parse(text, value, get_date)
