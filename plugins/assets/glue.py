@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
+from vn_core.forking import usable_cpus
 
 from .minify import COMPRESSIBLE, HASHED, brotli_bytes, gzip_bytes, hashed_name, minify
 
@@ -112,10 +113,6 @@ def finish_theme_assets(pelican_object):
                     set(theme_manifest(settings).values()), folder)
 
 
-def _usable_cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def _compress_beside(path: str, quality: int) -> int:
     """`.gz` and `.br` beside one file, each only when smaller. Returns how many were written."""
     with open(path, "rb") as handle:
@@ -144,7 +141,7 @@ def precompress(output: Path, quality: int, hashed_quality: int, hashed: set, th
             path = os.path.join(parent, name)
             if not os.path.islink(path):
                 jobs.append((path, hashed_quality if path in hashed_paths else quality))
-    count = max(1, min(threads or _usable_cpus(), len(jobs)))
+    count = max(1, min(threads or usable_cpus(), len(jobs)))
 
     def share(index):  # every count-th file: neighbouring files are alike in size
         return sum(_compress_beside(path, level) for path, level in jobs[index::count])

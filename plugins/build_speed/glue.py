@@ -10,16 +10,24 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import signal
+import string
 import struct
 import sys
 import traceback
 from itertools import chain
 from types import MethodType
 
-from pelican import signals
+from pelican import signals, urlwrappers
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
+from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError
+
+from vn_core.forking import STOP_SIGNALS, usable_cpus
+from vn_core.forking import die_with_parent as _die_with_parent
+from vn_core.slugs import remembered
 
 from . import shares
 from .fragments import FRAGMENTS, fragment, fragment_uncached
@@ -55,8 +63,7 @@ def plain(settings) -> bool:
 
 
 def workers_for(settings) -> int:
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return shares.worker_count(setting(settings, "BUILD_WORKERS"), usable, hasattr(os, "fork"))
+    return shares.worker_count(setting(settings, "BUILD_WORKERS"), usable_cpus(), hasattr(os, "fork"))
 
 
 # --- Tag, category and author pages in linear time ---
@@ -105,22 +112,7 @@ def use_linear_taxonomies(generator):
     generator.generate_authors = MethodType(_generate_authors, generator)
 
 
-# --- Forked processes never outlive the build ---
-
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
-def _die_with_parent():
-    """In a forked child (Linux): killed at once if the parent dies, even by SIGKILL, so no worker
-    writes into a folder that tools/safe_build.py is removing."""
-    try:
-        import ctypes  # noqa: PLC0415 - Linux only
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_DFL)
+# --- Forked processes never outlive the build (vn_core.forking: die_with_parent) ---
 
 
 class StopChildrenOnSignal:
@@ -348,6 +340,81 @@ def add_fragment_cache(generator):
         env.globals["fragment"] = fragment_uncached if plain(generator.settings) else fragment
 
 
+# --- URL settings formatted from the fields they name ---
+
+_PLAIN_FIELDS = {}  # pattern -> the names of the fields it formats, or None for an unusual pattern
+_SPECIAL_FIELDS = ("path", "slug", "lang", "date", "author", "category")
+
+
+def _fields_of(pattern: str):
+    try:
+        return _PLAIN_FIELDS[pattern]
+    except KeyError:
+        pass
+    names = []
+    try:
+        for _text, field, _spec, _conversion in string.Formatter().parse(pattern):
+            if field is None:
+                continue
+            name = re.split(r"[.\[]", field, maxsplit=1)[0]
+            if not name or name.isdigit():
+                names = None
+                break
+            if name not in names:
+                names.append(name)
+    except ValueError:
+        names = None
+    _PLAIN_FIELDS[pattern] = None if names is None else tuple(names)
+    return _PLAIN_FIELDS[pattern]
+
+
+def _field(content, name):
+    """What Content.url_format (Pelican 4.12) holds under `name`; LookupError when it holds nothing."""
+    if name == "path":
+        return path_to_url(content.metadata.get("path", content.get_relative_source_path()))
+    if name == "slug":
+        return getattr(content, "slug", "")
+    if name == "lang":
+        return getattr(content, "lang", "en")
+    if name == "date":
+        return content.date  # AttributeError (no date): url_format would use now(); Pelican's path decides
+    if name in ("author", "category"):
+        return getattr(content, name).slug if hasattr(content, name) else ""
+    return content.metadata[name]
+
+
+def _expand_settings(self, key, klass=None):
+    """Content._expand_settings (Pelican 4.12) without copying the metadata and computing the
+    relative source path for every URL: only the fields the pattern names are looked up. The
+    templates and the plugins ask each article's URL and save-as path some twenty times while the
+    context is built, before _UrlsOnce may remember them."""
+    if not klass:
+        klass = self.__class__.__name__
+    pattern = str(self.settings[f"{klass}_{key}".upper()])
+    names = _fields_of(pattern)
+    if names is not None:
+        try:
+            values = {name: _field(self, name) for name in names}
+        except (LookupError, AttributeError):
+            pass
+        else:
+            return pattern.format(**values)
+    return pattern.format(**self.url_format)
+
+
+_PELICAN_EXPAND_SETTINGS = Content._expand_settings
+_PELICAN_SLUGIFY = urlwrappers.slugify
+_REMEMBERED_SLUGIFY = remembered(_PELICAN_SLUGIFY)
+
+
+def use_fast_url_settings(pelican_object):
+    """Receiver of `initialized`: URL settings formatted from their fields, and the category, tag and
+    author slugs remembered (vn_core.slugs), for this build; Pelican's own for a plain one."""
+    fast = not plain(pelican_object.settings)
+    Content._expand_settings = _expand_settings if fast else _PELICAN_EXPAND_SETTINGS
+    urlwrappers.slugify = _REMEMBERED_SLUGIFY if fast else _PELICAN_SLUGIFY
+
+
 # --- URLs and save-as paths computed once per content object ---
 
 class _UrlsOnce:
@@ -572,6 +639,7 @@ def take_over_output_phase(generators):
 
 
 def connect():
+    signals.initialized.connect(use_fast_url_settings)
     signals.article_generator_init.connect(use_linear_taxonomies)
     signals.article_generator_init.connect(read_bodies_elsewhere)
     signals.article_generator_pretaxonomy.connect(stop_body_readers)

@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from .checks import ERROR, format_problem, format_summary
-from .glue import config_from_settings, discover_folder, setting
+from .glue import check_processes, config_from_settings, discover_folder, setting
 from .scan import display_root, run_checks
 
 
@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     register_plugins(settings)
     lang = args.lang or setting(settings, "CONTENT_CHECKS_LANG")
     discovery = discover_folder(args.content, settings)
-    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery)
+    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, check_processes(settings))
     shown = display_root(args.content)
     for problem in problems:
         print(format_problem(problem, lang, shown))

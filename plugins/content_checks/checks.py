@@ -687,17 +687,25 @@ def check_redirects(text: str, entries, config: CheckConfig):
     return problems
 
 
-def check_site(sources: dict, existing, config: CheckConfig, discovery: Discovery = None, redirects: str = None) -> list:
+def _in_order(function, items) -> list:
+    return [function(item) for item in items]
+
+
+def check_site(sources: dict, existing, config: CheckConfig, discovery: Discovery = None, redirects: str = None,
+               mapper=_in_order) -> list:
     """Every problem of a content folder: `sources` maps each content file's content-relative
     path to its bytes, `existing` holds every file's content-relative path, `discovery` what
     Pelican reads (from the settings alone when None), `redirects` the text of the redirect data
-    when the folder has it."""
+    when the folder has it. `mapper(function, items)` answers [function(item) for item in items]
+    in order: the glue hands in one that shares the files between processes."""
     existing = set(existing)
     discovery = discovery or discover(existing, config)
     problems, entries = [], []
-    for path in sorted(sources):
-        kind = "page" if path in discovery.pages else "article"
-        found, entry = check_file(path, sources[path], existing, config, kind)
+
+    def one_file(path):
+        return check_file(path, sources[path], existing, config, "page" if path in discovery.pages else "article")
+
+    for found, entry in mapper(one_file, sorted(sources)):
         problems += found
         if entry is not None:
             entries.append(entry)

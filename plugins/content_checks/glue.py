@@ -26,6 +26,8 @@ from pelican.utils import get_date, posixize_path, slugify
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
+from vn_core.forking import usable_cpus
+from vn_core.slugs import remembered
 
 from . import messages
 from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root
@@ -100,7 +102,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
     timezone = settings.get("TIMEZONE") or "UTC"
     return CheckConfig(
         slugify=partial(
-            slugify,
+            remembered(slugify),
             regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
             preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
             use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
@@ -358,6 +360,14 @@ def link_index(root, sources):
     return index
 
 
+def check_processes(settings) -> int:
+    """The build's processes (BUILD_WORKERS of plugins/build_speed, else every usable core); one for
+    the plain build (BUILD_SPEED_PLAIN), which the fast build is compared with."""
+    if settings.get("BUILD_SPEED_PLAIN"):
+        return 1
+    return max(1, int(settings.get("BUILD_WORKERS") or usable_cpus()))
+
+
 def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
@@ -374,7 +384,7 @@ def check_before_build(generator):
         records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
         return
     sources = {}
-    problems, files = run_checks(root, config_from_settings(settings), discovery, sources)
+    problems, files = run_checks(root, config_from_settings(settings), discovery, sources, check_processes(settings))
     fatal = False
     for problem in problems:
         fatal |= _log(LEVELS[problem.severity], format_problem(problem, lang, shown))

@@ -1,7 +1,10 @@
 """The file-system edge of the checks: read a content folder, hand its bytes to checks.check_site."""
 
 import os
+from functools import partial
 from pathlib import Path
+
+from vn_core.forking import forked_map
 
 from .checks import check_site, discover
 
@@ -34,8 +37,8 @@ def _sources(root: Path, discovery):
     return {path: (root / path).read_bytes() for path in sorted(discovery.articles | discovery.pages)}
 
 
-def run_checks(root: Path, config, discovery=None, sources_out=None):
-    """(problems, number of files checked)."""
+def run_checks(root: Path, config, discovery=None, sources_out=None, processes=1):
+    """(problems, number of files checked); the files are shared between `processes` processes."""
     root = Path(root)
     existing = _all_files(root)
     discovery = discovery or discover(existing, config)
@@ -45,7 +48,8 @@ def run_checks(root: Path, config, discovery=None, sources_out=None):
     redirects = None
     if config.redirects_data in existing:
         redirects = (root / config.redirects_data).read_bytes().decode("utf-8", errors="replace")
-    return check_site(sources, existing, config, discovery, redirects), len(sources)
+    mapper = partial(forked_map, processes=processes)
+    return check_site(sources, existing, config, discovery, redirects, mapper), len(sources)
 
 
 def display_root(root) -> str:

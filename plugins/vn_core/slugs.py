@@ -39,3 +39,25 @@ def content_slug(title, typed, slugify, source="title", basename=None) -> str | 
     if value is None:
         return None
     return cap_slug(slugify(value))
+
+
+_SLUGS = {}
+
+
+def remembered(slugify):
+    """`slugify` (Pelican's) with its answers remembered, per text and options, for the whole process:
+    a title is slugified by the checker and by the reader, and a category, author or tag name by
+    every article that names it (Pelican makes their objects per article, and compares them by slug).
+    The answer is the same, only made once."""
+
+    def remembered_slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
+        try:
+            key = (slugify, value, tuple(tuple(sub) for sub in regex_subs), preserve_case, use_unicode)
+            return _SLUGS[key]
+        except KeyError:
+            made = _SLUGS[key] = slugify(value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
+            return made
+        except TypeError:  # an option that cannot be a key: asked every time
+            return slugify(value, regex_subs=regex_subs, preserve_case=preserve_case, use_unicode=use_unicode)
+
+    return remembered_slugify

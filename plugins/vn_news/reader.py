@@ -20,7 +20,7 @@ from .sanitize import sanitise_html
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.front_matter import parse_block
-from vn_core.slugs import content_slug
+from vn_core.slugs import content_slug, remembered
 from vn_core.vietnamese import nfc
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class NewsMarkdownReader(MarkdownReader):
         self._body_md = self._markdown()
         self._field_md = self._markdown()
         self._slugify = partial(
-            slugify,
+            remembered(slugify),
             regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
             preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
             use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),

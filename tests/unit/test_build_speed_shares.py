@@ -83,3 +83,66 @@ def test_workers_that_succeed_join_quietly():
     children = glue._start_workers(3, [generator], {id(generator): generator.generate_output}, Writer())
     assert len(children) == 2
     glue._join_workers(children, 3)
+
+
+# --- URL settings formatted from the fields they name (glue._expand_settings) ---
+
+def _content(kind="article", **metadata):
+    from pelican.contents import Article, Page  # noqa: PLC0415
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
+
+    settings = dict(DEFAULT_CONFIG, PATH="/site/content", TIMEZONE="Asia/Ho_Chi_Minh",
+                    ARTICLE_SAVE_AS="{date:%Y}/{date:%m}/{slug}.html", ARTICLE_URL="{category}/{date:%Y}/{slug}/",
+                    DRAFT_SAVE_AS="ban-nhap/{slug}-{lang}.html", PAGE_SAVE_AS="{path}-{author}.html",
+                    ARTICLE_LANG_SAVE_AS="{lang}/{views}/{slug}.html", PAGE_URL="trang/{date.year}/{slug}/")
+    klass = Page if kind == "page" else Article
+    from pelican.urlwrappers import Author, Category  # noqa: PLC0415
+    from pelican.utils import SafeDatetime  # noqa: PLC0415
+
+    fields = {"title": "Đoàn Khối ra quân", "slug": "doan-khoi-ra-quan", "category": Category("Tin hoạt động", settings),
+              "author": Author("Ban Tuyên giáo", settings), "date": SafeDatetime(2022, 6, 19, 22, 2)}
+    fields.update(metadata)
+    return klass("<p>x</p>", metadata={k: v for k, v in fields.items() if v is not None}, settings=settings,
+                 source_path="/site/content/2022/ra-quan.md", context={})
+
+
+@pytest.mark.parametrize("kind, metadata, key", [
+    ("article", {}, "save_as"),
+    ("article", {}, "url"),
+    ("article", {"status": "draft"}, "save_as"),
+    ("article", {"lang": "en", "views": "1.234"}, "lang_save_as"),
+    ("page", {"date": None}, "save_as"),
+    ("page", {"date": None}, "url"),
+])
+def test_fast_url_setting_equals_pelicans_when_the_pattern_names_any_field(kind, metadata, key):
+    from pelican.contents import Content  # noqa: PLC0415
+
+    content = _content(kind, **metadata)
+    if key.startswith("lang_"):
+        content.in_default_lang = False
+        key = key[len("lang_"):]
+    pelicans = glue._PELICAN_EXPAND_SETTINGS
+    try:
+        Content._expand_settings = glue._expand_settings
+        fast = content.get_url_setting(key)
+    finally:
+        Content._expand_settings = pelicans
+    assert fast == content.get_url_setting(key)
+    assert fast  # a real path, not an empty pattern
+
+
+def test_fast_url_setting_fails_as_pelican_does_when_a_field_is_missing():
+    from pelican.contents import Content  # noqa: PLC0415
+
+    content = _content(lang="en")
+    content.in_default_lang = False  # ARTICLE_LANG_SAVE_AS names {views}, which this article lacks
+    pelicans = glue._PELICAN_EXPAND_SETTINGS
+    with pytest.raises(KeyError) as plain_error:
+        content.get_url_setting("save_as")
+    try:
+        Content._expand_settings = glue._expand_settings
+        with pytest.raises(KeyError) as fast_error:
+            content.get_url_setting("save_as")
+    finally:
+        Content._expand_settings = pelicans
+    assert fast_error.value.args == plain_error.value.args

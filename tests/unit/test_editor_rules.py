@@ -319,3 +319,22 @@ def test_each_message_has_the_same_placeholders_in_both_languages_when_rendered(
 
     for code, (vi, en) in messages.MESSAGES.items():
         assert placeholders(vi, "_vi", "_en") == placeholders(en, "_en", "_vi"), code
+
+
+def test_remembered_slugify_answers_as_pelicans_and_asks_it_once_per_text_and_options():
+    from pelican.utils import slugify  # noqa: PLC0415
+
+    from vn_core.slugs import remembered  # noqa: PLC0415
+
+    asked = []
+
+    def counting(value, **options):
+        asked.append(value)
+        return slugify(value, **options)
+
+    remembering = remembered(counting)
+    subs = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+    for _ in range(3):
+        assert remembering("Đoàn Khối ra quân", regex_subs=subs) == slugify("Đoàn Khối ra quân", regex_subs=subs) == "doan-khoi-ra-quan"
+    assert remembering("Đoàn Khối", regex_subs=subs, preserve_case=True) == "Doan-Khoi"
+    assert asked == ["Đoàn Khối ra quân", "Đoàn Khối"]
