@@ -4,7 +4,6 @@ Everything is set on this build's own generator and content instances (Pelican's
 the plugins again in the same process), and BUILD_SPEED_PLAIN = True switches it all off: the test
 that the fast build equals the plain one byte for byte builds both."""
 
-import fcntl
 import gc
 import hashlib
 import logging
@@ -25,8 +24,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError
 
-from vn_core.forking import STOP_SIGNALS, usable_cpus
-from vn_core.forking import die_with_parent as _die_with_parent
+from vn_core.forking import STOP_SIGNALS, fork_children, read_all, stop_children, usable_cpus, write_all
 from vn_core.slugs import remembered
 
 from . import shares
@@ -288,25 +286,9 @@ def read_bodies_elsewhere(generator):
             index = position % (count - 1)
             shares_of[index].append(path)
             owners[path] = index
-    sys.stdout.flush()
-    sys.stderr.flush()
-    readers = []
-    for share in shares_of:
-        read_fd, write_fd = os.pipe()
-        if hasattr(fcntl, "F_SETPIPE_SZ"):
-            try:
-                fcntl.fcntl(write_fd, fcntl.F_SETPIPE_SZ, 1 << 20)
-            except OSError:
-                pass
-        pid = os.fork()
-        if pid == 0:
-            _die_with_parent()
-            os.close(read_fd)
-            for _pid, other in readers:
-                os.close(other)
-            _body_reader(reader, share, write_fd)
-        os.close(write_fd)
-        readers.append((pid, read_fd))
+    children = fork_children(count, lambda index, write_fd: _body_reader(reader, shares_of[index - 1], write_fd),
+                             pipe_size=1 << 20)
+    readers = [(pid, read_fd) for pid, read_fd, _index in children]
     made = BodiesMadeElsewhere(owners, readers)
     reader.made_elsewhere = made
     generator._build_speed_bodies = made
@@ -512,63 +494,26 @@ def _worker(renderers, outputs, writer, share, report_fd):
         try:
             sys.stdout.flush()
             sys.stderr.flush()
-            view = memoryview(message)
-            while view:
-                view = view[os.write(report_fd, view):]
+            write_all(report_fd, message)
             os.close(report_fd)
         finally:
             os._exit(status)
 
 
 def _start_workers(count, renderers, outputs, writer):
-    sys.stdout.flush()
-    sys.stderr.flush()
-    children = []
-    for index in range(1, count):
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            _die_with_parent()
-            os.close(read_fd)
-            for _pid, other_fd, _index in children:
-                os.close(other_fd)
-            _worker(renderers, outputs, writer, shares.Share(index, count), write_fd)
-        os.close(write_fd)
-        children.append((pid, read_fd, index))
-    return children
-
-
-def _read_all(fd) -> bytes:
-    chunks = []
-    while True:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(fd)
-    return b"".join(chunks)
+    return fork_children(count, lambda index, write_fd: _worker(renderers, outputs, writer, shares.Share(index, count), write_fd))
 
 
 def _join_workers(children, count):
     failures = []
     for pid, read_fd, index in children:
-        message = _read_all(read_fd).decode("utf-8", "replace")
+        message = read_all(read_fd).decode("utf-8", "replace")
         _pid, status = os.waitpid(pid, 0)
         code = os.waitstatus_to_exitcode(status)
         if code != 0:
             failures.append(f"build_speed: worker {index} of {count} failed (exit {code}), so the site is incomplete:\n{message.rstrip()}")
     if failures:
         raise WorkerFailed("\n".join(failures))
-
-
-def _stop_workers(children):
-    for pid, read_fd, _index in children:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        os.close(read_fd)
-        os.waitpid(pid, 0)
 
 
 def _parallel_output(generators, outputs, writer, count):
@@ -587,7 +532,7 @@ def _parallel_output(generators, outputs, writer, count):
             finally:
                 _unmute_writer_finalized()
         except BaseException:
-            _stop_workers(children)
+            stop_children(children)
             pids.clear()
             raise
         finally:

@@ -11,6 +11,11 @@ import pickle
 import signal
 import sys
 
+try:
+    import fcntl  # POSIX only; Windows has no fork either, so nothing here needs it there
+except ImportError:
+    fcntl = None
+
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -31,13 +36,14 @@ def die_with_parent():
         signal.signal(signum, signal.SIG_DFL)
 
 
-def _write_all(fd, data: bytes):
+def write_all(fd, data: bytes):
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
 
 
-def _read_all(fd) -> bytes:
+def read_all(fd) -> bytes:
+    """Everything until the writer closes its end; the read end is closed."""
     chunks = []
     while chunk := os.read(fd, 1 << 20):
         chunks.append(chunk)
@@ -45,11 +51,40 @@ def _read_all(fd) -> bytes:
     return b"".join(chunks)
 
 
+def fork_children(count: int, child, pipe_size: int | None = None) -> list:
+    """count - 1 forked children, numbered 1 to count - 1, each running `child(index, write_fd)`,
+    which must end its process (os._exit) and never return into the caller's code. Each child
+    dies with this process and holds only its own pipe. Returns [(pid, read_fd, index)]."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children = []
+    for index in range(1, count):
+        read_fd, write_fd = os.pipe()
+        if pipe_size and hasattr(fcntl, "F_SETPIPE_SZ"):
+            try:
+                fcntl.fcntl(write_fd, fcntl.F_SETPIPE_SZ, pipe_size)
+            except OSError:
+                pass
+        pid = os.fork()
+        if pid == 0:
+            die_with_parent()
+            os.close(read_fd)
+            for _pid, other, _index in children:
+                os.close(other)
+            try:
+                child(index, write_fd)
+            finally:
+                os._exit(1)
+        os.close(write_fd)
+        children.append((pid, read_fd, index))
+    return children
+
+
 def _child(function, share, write_fd):
     status = 1
     try:
         data = pickle.dumps([function(item) for item in share], pickle.HIGHEST_PROTOCOL)
-        _write_all(write_fd, data)
+        write_all(write_fd, data)
         status = 0
     except BaseException:  # noqa: BLE001 - the parent computes this share again and raises it itself
         pass
@@ -62,35 +97,28 @@ def forked_map(function, items, processes: int) -> list:
     count = max(1, min(processes, len(items))) if hasattr(os, "fork") else 1
     if count == 1:
         return [function(item) for item in items]
-    sys.stdout.flush()
-    sys.stderr.flush()
     children = []
     try:
-        for index in range(1, count):
-            read_fd, write_fd = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                die_with_parent()
-                os.close(read_fd)
-                for _pid, other, _index in children:
-                    os.close(other)
-                _child(function, items[index::count], write_fd)
-            os.close(write_fd)
-            children.append((pid, read_fd, index))
+        children = fork_children(count, lambda index, write_fd: _child(function, items[index::count], write_fd))
         results = [None] * len(items)
         results[0::count] = [function(item) for item in items[0::count]]
         while children:
             pid, read_fd, index = children.pop(0)
-            data = _read_all(read_fd)
+            data = read_all(read_fd)
             _pid, status = os.waitpid(pid, 0)
             share = pickle.loads(data) if status == 0 and data else [function(item) for item in items[index::count]]
             results[index::count] = share
         return results
     finally:
-        for pid, read_fd, _index in children:  # only after an error here: stop the others
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.close(read_fd)
-            os.waitpid(pid, 0)
+        stop_children(children, signal.SIGKILL)  # only after an error here: stop the others
+
+
+def stop_children(children, signum=signal.SIGTERM):
+    """Stop and reap children of fork_children that are still listed, closing their pipes."""
+    for pid, read_fd, _index in children:
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
+        os.close(read_fd)
+        os.waitpid(pid, 0)

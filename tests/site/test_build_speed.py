@@ -1,6 +1,7 @@
 """The fast build (plugins/build_speed) writes the same site as Pelican's own code paths, byte for
 byte, with one worker and with several; and a worker that fails stops the build with its error."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -115,3 +116,31 @@ def test_a_second_build_in_the_same_process_lists_the_new_title_when_an_article_
     listed, older = build_and_read()
     assert new_title in listed and new_title in older
     assert old_title not in listed and old_title not in older
+
+
+WITHOUT_POSIX = """
+import os, sys
+# What Windows lacks: no fcntl module, no fork, no CPU affinity.
+sys.modules["fcntl"] = None
+del os.fork
+if hasattr(os, "sched_getaffinity"):
+    del os.sched_getaffinity
+from pelican import main
+sys.argv = ["pelican", *sys.argv[1:]]
+main()
+"""
+
+
+def test_site_builds_as_on_windows_when_there_is_no_fork_and_no_fcntl(tmp_path):
+    """Editors preview on Windows (`py tools/preview.py`): every plugin must load and the build run in
+    one process there; the same files come out as with workers."""
+    output = tmp_path / "output"
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_POSIX, str(FIXTURES / "basic"), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+         "--fatal", "warnings", "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    forked = run_pelican(FIXTURES / "basic", tmp_path / "forked", {"BUILD_WORKERS": 2, "CACHE_PATH": str(tmp_path / "cache2")})
+    assert forked.returncode == 0, forked.stdout + forked.stderr
+    assert site_files(output) == site_files(tmp_path / "forked")
