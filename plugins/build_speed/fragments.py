@@ -4,7 +4,7 @@ A news item of a list (its thumbnail, linked title, date and summary) is the sam
 page, its tags', its author's, its day's, month's and year's archives and in every "Các tin đã đăng"
 list that reaches it: some twenty times per article. The theme wraps such a part in
 
-    {% call fragment("news-item", item.source_path, item_heading, show_category) %}…{% endcall %}
+    {% call fragment("news-item", item.url, item_heading, show_category) %}…{% endcall %}
 
 and the part is rendered the first time a build asks for that key, then reused. The key must name
 everything the part shows; the page's SITEURL (which differs by folder with RELATIVE_URLS) is added

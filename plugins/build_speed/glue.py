@@ -24,7 +24,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError
 
-from vn_core.forking import STOP_SIGNALS, fork_children, read_all, stop_children, usable_cpus, write_all
+from vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
 from vn_core.slugs import remembered
 
 from . import shares
@@ -61,7 +61,7 @@ def plain(settings) -> bool:
 
 
 def workers_for(settings) -> int:
-    return shares.worker_count(setting(settings, "BUILD_WORKERS"), usable_cpus(), hasattr(os, "fork"))
+    return build_processes(setting(settings, "BUILD_WORKERS"))
 
 
 # --- Tag, category and author pages in linear time ---
@@ -162,9 +162,7 @@ def _digest(body: str) -> bytes:
 
 def _send(fd, record):
     data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
-    view = memoryview(_RECORD_HEAD.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view):]
+    write_all(fd, _RECORD_HEAD.pack(len(data)) + data)
 
 
 def _silence_logging():
@@ -325,7 +323,6 @@ def add_fragment_cache(generator):
 # --- URL settings formatted from the fields they name ---
 
 _PLAIN_FIELDS = {}  # pattern -> the names of the fields it formats, or None for an unusual pattern
-_SPECIAL_FIELDS = ("path", "slug", "lang", "date", "author", "category")
 
 
 def _fields_of(pattern: str):

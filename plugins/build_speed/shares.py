@@ -1,13 +1,5 @@
-"""Pure arithmetic of the fast build: how many workers, which pages each renders, and the
-taxonomy pages' `dates` list in linear time. No Pelican, no I/O."""
-
-
-def worker_count(wanted, usable_cpus: int, can_fork: bool) -> int:
-    """BUILD_WORKERS, or every usable CPU when unset; 1 where processes cannot fork."""
-    if not can_fork:
-        return 1
-    count = usable_cpus if wanted is None else int(wanted)
-    return max(1, count)
+"""Pure arithmetic of the fast build: which pages each worker renders, and the taxonomy pages'
+`dates` list in linear time (how many workers: vn_core.forking.worker_count). No Pelican, no I/O."""
 
 
 class Share:

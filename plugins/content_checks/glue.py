@@ -25,8 +25,8 @@ from pelican.utils import get_date, posixize_path, slugify
 
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from vn_core.forking import build_processes
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
-from vn_core.forking import usable_cpus
 from vn_core.slugs import remembered
 
 from . import messages
@@ -363,9 +363,7 @@ def link_index(root, sources):
 def check_processes(settings) -> int:
     """The build's processes (BUILD_WORKERS of plugins/build_speed, else every usable core); one for
     the plain build (BUILD_SPEED_PLAIN), which the fast build is compared with."""
-    if settings.get("BUILD_SPEED_PLAIN"):
-        return 1
-    return max(1, int(settings.get("BUILD_WORKERS") or usable_cpus()))
+    return 1 if settings.get("BUILD_SPEED_PLAIN") else build_processes(settings.get("BUILD_WORKERS"))
 
 
 def check_before_build(generator):

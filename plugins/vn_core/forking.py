@@ -23,6 +23,19 @@ def usable_cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def worker_count(wanted, usable: int, can_fork: bool) -> int:
+    """BUILD_WORKERS (`wanted`), or every usable CPU when unset; 1 where processes cannot fork."""
+    if not can_fork:
+        return 1
+    count = usable if wanted is None else int(wanted)
+    return max(1, count)
+
+
+def build_processes(wanted) -> int:
+    """How many processes a build shares its work between, on this machine (BUILD_WORKERS: `wanted`)."""
+    return worker_count(wanted, usable_cpus(), hasattr(os, "fork"))
+
+
 def die_with_parent():
     """In a forked child (Linux): killed at once if the parent dies, even by SIGKILL, so no child
     goes on writing into a folder that tools/safe_build.py is removing."""

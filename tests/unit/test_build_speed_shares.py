@@ -11,6 +11,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from build_speed import glue, shares  # noqa: E402
+from vn_core.forking import worker_count  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,7 @@ from build_speed import glue, shares  # noqa: E402
     [(None, 2, True, 2), (None, 1, True, 1), (3, 2, True, 3), (1, 8, True, 1), (0, 2, True, 1), (None, 4, False, 1), (4, 4, False, 1)],
 )
 def test_worker_count_is_the_setting_or_the_usable_cpus_and_one_without_fork(wanted, usable, can_fork, expected):
-    assert shares.worker_count(wanted, usable, can_fork) == expected
+    assert worker_count(wanted, usable, can_fork) == expected
 
 
 @pytest.mark.parametrize("count, pages", [(1, 0), (1, 5), (2, 1), (2, 7), (3, 9), (3, 10), (4, 2)])
