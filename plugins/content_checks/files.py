@@ -53,8 +53,8 @@ def check_photo(root, path, max_pixels):
         return []
     try:
         width, height = image_size(Path(root, path))
-    except (OSError, ValueError, SyntaxError) as error:
-        return [_problem(ERROR, path, 1, "image_unreadable", detail=str(error) or type(error).__name__)]
+    except (OSError, ValueError, SyntaxError):
+        return [_problem(ERROR, path, 1, "image_unreadable")]
     if max_pixels and width * height > max_pixels:
         return [_problem(ERROR, path, 1, "photo_too_many_pixels", **pixels_params(path, width, height, max_pixels))]
     return []

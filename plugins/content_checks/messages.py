@@ -232,8 +232,8 @@ MESSAGES.update({
     "upload_markup": uploads_messages.UPLOAD_MESSAGES["upload_markup"],
     "photo_too_many_pixels": uploads_messages.PIXELS_MESSAGE,
     "image_unreadable": (
-        "không đọc được ảnh này ({detail}): tệp bị hỏng hoặc không phải ảnh — mở ảnh gốc trên máy, lưu (xuất) lại thành JPEG rồi chép đè tệp",
-        "this image cannot be read ({detail}): the file is broken or not an image — open the original, save (export) it again as JPEG and copy it over the file",
+        "không đọc được ảnh này: tệp bị hỏng hoặc không phải ảnh — mở ảnh gốc trên máy, lưu (xuất) lại thành JPEG rồi chép đè tệp",
+        "this image cannot be read: the file is broken or not an image — open the original, save (export) it again as JPEG and copy it over the file",
     ),
 })
 

@@ -11,6 +11,7 @@ workers, plugins/build_speed) or only what changed still walks the whole list in
 
 import logging
 import os
+import re
 
 from markupsafe import escape
 from pelican import signals
@@ -18,7 +19,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from vn_core.paths import output_file
+from vn_core.paths import WriteOutside, output_file
 
 # The log lines of the pages it writes stay those of Pelican's writer.
 logger = logging.getLogger("pelican.writers")
@@ -133,6 +134,24 @@ class NewsWriter(Writer):
             handle.write(output)
         logger.info('Writing "%s"', path)
         signals.content_written.send(path, context=localcontext)
+
+
+# Settings that name a file or a folder of the output (Pelican's and our plugins').
+OUTPUT_SETTING = re.compile(r"(_SAVE_AS|^FEED_.*|_FEED_(ATOM|RSS)|_STATIC_DIR|_OUTPUT_DIR|_BUNDLE_DIR)$")
+FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def refuse_settings_leaving_output(pelican_object):
+    """`initialized`: a setting naming a file outside the output folder (`../output-old/{slug}.html`)
+    stops the build before anything is written, named in the message. Format fields are filled with
+    a plain word: what is left is the path every page of that setting shares."""
+    output = pelican_object.output_path
+    for key, value in sorted(pelican_object.settings.items()):
+        if isinstance(value, str) and value and OUTPUT_SETTING.search(key):
+            try:
+                output_file(output, FORMAT_FIELD.sub("x", value), f"cài đặt {key}")
+            except WriteOutside:
+                raise WriteOutside(value, output, f"cài đặt {key}") from None
 
 
 def _source_of(kwargs, template):
