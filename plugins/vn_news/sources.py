@@ -11,6 +11,10 @@ from vn_core.paths import LINK_MESSAGES, OUTSIDE, source_problem
 from vn_core.uploads import UPLOAD_MESSAGES, upload_message, upload_problem
 
 
+OUTSIDE_SETTING = ("tệp nằm ngoài thư mục nội dung {folder} nên không được đăng — sửa STATIC_PATHS, ARTICLE_PATHS "
+                   "hoặc PAGE_PATHS trong tệp cấu hình: chỉ ghi thư mục bên trong thư mục nội dung, không dùng `..`")
+
+
 class UnsafeSource(SystemExit):
     """Stops the build (exit status 1) with one line naming the file, no traceback."""
 
@@ -34,9 +38,11 @@ def refuse_unsafe_source(content):
     found = source_problem(root, relative)
     if found:
         link, problem = found
-        target = os.readlink(os.path.join(root, link)) if problem == OUTSIDE else ""
-        text = LINK_MESSAGES[problem][0].format(target=target)
-        raise UnsafeSource(f"{_shown(os.path.join(root, link))}:1: lỗi: {text}")
+        place = os.path.join(root, link)
+        if not os.path.islink(place):  # a setting (STATIC_PATHS, ARTICLE_PATHS) naming a folder outside
+            raise UnsafeSource(f"{_shown(source)}:1: lỗi: {OUTSIDE_SETTING.format(folder=root)}")
+        target = os.readlink(place) if problem == OUTSIDE else ""
+        raise UnsafeSource(f"{_shown(place)}:1: lỗi: {LINK_MESSAGES[problem][0].format(target=target)}")
     if isinstance(content, Static):
         refused = upload_problem(relative.replace(os.sep, "/"), lambda: open(source, "rb").read())
         if refused:

@@ -429,3 +429,14 @@ def test_checker_names_a_broken_image(tmp_path):
     (content / "images" / "hong.jpg").write_bytes(b"not a picture at all")
     assert check(content) == (1, ["content/images/hong.jpg:1: lỗi: không đọc được ảnh này: tệp bị hỏng hoặc không "
                                   "phải ảnh — mở ảnh gốc trên máy, lưu (xuất) lại thành JPEG rồi chép đè tệp"])
+
+
+def test_a_static_path_setting_leading_out_of_content_is_refused_by_the_build(tmp_path, key_folder):
+    content = site(tmp_path)
+    output = tmp_path / "output"
+    status, log = pelican(content, output, {**UNCHECKED, "STATIC_PATHS": [os.path.relpath(key_folder, content)]})
+    assert status == 1
+    assert (f"{key_folder}/id_rsa:1: lỗi: tệp nằm ngoài thư mục nội dung {content} nên không được đăng — sửa "
+            "STATIC_PATHS, ARTICLE_PATHS hoặc PAGE_PATHS trong tệp cấu hình: chỉ ghi thư mục bên trong thư mục nội "
+            "dung, không dùng `..`") in log
+    assert not any(b"PRIVATE KEY" in data for data in published_bytes(output))
