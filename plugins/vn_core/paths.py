@@ -40,8 +40,9 @@ OUTSIDE, LOOP = "outside", "loop"
 
 
 def link_problem(link, folder):
-    """For a symlink under `folder`: OUTSIDE when it leads out of `folder` (or cannot be resolved),
-    LOOP when it leads to a folder holding it (a walk that follows it never ends), else None."""
+    """For a symlink under `folder`: OUTSIDE when it leads out of `folder` (a dangling link too, when
+    it names a place outside), LOOP when it leads to a folder holding it or to itself (a walk that
+    follows it never ends), else None."""
     link = Path(link)
     try:
         target = link.resolve(strict=True)
