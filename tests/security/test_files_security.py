@@ -394,34 +394,48 @@ def bomb_png(path, width, height):
                      + chunk(b"IDAT", body) + chunk(b"IEND", b""))
 
 
-PIXELS = ("lỗi: ảnh images/bom.png có 12000×9000 điểm ảnh (108 triệu), quá giới hạn 100 triệu điểm ảnh "
-          "(PHOTOS_MAX_PIXELS) nên không được xử lý — thu nhỏ ảnh (ví dụ còn 4000 px chiều ngang) rồi chép đè tệp")
+def pixels_text(name, width, height, megapixels, limit):
+    return (f"lỗi: ảnh {name} có {width}×{height} điểm ảnh ({megapixels} triệu), quá giới hạn {limit} triệu điểm ảnh "
+            "(PHOTOS_MAX_PIXELS) nên không được xử lý — thu nhỏ ảnh (ví dụ còn 4000 px chiều ngang) rồi chép đè tệp")
+
+
+BOMB = pixels_text("images/bom.png", 50000, 50000, 2500, 100)
+
+
+@pytest.fixture(scope="module")
+def bomb_file(tmp_path_factory):
+    """The review's pixel bomb: 304 KB on disk, 2.5 billion pixels (7.4 GB once decoded by Pillow)."""
+    path = tmp_path_factory.mktemp("bomb") / "bom.png"
+    bomb_png(path, 50000, 50000)
+    return path
 
 
 @pytest.fixture
-def bomb_site(tmp_path):
+def bomb_site(tmp_path, bomb_file):
     content = site(tmp_path, ARTICLE + "\n![Ảnh lớn]({static}/images/bom.png)\n")
-    bomb_png(content / "images" / "bom.png", 12000, 9000)
+    (content / "images" / "bom.png").write_bytes(bomb_file.read_bytes())
     return content
 
 
-def test_checker_refuses_a_photo_above_the_pixel_limit(bomb_site):
-    assert check(bomb_site) == (1, [f"content/images/bom.png:1: {PIXELS}"])
+def test_checker_refuses_a_pixel_bomb_from_its_header(bomb_site):
+    assert check(bomb_site) == (1, [f"content/images/bom.png:1: {BOMB}"])
 
 
 def test_build_stops_on_a_pixel_bomb_with_the_same_message_and_no_traceback(bomb_site, tmp_path):
     status, log = pelican(bomb_site, tmp_path / "output", UNCHECKED)
     assert status == 1
     assert "Traceback" not in log and "MemoryError" not in log
-    assert f"{bomb_site}/2022/a.md:9: {PIXELS}" in log
-    assert not (tmp_path / "output").exists() or not list((tmp_path / "output").rglob("bom*"))
+    assert f"{bomb_site}/2022/a.md:9: {BOMB}" in log
+    assert not list((tmp_path / "output").rglob("bom*"))
 
 
-def test_the_pixel_limit_is_a_setting(bomb_site, tmp_path):
-    status, log = pelican(bomb_site, tmp_path / "output", {**QUIET, "PHOTOS_MAX_PIXELS": 120_000_000,
-                                                           "PHOTOS_WIDTHS": {"body": [480]}})
-    assert status == 0, log
-    assert list((tmp_path / "output" / "photos").glob("bom-*-480w.webp"))
+def test_the_pixel_limit_is_a_setting(tmp_path):
+    content = site(tmp_path, ARTICLE + "\n![Ảnh]({static}/images/anh.png)\n")
+    bomb_png(content / "images" / "anh.png", 4000, 3000)
+    assert check(content) == (0, [])  # 12 megapixels: under the default limit
+    status, log = pelican(content, tmp_path / "output", {**QUIET, "PHOTOS_MAX_PIXELS": 10_000_000})
+    assert status == 1
+    assert f"{content}/images/anh.png:1: {pixels_text('images/anh.png', 4000, 3000, 12, 10)}" in log
 
 
 def test_checker_names_a_broken_image(tmp_path):
