@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 from vn_core.forking import usable_cpus
+from vn_core.paths import output_file
 
 from .minify import COMPRESSIBLE, HASHED, brotli_bytes, gzip_bytes, hashed_name, minify
 
@@ -85,7 +86,7 @@ def _write_beside(path: Path, data: bytes) -> None:
 def finish_theme_assets(pelican_object):
     settings = pelican_object.settings
     output = Path(pelican_object.output_path)
-    folder = output / settings.get("THEME_STATIC_DIR", "theme")
+    folder = Path(output_file(output, settings.get("THEME_STATIC_DIR", "theme"), "cài đặt THEME_STATIC_DIR"))
     if folder.is_dir():
         expected = theme_manifest(settings)
         already = set(expected.values()) - set(expected)
@@ -120,8 +121,10 @@ def _compress_beside(path: str, quality: int) -> int:
     made = 0
     for suffix, packed in ((".gz", gzip_bytes(data)), (".br", brotli_bytes(data, quality))):
         if len(packed) < len(data):
-            with open(path + suffix, "wb") as handle:
-                handle.write(packed)
+            # The folders were walked without following links; O_NOFOLLOW keeps the last step inside too.
+            handle = os.open(path + suffix, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            with open(handle, "wb") as stream:
+                stream.write(packed)
             made += 1
     return made
 

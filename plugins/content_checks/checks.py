@@ -31,6 +31,7 @@ from vn_core.links import split_intrasite
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, page_file
 from vn_core.redirects import loads as load_redirects
 from vn_core.slugs import content_slug
+from vn_core.uploads import DEFAULT_MAX_PIXELS
 
 from . import messages
 from vn_core.legacy_encodings import guess_legacy_encoding
@@ -106,6 +107,8 @@ class CheckConfig:
     iframe_hosts: tuple = DEFAULT_IFRAME_HOSTS
     # The redirects plugin's data (REDIRECTS_DATA), in the content folder.
     redirects_data: str = DEFAULT_REDIRECTS_DATA
+    # issue 20 (files on disk): photos above this many pixels are refused (PHOTOS_MAX_PIXELS).
+    max_pixels: int = DEFAULT_MAX_PIXELS
 
 
 @dataclass
@@ -117,6 +120,8 @@ class Discovery:
     static: set = field(default_factory=set)
     files: set = field(default_factory=set)  # every file not ignored by IGNORE_FILES
     extensions: tuple = MARKDOWN_EXTENSIONS  # the enabled readers' extensions
+    # issue 20 (files on disk): symlinks leading out of the folder or looping, left out of the sets above.
+    unsafe_links: dict = field(default_factory=dict)
 
 
 @dataclass

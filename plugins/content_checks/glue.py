@@ -27,7 +27,9 @@ from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.forking import build_processes
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
+from vn_core.paths import unsafe_links
 from vn_core.slugs import remembered
+from vn_core.uploads import DEFAULT_MAX_PIXELS
 
 from . import messages
 from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root
@@ -122,6 +124,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         save_as_of=pelican_save_as(settings),
         iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
         redirects_data=settings.get("REDIRECTS_DATA") or DEFAULT_REDIRECTS_DATA,
+        max_pixels=settings.get("PHOTOS_MAX_PIXELS") or DEFAULT_MAX_PIXELS,
     )
 
 
@@ -146,16 +149,22 @@ def discover(generator) -> Discovery:
     """Articles, pages, static files and all files, found by Pelican's own get_files rules
     (ARTICLE_PATHS, PAGE_PATHS, *_EXCLUDES, IGNORE_FILES, the enabled readers' extensions)."""
     settings = generator.settings
-    articles = _relative(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]))
-    pages = _relative(generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"]))
-    static = _relative(
-        generator.get_files(settings["STATIC_PATHS"], exclude=settings["STATIC_EXCLUDES"], extensions=False)
-    )
-    everything = _relative(generator.get_files([""], extensions=False))
+    # Pelican's walk follows links: one leading out (to /etc, to /) or looping is not walked but reported.
+    unsafe = unsafe_links(generator.path)
+    blocked = list(unsafe)
+
+    def files(paths, exclude=(), extensions=None):
+        found = _relative(generator.get_files(paths, exclude=[*exclude, *blocked], extensions=extensions))
+        return {path for path in found if not any(path == link or path.startswith(link + "/") for link in blocked)}
+
+    articles = files(settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"])
+    pages = files(settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"])
+    static = files(settings["STATIC_PATHS"], settings["STATIC_EXCLUDES"], extensions=False)
+    everything = files([""], extensions=False)
     # Pelican's static generator leaves out the sources it read (STATIC_EXCLUDE_SOURCES).
     if settings.get("STATIC_EXCLUDE_SOURCES", True):
         static -= articles | pages
-    return Discovery(articles - pages, pages, static, everything, tuple(generator.readers.extensions))
+    return Discovery(articles - pages, pages, static, everything, tuple(generator.readers.extensions), unsafe)
 
 
 def discover_folder(root, settings) -> Discovery:

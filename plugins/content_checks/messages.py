@@ -220,6 +220,23 @@ MESSAGES = {
     ),
 }
 
+# --- issue 20: what the build reads and writes on disk (symlinks, uploads, photo sizes) ------------
+# The words live beside the rules (vn_core), so the build, when it refuses the same file, says the same.
+from vn_core import uploads as uploads_messages  # noqa: E402
+from vn_core.paths import LINK_MESSAGES, LOOP, OUTSIDE  # noqa: E402
+
+MESSAGES.update({
+    "symlink_outside": LINK_MESSAGES[OUTSIDE],
+    "symlink_loop": LINK_MESSAGES[LOOP],
+    "upload_script": uploads_messages.UPLOAD_MESSAGES["upload_script"],
+    "upload_markup": uploads_messages.UPLOAD_MESSAGES["upload_markup"],
+    "photo_too_many_pixels": uploads_messages.PIXELS_MESSAGE,
+    "image_unreadable": (
+        "không đọc được ảnh này: tệp bị hỏng hoặc không phải ảnh — mở ảnh gốc trên máy, lưu (xuất) lại thành JPEG rồi chép đè tệp",
+        "this image cannot be read: the file is broken or not an image — open the original, save (export) it again as JPEG and copy it over the file",
+    ),
+})
+
 SUMMARY = {
     "vi": "Kiểm tra nội dung: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",
     "en": "Content checks: {files} files, {errors} errors, {warnings} warnings, {infos} notes.",

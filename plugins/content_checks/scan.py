@@ -5,14 +5,18 @@ from functools import partial
 from pathlib import Path
 
 from vn_core.forking import forked_map
+from vn_core.paths import unsafe_links
 
 from .checks import check_site, discover
+from .files import check_files
 
 
 def _all_files(root: Path):
     existing = set()
+    blocked = unsafe_links(root)  # links leading out or looping: not walked (the checks report them)
     for folder, dirs, files in os.walk(root, followlinks=True):
-        dirs.sort()
+        dirs[:] = sorted(name for name in dirs if Path(folder, name).relative_to(root).as_posix() not in blocked)
+        files = [name for name in files if Path(folder, name).relative_to(root).as_posix() not in blocked]
         for name in sorted(files):
             existing.add(Path(folder, name).relative_to(root).as_posix())
     return existing
@@ -49,7 +53,8 @@ def run_checks(root: Path, config, discovery=None, sources_out=None, processes=1
     if config.redirects_data in existing:
         redirects = (root / config.redirects_data).read_bytes().decode("utf-8", errors="replace")
     mapper = partial(forked_map, processes=processes)
-    return check_site(sources, existing, config, discovery, redirects, mapper), len(sources)
+    problems = check_site(sources, existing, config, discovery, redirects, mapper) + check_files(root, discovery, config)
+    return sorted(problems, key=lambda p: (p.path, p.line, p.code)), len(sources)
 
 
 def display_root(root) -> str:

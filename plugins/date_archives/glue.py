@@ -7,6 +7,7 @@ from types import MethodType
 
 from pelican import signals
 
+from vn_core.paths import output_file
 from vn_core.vietnamese import (
     PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
 )
@@ -156,7 +157,7 @@ def write_manifest(generator, writer):
         settings["MONTH_ARCHIVE_URL"],
         archives["index_url"],
     )
-    path = os.path.join(writer.output_path, save_as)
+    path = output_file(writer.output_path, save_as, "cài đặt DATE_ARCHIVES_MANIFEST_SAVE_AS")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as manifest_file:
         json.dump(data, manifest_file, ensure_ascii=False, separators=(",", ":"))

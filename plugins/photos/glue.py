@@ -29,6 +29,8 @@ from pelican.contents import Static
 from pelican.generators import Generator
 
 from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
+from vn_core.paths import output_file
+from vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
 
 from . import processing, rules
 
@@ -42,7 +44,10 @@ DEFAULTS = {
     # Warn below this width: the photo will look blurred in the column of a wide screen.
     "PHOTOS_MIN_WIDTH": 600,
     # Warn above this many pixels (still processed): the build slows down, the file is needlessly big.
-    "PHOTOS_MAX_PIXELS": 50_000_000,
+    "PHOTOS_WARN_PIXELS": 50_000_000,
+    # Refuse above this many pixels, read from the header before decoding (a pixel bomb: a 304 KB PNG
+    # of 50000 × 50000 takes 7.4 GB once decoded). The checker reports the same (vn_core.uploads).
+    "PHOTOS_MAX_PIXELS": DEFAULT_MAX_PIXELS,
     # The social card of an article without a raster cover (a path under the content folder).
     "PHOTOS_DEFAULT_SOCIAL_IMAGE": None,
     "PHOTOS_WORKERS": None,  # None: every core
@@ -66,6 +71,8 @@ MESSAGES = {
              "trên iPhone chọn Cài đặt › Camera › Định dạng › Tương thích nhất, hoặc xuất ảnh thành JPEG rồi chép đè"),
     "small": ("cảnh báo", "ảnh {image} chỉ rộng {width} px, sẽ bị mờ trên màn hình rộng (nên từ {minimum} px trở lên)",
               "dùng ảnh gốc cỡ lớn hơn từ máy ảnh hoặc điện thoại"),
+    "too_many_pixels": ("lỗi", *PIXELS_MESSAGE[0].split(" — ", 1)),
+    "memory": ("lỗi", "không đủ bộ nhớ để xử lý ảnh {image}", "thu nhỏ ảnh (ví dụ còn 4000 px chiều ngang) rồi chép đè tệp"),
     "huge": ("cảnh báo", "ảnh {image} có {megapixels} triệu điểm ảnh, quá {limit} triệu: dựng trang chậm",
              "thu nhỏ ảnh còn khoảng 4000 px chiều ngang trước khi đưa lên"),
 }
@@ -142,7 +149,7 @@ class PhotoBuild:
         if remembered and remembered["stamp"] == stamp and "error" not in remembered["probe"]:
             result = remembered["probe"]
         else:
-            result = processing.probe(path)
+            result = processing.probe(path, setting(self.settings, "PHOTOS_MAX_PIXELS"))
             self.memo[str(path)] = {"stamp": stamp, "probe": result}
         self.probes[rel] = result
         self.seconds["probe"] += time.perf_counter() - started
@@ -156,6 +163,10 @@ class PhotoBuild:
         probe = self.probe(rel)
         if probe is None:
             return None
+        maximum = setting(self.settings, "PHOTOS_MAX_PIXELS")
+        if probe.get("error") == "too_many_pixels" or (maximum and probe.get("width", 0) * probe.get("height", 0) > maximum):
+            self.report("too_many_pixels", rel, used_in, **pixels_params(rel, probe["width"], probe["height"], maximum))
+            return None
         if "error" in probe:
             self.report(probe["error"], rel, used_in, detail=probe.get("detail", ""))
             return None
@@ -164,7 +175,7 @@ class PhotoBuild:
             return None
         if role == "body" and rules.too_small(source, setting(self.settings, "PHOTOS_MIN_WIDTH")):
             self.report("small", rel, used_in, width=source.width, minimum=setting(self.settings, "PHOTOS_MIN_WIDTH"))
-        limit = setting(self.settings, "PHOTOS_MAX_PIXELS")
+        limit = setting(self.settings, "PHOTOS_WARN_PIXELS")
         if rules.too_many_pixels(source, limit):
             self.report("huge", rel, used_in, megapixels=round(source.width * source.height / 1e6),
                         limit=round(limit / 1e6))
@@ -183,7 +194,8 @@ class PhotoBuild:
         self.warned.add(key)
         severity, what, fix = MESSAGES[code]
         params.setdefault("detail", "")
-        text = f"{display(used_in[0])}:{used_in[1]}: {severity}: {what.format(image=rel, **params)} — {fix}"
+        params.setdefault("image", rel)
+        text = f"{display(used_in[0])}:{used_in[1]}: {severity}: {what.format(**params)} — {fix}"
         self.problems.append((severity, text))
 
     # --- URLs --------------------------------------------------------------------------------
@@ -493,10 +505,10 @@ class PhotosGenerator(Generator):
     def _link(self, build):
         if not build.published:
             return
-        target = Path(self.output_path) / build.output_dir
+        target = Path(output_file(self.output_path, build.output_dir, "cài đặt PHOTOS_OUTPUT_DIR"))
         target.mkdir(parents=True, exist_ok=True)
         for name in sorted(build.published):
-            destination = target / name
+            destination = Path(output_file(self.output_path, f"{build.output_dir}/{name}", "cài đặt PHOTOS_OUTPUT_DIR"))
             if destination.exists():
                 continue
             try:

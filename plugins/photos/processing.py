@@ -28,7 +28,7 @@ _RESAMPLE = Image.Resampling.LANCZOS
 
 
 def _allow_large_images():
-    # A 100 MP panorama is still a photo: the glue warns above its own limit instead of Pillow refusing.
+    # The limit is ours (PHOTOS_MAX_PIXELS, checked from the header in probe), not Pillow's default.
     Image.MAX_IMAGE_PIXELS = None
     ImageFile.LOAD_TRUNCATED_IMAGES = False
 
@@ -37,8 +37,9 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def probe(path) -> dict:
-    """What the rules need: digest, upright size, alpha, animation — or {"error": code, "detail": ...}."""
+def probe(path, max_pixels=None) -> dict:
+    """What the rules need: digest, upright size, alpha, animation — or {"error": code, "detail": ...}.
+    Above `max_pixels` (read from the header) nothing is decoded: {"error": "too_many_pixels", size}."""
     _allow_large_images()
     path = Path(path)
     if path.suffix.lower() in (".heic", ".heif") and not HEIF_SUPPORT:
@@ -52,6 +53,9 @@ def probe(path) -> dict:
             warnings.simplefilter("ignore")
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
+                if max_pixels and width * height > max_pixels:
+                    # getexif() of a PNG decodes every pixel: stop at the header.
+                    return {"error": "too_many_pixels", "width": width, "height": height}
                 orientation = image.getexif().get(0x0112, 1)
                 if orientation in _QUARTER_TURNS:
                     width, height = height, width
@@ -67,6 +71,8 @@ def probe(path) -> dict:
                 }
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         return {"error": "corrupt", "detail": str(error)}
+    except MemoryError:
+        return {"error": "memory"}
 
 
 def _normalised(image: Image.Image) -> Image.Image:
@@ -134,6 +140,8 @@ def render(path, derivatives, cache_dir) -> dict:
                 image.load()
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
         return {"error": "corrupt", "detail": str(error)}
+    except MemoryError:
+        return {"error": "memory"}
     image = _normalised(image)
     image.info = {}  # nothing of the source's metadata (EXIF, XMP, comments) may reach an encoder
     written = []

@@ -9,6 +9,7 @@ from pelican import signals
 
 from vn_core import vietnamese
 from vn_core.ordering import newest_first
+from vn_core.paths import output_file
 
 from . import choose
 
@@ -97,7 +98,7 @@ def write_sidebar(generator, writer):
     save_as = setting(generator.settings, "PORTAL_SIDEBAR_SAVE_AS")
     if not save_as:
         return
-    path = os.path.join(writer.output_path, save_as)
+    path = output_file(writer.output_path, save_as, "cài đặt PORTAL_SIDEBAR_SAVE_AS")
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w", encoding="utf-8") as data_file:
         # json.dumps escapes nothing HTML cares about, but this file is read with JSON.parse and

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from vn_core.paths import output_file
+
 from .rules import (
     MARKER, RedirectDataError, htaccess, loads, lookup_table, nginx_map, page_file, redirect_page, relative_url,
     web_config,
@@ -92,8 +94,14 @@ class RedirectsGenerator(Generator):
     def generate_output(self, writer):
         if not self.pairs:
             return
-        for saved, item, canonical in self.pages:
-            destination = os.path.join(self.output_path, *saved.split("/"))
+        data_name = setting(self.settings, "REDIRECTS_DATA")
+        # Checked before anything is written: a redirect leading out stops the build with nothing written.
+        destinations = [output_file(self.output_path, saved, f"{data_name} (\"from\")") for saved, _item, _canonical in self.pages]
+        servers = [(output_file(self.output_path, name, f"cài đặt {key}"), render)
+                   for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", htaccess), ("REDIRECTS_NGINX_SAVE_AS", nginx_map),
+                                       ("REDIRECTS_WEB_CONFIG_SAVE_AS", web_config))
+                   if (name := setting(self.settings, key))]
+        for destination, (saved, item, canonical) in zip(destinations, self.pages):
             if os.path.exists(destination) and os.path.getmtime(destination) >= self.started:
                 with open(destination, encoding="utf-8", errors="replace") as handle:
                     if MARKER not in handle.read():
@@ -102,12 +110,9 @@ class RedirectsGenerator(Generator):
             relative = relative_url(saved, item.url)
             with open(destination, "w", encoding="utf-8") as handle:
                 handle.write(redirect_page(item.title, relative, canonical))
-        for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", htaccess), ("REDIRECTS_NGINX_SAVE_AS", nginx_map),
-                            ("REDIRECTS_WEB_CONFIG_SAVE_AS", web_config)):
-            name = setting(self.settings, key)
-            if name:
-                with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as handle:
-                    handle.write(render(self.pairs))
+        for destination, render in servers:
+            with open(destination, "w", encoding="utf-8") as handle:
+                handle.write(render(self.pairs))
 
 
 def add_generator(_pelican):

@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import signals
 
 from vn_core.ordering import newest_first
+from vn_core.paths import output_file
 
 from . import indexing
 
@@ -123,7 +124,8 @@ def index_site(pelican):
     if not setting(settings, "SEARCH_ENABLED"):
         return
     output = Path(pelican.output_path)
-    bundle = output / setting(settings, "SEARCH_BUNDLE_DIR")
+    # Pagefind writes (and the build empties) this folder: it must be inside the output.
+    bundle = Path(output_file(output, setting(settings, "SEARCH_BUNDLE_DIR"), "cài đặt SEARCH_BUNDLE_DIR"))
     command = _command(settings, output)
     deferred = os.environ.get(DEFERRED_ENV)
     if deferred and settings.get("INCREMENTAL_RENDER"):

@@ -11,12 +11,15 @@ workers, plugins/build_speed) or only what changed still walks the whole list in
 
 import logging
 import os
+import re
 
 from markupsafe import escape
 from pelican import signals
 from pelican.paginator import Paginator
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from vn_core.paths import WriteOutside, output_file
 
 # The log lines of the pages it writes stay those of Pelican's writer.
 logger = logging.getLogger("pelican.writers")
@@ -45,9 +48,12 @@ class NewsWriter(Writer):
         # Feed links must be absolute even when pages use relative URLs.
         domain = self.settings.get("CANONICAL_URL") or context.get("SITEURL", "")
         context = dict(context, SITEURL=domain)
-        if path and not self.render_filter(path, dict(context, feed_items=elements)):
-            self._claim(sanitised_join(self.output_path, path), override_output)
-            return None
+        if path:
+            # Pelican's writer joins with sanitised_join, a string-prefix test (`../output-old/` passes).
+            confined = output_file(self.output_path, path, _feed_setting(self.settings, path))
+            if not self.render_filter(path, dict(context, feed_items=elements)):
+                self._claim(confined, override_output)
+                return None
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     def _add_item_to_the_feed(self, feed, item):
@@ -118,7 +124,7 @@ class NewsWriter(Writer):
         # so the next page starts from the same state in every process.
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]
-        path = sanitised_join(self.output_path, name)
+        path = output_file(self.output_path, name, _source_of(kwargs, template))
         if not self.render_filter(name, localcontext):
             self._claim(path, override)
             return
@@ -128,6 +134,41 @@ class NewsWriter(Writer):
             handle.write(output)
         logger.info('Writing "%s"', path)
         signals.content_written.send(path, context=localcontext)
+
+
+# Settings that name a file or a folder of the output (Pelican's and our plugins').
+OUTPUT_SETTING = re.compile(r"(_SAVE_AS|^FEED_.*|_FEED_(ATOM|RSS)|_STATIC_DIR|_OUTPUT_DIR|_BUNDLE_DIR)$")
+FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def refuse_settings_leaving_output(pelican_object):
+    """`initialized`: a setting naming a file outside the output folder (`../output-old/{slug}.html`)
+    stops the build before anything is written, named in the message. Format fields are filled with
+    a plain word: what is left is the path every page of that setting shares."""
+    output = pelican_object.output_path
+    for key, value in sorted(pelican_object.settings.items()):
+        if isinstance(value, str) and value and OUTPUT_SETTING.search(key):
+            try:
+                output_file(output, FORMAT_FIELD.sub("x", value), f"cài đặt {key}")
+            except WriteOutside:
+                raise WriteOutside(value, output, f"cài đặt {key}") from None
+
+
+def _source_of(kwargs, template):
+    """What a page's file name came from, for the message when it leaves the output folder: the
+    content file (its Save_as or the *_SAVE_AS setting applied to it), else the template's setting."""
+    content = kwargs.get("article") or kwargs.get("page")
+    if content is not None and getattr(content, "relative_source_path", None):
+        return f"{content.relative_source_path} (Save_as / ARTICLE_SAVE_AS, PAGE_SAVE_AS)"
+    name = getattr(template, "name", None) or "?"
+    return f"cài đặt *_SAVE_AS của mẫu {name}"
+
+
+def _feed_setting(settings, path):
+    """The feed setting that gave `path` (a per-category or per-tag feed: the FEED_* family)."""
+    named = sorted(key for key, value in settings.items() if key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED",
+                   "AUTHOR_FEED", "TRANSLATION_FEED")) and value == path)
+    return f"cài đặt {', '.join(named) or 'FEED_* (nguồn tin)'}"
 
 
 def state_feed_language(context, feed):

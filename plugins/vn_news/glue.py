@@ -6,9 +6,10 @@ from vn_core import vietnamese
 from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from vn_core.pager import radius_from
 
-from .feeds import NewsWriter, state_feed_language
+from .feeds import NewsWriter, refuse_settings_leaving_output, state_feed_language
 from .pages import absolute, listing_pager, news_article_jsonld, static_path
 from .reader import install_news_reader
+from .sources import refuse_unsafe_source
 
 DEFAULTS = {
     "VN_NEWS_TYPOGRIFY": True,
@@ -95,6 +96,8 @@ def use_news_writer(pelican_object):
 def connect():
     signals.readers_init.connect(use_news_reader)
     signals.generator_init.connect(add_template_helpers)
+    signals.initialized.connect(refuse_settings_leaving_output)
+    signals.content_object_init.connect(refuse_unsafe_source)
     signals.content_object_init.connect(enrich_content)
     signals.get_writer.connect(use_news_writer)
     signals.feed_generated.connect(state_feed_language)
