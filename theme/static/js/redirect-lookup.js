@@ -18,7 +18,8 @@
       target = Object.prototype.hasOwnProperty.call(table, decoded) ? table[decoded] : null;
     } catch (error) { target = null; }
   }
-  if (typeof target !== "string") { return; }
+  // The plugin writes root paths (`/2022/06/bai.html`); anything else is not ours to follow.
+  if (typeof target !== "string" || target.charAt(0) !== "/") { return; }
   var url;
   try { url = new URL(target, window.location.href); } catch (error) { return; }
   if (url.protocol !== window.location.protocol || url.origin !== window.location.origin) { return; }

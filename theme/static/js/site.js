@@ -31,7 +31,8 @@
   // link of the sidebar never leaves the site.
   function ownPage(address) {
     var url;
-    try { url = new URL(String(address), root); } catch (error) { return null; }
+    if (typeof address !== "string") { return null; }
+    try { url = new URL(address, root); } catch (error) { return null; }
     return url.protocol === root.protocol && url.origin === root.origin ? url.href : null;
   }
 
