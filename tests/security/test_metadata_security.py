@@ -229,6 +229,7 @@ def test_make_html_ends_with_the_message_not_an_xml_traceback_when_a_body_holds_
 
 LONG_TAG = "thanh niên tình nguyện " * 14  # 322 characters
 LONG_AUTHOR = "Ban Tuyên giáo Đoàn Khối " * 13  # 325 characters
+LONG_CATEGORY = "Hoạt động của các chi đoàn cơ sở " * 10  # 330 characters
 
 
 @pytest.fixture(scope="module")
@@ -237,6 +238,8 @@ def long_names(tmp_path_factory):
     content = root / "content"
     article(content, "the-dai-mot", 1, f"Tags: {LONG_TAG}một\nAuthor: {LONG_AUTHOR}\n", "Bài có thẻ dài thứ nhất.")
     article(content, "the-dai-hai", 2, f"Tags: {LONG_TAG}hai\nAuthor: {LONG_AUTHOR}\n", "Bài có thẻ dài thứ hai.")
+    (content / "2022" / "chuyen-muc-dai.md").write_text(
+        f"Title: Bài 3\nDate: 2022-05-04 10:00\nCategory: {LONG_CATEGORY}\n\nBài trong chuyên mục dài.\n", encoding="utf-8")
     return build(content, root / "output", NO_SEARCH, fatal="errors")
 
 
@@ -256,6 +259,15 @@ def test_long_tags_and_authors_build_with_capped_addresses_when_names_exceed_the
     assert long_names.exists(author_page)
     assert len(author_page.strip("/").split("/")[-1]) <= 80
     assert {h.get_text(strip=True) for h in long_names.page(author_page).select("main a")} >= {"Bài 1", "Bài 2"}
+
+
+def test_long_category_builds_with_a_capped_address_when_its_name_exceeds_the_file_name_limit(long_names):
+    link = next(a["href"] for a in long_names.page("2022/05/bai-3.html").select('a[href*="chuyen-muc/"]')
+                if a.get_text(strip=True).startswith("Hoạt động của các chi đoàn"))
+    address = long_names.resolve("2022/05/bai-3.html", link)
+    assert long_names.exists(address)
+    assert len(address.strip("/").split("/")[-1]) <= 80
+    assert "Bài 3" in {a.get_text(strip=True) for a in long_names.page(address).select("main a")}
 
 
 def test_two_long_tags_that_differ_after_the_cut_keep_two_pages_when_capped(long_names):
