@@ -27,7 +27,7 @@ from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
 from vn_core.dates import DateProblem, parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
 from vn_core.front_matter import Block, parse_block
-from vn_core.links import split_intrasite
+from vn_core.links import address_problem, cover_problem, split_intrasite
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, page_file
 from vn_core.redirects import loads as load_redirects
 from vn_core.slugs import content_slug
@@ -435,6 +435,9 @@ def check_cover(path, meta: Block, existing, config: CheckConfig = None):
     value, line = _first(meta, "image")
     if not value:
         return []
+    unsafe = cover_problem(value)
+    if unsafe:
+        return [_unsafe_value(path, meta.first("image"), "unsafe_cover", unsafe)]
     _prefix, resolved = _resolve(value, path, root_relative=True)
     if resolved is None:
         return []
@@ -532,6 +535,7 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = check_normalisation(path, lines)
+    problems += check_control_characters(path, lines)
     # The build reads the NFC text (vn_news' reader normalises first), so check what it will read.
     lines = [unicodedata.normalize("NFC", line).expandtabs(4) for line in lines]
     meta = parse_block(lines)
@@ -541,6 +545,7 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
     problems += key_problems
     problems += check_required(path, kind, meta, config, misspelt)
     problems += check_values(path, kind, meta, config)
+    problems += check_addresses(path, meta)
     problems += _kind_problems(path, kind, meta)
     date_problems, moment = check_dates(path, kind, meta, config)
     problems += date_problems
@@ -565,6 +570,48 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
         entry.save_as = _save_as(kind, meta, slug, status, path, config)
         entry.year = moment.year if moment else None
     return problems, entry
+
+
+# --- metadata that becomes an address or a file, and control characters (issue 20) -------------
+
+# Keys whose value becomes a link of the site or a path in the output (vn_core.links.address_problem).
+# Slug is not among them: a typed slug is slugified (vn_core.slugs), so it cannot hold `/` or `..`.
+ADDRESS_KEYS = ("url", "save_as", "template", "lang")
+# C0 controls but tab (LF and CR end lines), DEL, C1 controls and the two noncharacters XML refuses.
+CONTROL_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _unsafe_value(path, item, code, unsafe) -> Problem:
+    reason, detail = unsafe
+    vi, en = messages.ADDRESS_REASONS[reason]
+    return _problem(ERROR, path, item.line, code, key=item.written, value=item.value,
+                    reason_vi=vi.format(detail=detail), reason_en=en.format(detail=detail))
+
+
+def check_addresses(path, meta: Block):
+    """`Url: javascript:…`, `Save_as: ../../x`, `Url: //other.example/`: a value that would become a
+    link to another site, a script, or a file outside the output."""
+    problems = []
+    for key in ADDRESS_KEYS:
+        item = meta.first(key)
+        unsafe = address_problem(item.value) if item and item.value else None
+        if unsafe:
+            problems.append(_unsafe_value(path, item, "unsafe_address", unsafe))
+    return problems
+
+
+def check_control_characters(path, lines):
+    """Invisible control characters (Word's soft line break U+000B, NUL, ESC…): XML refuses them, so
+    the feeds could not be written; one problem a line, naming the first."""
+    problems = []
+    for number, line in enumerate(lines, 1):
+        found = CONTROL_CHARACTER_RE.search(line)
+        if found:
+            code = ord(found.group())
+            vi, en = messages.control_character_name(code)
+            problems.append(_problem(ERROR, path, number, "control_character", char=f"U+{code:04X}",
+                                     name_vi=vi, name_en=en, column=found.start() + 1))
+    return problems
 
 
 # --- files Pelican does not read ------------------------------------------------------------------

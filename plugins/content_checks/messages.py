@@ -218,6 +218,19 @@ MESSAGES = {
         "lỗi trong mẫu trang (template): {error} — sửa mẫu trang ở dòng này (việc của người quản trị giao diện)",
         "error in a page template: {error} — fix the template at this line (a job for the theme's maintainer)",
     ),
+    # --- metadata that becomes an address or a file, and control characters (issue 20) ---
+    "unsafe_address": (
+        "`{key}: {value}` {reason_vi}, không dùng được làm địa chỉ hay tên tệp của trang — {key} chỉ được là đường dẫn bên trong trang, ví dụ `2022/ten-bai.html` (không có `http:`, `javascript:`, `//`, `\\`, `..`, không bắt đầu bằng `/`); muốn dẫn sang trang khác, đặt liên kết trong nội dung bài",
+        "`{key}: {value}` {reason_en}, so it cannot be an address or a file name of the site — {key} may only be a path inside the site, such as `2022/article.html` (no `http:`, `javascript:`, `//`, `\\`, `..`, not starting with `/`); to point to another site, put a link in the article's text",
+    ),
+    "unsafe_cover": (
+        "ảnh đại diện `{key}: {value}` {reason_vi}, trang không đọc tệp này — Image phải là một ảnh trong thư mục nội dung, ví dụ `{{static}}/images/2022/anh.jpg`, hoặc địa chỉ `https://…` của ảnh trên trang khác",
+        "the cover image `{key}: {value}` {reason_en}, so the site does not read it — Image must be a picture in the content folder, such as `{{static}}/images/2022/photo.jpg`, or the `https://…` address of a picture on another site",
+    ),
+    "control_character": (
+        "ký tự điều khiển {char} ({name_vi}) ở cột {column} không hiện ra được và làm hỏng bản tin RSS/Atom của trang — xóa ký tự này (thường do chép từ Word: gõ lại dấu xuống dòng hoặc dấu cách ở chỗ đó)",
+        "the control character {char} ({name_en}) in column {column} does not show and breaks the site's RSS/Atom feeds — delete it (it usually comes from Word: type the line break or space there again)",
+    ),
 }
 
 # --- issue 20: what the build reads and writes on disk (symlinks, uploads, photo sizes) ------------
@@ -236,6 +249,41 @@ MESSAGES.update({
         "this image cannot be read: the file is broken or not an image — open the original, save (export) it again as JPEG and copy it over the file",
     ),
 })
+
+# Why a metadata value cannot be an address (vn_core.links.address_problem's reasons).
+ADDRESS_REASONS = {
+    "scheme": ("bắt đầu bằng giao thức `{detail}:`", "starts with the scheme `{detail}:`"),
+    "network": ("bắt đầu bằng `//` (dẫn sang trang web khác)", "starts with `//` (leads to another site)"),
+    "absolute": ("bắt đầu bằng `/`", "starts with `/`"),
+    "backslash": ("có dấu `\\`", "holds a backslash `\\`"),
+    "parent": ("có đoạn `..` (ra ngoài thư mục)", "holds a `..` segment (leaves its folder)"),
+    "control": ("có ký tự điều khiển", "holds a control character"),
+}
+
+# Names of the control characters editors meet; the others by their standard abbreviation.
+CONTROL_NAMES = {
+    0x0B: ("ngắt dòng mềm của Word, Shift+Enter", "Word's soft line break, Shift+Enter"),
+    0x0C: ("ngắt trang của Word", "Word's page break"),
+    0x00: ("NUL, ký tự rỗng", "NUL, the null character"),
+    0x1B: ("ESC", "ESC, escape"),
+}
+C0_ABBREVIATIONS = (
+    "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US"
+).split()
+
+
+def control_character_name(code: int) -> tuple:
+    """(Vietnamese, English) name of a control character for the `control_character` message."""
+    if code in CONTROL_NAMES:
+        return CONTROL_NAMES[code]
+    if code < 0x20:
+        return C0_ABBREVIATIONS[code], C0_ABBREVIATIONS[code]
+    if code == 0x7F:
+        return "DEL", "DEL"
+    if code in (0xFFFE, 0xFFFF):
+        return "không phải ký tự", "a noncharacter"
+    return "ký tự điều khiển C1", "a C1 control character"
+
 
 SUMMARY = {
     "vi": "Kiểm tra nội dung: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",

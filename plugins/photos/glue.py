@@ -29,7 +29,7 @@ from pelican.contents import Static
 from pelican.generators import Generator
 
 from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
-from vn_core.paths import output_file
+from vn_core.paths import is_inside, output_file
 from vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
 
 from . import processing, rules
@@ -134,11 +134,23 @@ class PhotoBuild:
         temporary.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.memo_path)
 
+    def source(self, rel):
+        """The file `rel` names in the content folder; None when it would lie outside (`..`, a link
+        leading out): such a file is never read."""
+        path = self.content_root / rel
+        return path if is_inside(path, self.content_root) else None
+
+    def svg_size(self, rel):
+        path = self.source(rel)
+        return processing.svg_size(path) if path else None
+
     def probe(self, rel):
         if rel in self.probes:
             return self.probes[rel]
-        path = self.content_root / rel
+        path = self.source(rel)
         try:
+            if path is None:
+                raise FileNotFoundError(rel)  # outside the content folder: the checks name it
             stat = path.stat()
         except OSError:
             self.probes[rel] = None  # missing: the content checks report it with file and line
@@ -326,7 +338,7 @@ def rewrite_images(build, content) -> str:
         if target and not values.get("width"):
             size = None
             if target.lower().endswith(".svg"):
-                size = processing.svg_size(build.content_root / target)
+                size = build.svg_size(target)
             else:
                 probe = build.probe(target)
                 if probe and "error" not in probe:
@@ -404,7 +416,7 @@ def picture(build, path, role, sizes=None):
     if plan is None:
         # SVG and animated GIF pass through as they are.
         if rules.is_pass_through(rel) or (build.probes.get(rel) or {}).get("animated"):
-            size = processing.svg_size(build.content_root / rel) if rel.lower().endswith(".svg") else None
+            size = build.svg_size(rel) if rel.lower().endswith(".svg") else None
             return {"src": rel, "srcset": [], "sources": [], "sizes": None,
                     "width": size[0] if size else None, "height": size[1] if size else None}
         return None

@@ -90,6 +90,8 @@ class RedirectsGenerator(Generator):
                 )
             self.pages.append((saved, item, f"{canonical_root}/{item.url}"))
         self.context["REDIRECT_LOOKUP"] = lookup_table(self.pairs) if self.pairs else None
+        # The 404 page loads its lookup script from the site's root path (it answers at any depth).
+        self.context["REDIRECT_LOOKUP_ROOT"] = prefix
 
     def generate_output(self, writer):
         if not self.pairs:

@@ -13,6 +13,7 @@ from functools import partial
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date, pelican_open, slugify
 
 from .figures import FigureExtension
@@ -20,7 +21,7 @@ from .sanitize import sanitise_html
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.front_matter import parse_block
-from vn_core.slugs import content_slug, remembered
+from vn_core.slugs import cap_slug, content_slug, remembered
 from vn_core.vietnamese import nfc
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,13 @@ class NewsMarkdownReader(MarkdownReader):
         # One date parser for the checker and the build: Vietnamese forms first, then Pelican's.
         if name in ("date", "modified"):
             return parse_date(value, get_date)
-        return super().process_metadata(name, value)
+        processed = super().process_metadata(name, value)
+        # Tag, author and category slugs are capped like a title's: a 320-character tag would name a
+        # file too long for the disk. The digest keeps two long names apart (vn_core.slugs).
+        for item in processed if isinstance(processed, list) else [processed]:
+            if isinstance(item, URLWrapper) and item.slug and cap_slug(item.slug) != item.slug:
+                item.slug = cap_slug(item.slug)
+        return processed
 
     def _parse_metadata(self, meta):
         """Pelican's version on our block: one value a key (a second one is the checker's error)."""

@@ -8,25 +8,9 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, QuietHandler, build, serve
+from conftest import FIXTURES, ROOT, NotFoundPageHandler, build, serve
 
 SOURCES = FIXTURES / "import_sources"
-
-
-class NotFoundPageHandler(QuietHandler):
-    """Like GitHub Pages or a bare nginx: a missing file gets the site's 404.html (status 404)."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = self.directory + "/404.html"
-        if code != 404:
-            return super().send_error(code, message, explain)
-        with open(page, "rb") as handle:
-            body = handle.read()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")

@@ -217,6 +217,16 @@ def test_the_slug_comes_from_the_title_unless_typed_when_pelican_slugifies_it():
         ("https://www.youtube.com.evil.example/embed/", False), ("https://evil@www.youtube.com/embed/x", False),
         ("https://www.facebook.com/plugins/page.php", False), ("javascript:alert(1)", False), ("", False),
         ("www.youtube.com/embed/abc", False),
+        # The allow-list is matched on the address as the browser reads it (issue 20).
+        ("https://WWW.YouTube.com/embed/abc", True), ("https://www.youtube.com:443/embed/abc", True),
+        ("https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fa%2Fvideos%2F1%2F", True),
+        ("https://www.youtube.com/embed/../../redirect?q=x", False), ("https://www.youtube.com/embed/%2e%2e/x", False),
+        ("https://www.youtube.com/embed/.%2E/x", False), ("https://www.youtube.com/embed/%2fx", False),
+        ("https://www.youtube.com/embed//evil.example/", False), ("https://www.youtube.com/embed\\..\\x", False),
+        ("https://www.youtube.com:8443/embed/x", False), ("https://www.youtube.com./embed/x", False),
+        ("https://www.youtube.com/EMBED/x", False), ("https://www.youtube.com/embed/&#46;&#46;/x", False),
+        ("https:www.youtube.com/embed/x", False), ("///www.youtube.com/embed/x", False),
+        ("https://www.facebook.com/plugins/video.phpx", False),
     ],
 )
 def test_only_allowed_video_hosts_are_kept_when_an_iframe_is_pasted(src, allowed):

@@ -27,13 +27,22 @@
   var current = sidebar.getAttribute("data-current");
   var SHOWN = 5;
 
+  // A page of this site, or null: whatever the data says (`javascript:`, `//other.example/`), a
+  // link of the sidebar never leaves the site.
+  function ownPage(address) {
+    var url;
+    if (typeof address !== "string") { return null; }
+    try { url = new URL(address, root); } catch (error) { return null; }
+    return url.protocol === root.protocol && url.origin === root.origin ? url.href : null;
+  }
+
   function fill(box, items, meta) {
     var list = document.createElement("ol");
     list.className = "sidebar-news";
-    items.filter(function (item) { return item.url !== current; }).slice(0, SHOWN).forEach(function (item) {
+    items.filter(function (item) { return item.url !== current && ownPage(item.url); }).slice(0, SHOWN).forEach(function (item) {
       var line = document.createElement("li");
       var link = document.createElement("a");
-      link.href = new URL(item.url, root).href;
+      link.href = ownPage(item.url);
       link.textContent = item.title;
       var small = document.createElement("span");
       small.className = "sidebar-meta";
