@@ -363,8 +363,8 @@ def _tidy(html: str, captions: list) -> BeautifulSoup:
     for heading in soup.find_all("h1"):
         heading.name = "h2"  # the title is the page's one h1
     for anchor in soup.find_all("a"):
-        if not anchor.get("href"):
-            anchor.unwrap()  # Word's bookmarks
+        if not anchor.get("href") or anchor["href"].startswith("#"):
+            anchor.unwrap()  # Word's bookmarks, and the table of contents' links to them (the site has no such anchors)
     for paragraph in soup.find_all("p"):
         _split_on_blank_lines(soup, paragraph)
     for paragraph in soup.find_all("p"):
