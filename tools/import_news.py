@@ -7,14 +7,27 @@ changes nothing.
 """
 
 import argparse
+import importlib.util
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
+
+if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
+    # `py tools\import_news.py` on Windows: the same command again with the project's .venv, from the
+    # same folder (so FROM keeps its meaning), as tools/check.py does through local_python.
+    from local_python import MISSING, project_python  # noqa: E402
+
+    if project_python() == sys.executable:
+        print(MISSING, file=sys.stderr)
+        sys.exit(2)
+    sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
+                            env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
 
 from importer.run import Options, run_import  # noqa: E402
 from importer.word import WordError  # noqa: E402

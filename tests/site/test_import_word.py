@@ -269,3 +269,19 @@ def test_a_word_drawing_is_reported_not_imported(real_imported):
     assert ("- **ảnh vẽ của Word (EMF/WMF) không chuyển được**: ảnh thứ 1 (image/x-wmf) — trong Word, chuột phải vào ảnh › "
             "Lưu thành ảnh (PNG), rồi thêm ảnh vào bài") in report.splitlines()
     assert not (content / "images").exists()
+
+
+BARE_PYTHON = Path("/usr/bin/python3")
+
+
+@pytest.mark.skipif(not BARE_PYTHON.is_file() or subprocess.run([str(BARE_PYTHON), "-c", "import pelican"], capture_output=True).returncode == 0,
+                    reason="needs a Python without the project's packages")
+def test_a_bare_python_runs_the_import_with_the_project_venv_as_on_windows(tmp_path):
+    # `py tools\import_news.py bai.docx …` from the project folder, with a Python that has no Pelican.
+    content = tmp_path / "content"
+    content.mkdir()
+    short_doc(tmp_path / "bai.docx", "Tin từ Word")
+    result = subprocess.run([str(BARE_PYTHON), str(ROOT / "tools" / "import_news.py"), "bai.docx", "--content", "content",
+                             "--report", "r.md", "--category", "Công tác Đoàn"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Category: Công tác Đoàn\n" in (content / "2022" / "tin-tu-word.md").read_text(encoding="utf-8")
