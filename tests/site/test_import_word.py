@@ -285,3 +285,18 @@ def test_a_bare_python_runs_the_import_with_the_project_venv_as_on_windows(tmp_p
                              "--report", "r.md", "--category", "Công tác Đoàn"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Category: Công tác Đoàn\n" in (content / "2022" / "tin-tu-word.md").read_text(encoding="utf-8")
+
+
+def test_a_link_leading_out_of_the_folder_is_not_followed(tmp_path):
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    short_doc(outside / "rieng.docx", "Tài liệu riêng")
+    source = tmp_path / "tin-word"
+    source.mkdir()
+    short_doc(source / "mot.docx", "Tin thứ nhất")
+    (source / "rieng.docx").symlink_to(outside / "rieng.docx")
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(source, content, tmp_path / "r.md")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in content.rglob("*.md")] == ["tin-thu-nhat.md"]

@@ -233,3 +233,18 @@ def test_unreadable_files_get_one_vietnamese_line(data, message):
     with pytest.raises(word.WordError) as error:
         word.read_docx(data, "bai.docx")
     assert str(error.value) == message
+
+
+def test_a_docx_whose_parts_are_not_xml_is_a_broken_file():
+    data = io.BytesIO()
+    document().save(data)
+    import zipfile  # noqa: PLC0415
+
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data.getvalue())) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, b"<w:document><unclosed" if info.filename == "word/document.xml" else source.read(info))
+    with pytest.raises(word.WordError) as error:
+        word.read_docx(broken.getvalue(), "bai.docx")
+    assert str(error.value).startswith("bai.docx: tệp .docx bị hỏng, không đọc được (")
+    assert str(error.value).endswith(") — mở thử bằng Word, lưu lại thành .docx rồi nhập lại")

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.utils import slugify as pelican_slugify
 
+from vn_core.paths import is_inside
 from vn_core.redirects import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
 from vn_core.vietnamese import fold
 
@@ -479,7 +480,9 @@ def word_files(source: Path) -> list:
     portal's mirror, Word files are the old articles' attachments, not articles)."""
     if source.is_file():
         return [source] if word.is_word_file(source.name) else []
-    found = sorted(p for p in source.rglob("*") if p.is_file() and word.is_word_file(p.name) and not p.name.startswith("~$"))
+    # Word's lock files (~$bai.docx) are not documents; a link leading out of FROM is not followed.
+    found = sorted(p for p in source.rglob("*") if p.is_file() and word.is_word_file(p.name) and not p.name.startswith("~$")
+                   and is_inside(p, source))
     if any(p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES) for p in source.rglob("*")):
         return []
     return found
