@@ -248,3 +248,19 @@ def test_a_docx_whose_parts_are_not_xml_is_a_broken_file():
         word.read_docx(broken.getvalue(), "bai.docx")
     assert str(error.value).startswith("bai.docx: tệp .docx bị hỏng, không đọc được (")
     assert str(error.value).endswith(") — mở thử bằng Word, lưu lại thành .docx rồi nhập lại")
+
+
+def test_each_photo_keeps_its_own_caption_when_an_image_before_it_cannot_be_read(tmp_path):
+    from word_docs import add_linked_picture  # noqa: PLC0415
+
+    doc = document()
+    doc.add_heading("Tiêu đề", 0)
+    add_linked_picture(doc, "/etc/passwd", photo(tmp_path / "mau.jpg", size=(8, 8)))
+    italic(doc, "Chú thích của ảnh không đọc được")
+    add_photo(doc, photo(tmp_path / "a.jpg"))
+    italic(doc, "Chú thích của ảnh thật")
+    doc.add_paragraph("Nội dung.")
+    item = read(doc)
+    assert item.body_html.count("<figure>") == 1
+    assert "<figcaption>Chú thích của ảnh thật</figcaption>" in item.body_html
+    assert ("word_external_image", "ảnh thứ 1") in item.notes

@@ -171,7 +171,9 @@ class _Reading:
         self.zone = zone
         self.title = self.date = self.signature = None
         self.notes = []
-        self.captions = []  # per photo paragraph, in order: its caption or None
+        # id() of each photo alone in its paragraph -> its caption or None. Keyed by the image, not by
+        # order: mammoth leaves out the paragraph of an image it cannot read.
+        self.captions = {}
         self.legacy_encoding = None
 
     def decode_legacy_fonts(self, run):
@@ -274,7 +276,7 @@ class _Reading:
                     drop.add(below_index)
             if caption:
                 self.notes.append(("caption_guessed", caption))
-            self.captions.append(caption)
+            self.captions[id(photos[0])] = caption
             children[i] = _mark(paragraph, MARK_PHOTO)
 
     @staticmethod
@@ -293,8 +295,10 @@ class _Images:
     """mammoth's image converter: photos kept in memory under a placeholder address, Word's
     vector clips and links to files outside the document noted and left out."""
 
-    def __init__(self):
+    def __init__(self, reading):
+        self.reading = reading
         self.files = {}  # placeholder URL -> (bytes, suffix)
+        self.captions = {}  # placeholder URL -> caption, for photos alone in their paragraph
         self.notes = []
         self.count = 0
 
@@ -320,6 +324,7 @@ class _Images:
             data, suffix = _bmp_to_png(data), ".png"
         url = f"word-image:{len(self.files) + 1}{suffix}"
         self.files[url] = (data, suffix)
+        self.captions[url] = self.reading.captions.get(id(image))
         return {"src": url}
 
 
@@ -335,16 +340,16 @@ def _bmp_to_png(data: bytes) -> bytes:
 
 # --- the HTML ---------------------------------------------------------------------------------
 
-def _tidy(html: str, captions: list) -> BeautifulSoup:
+def _tidy(html: str, captions: dict) -> BeautifulSoup:
     soup = BeautifulSoup(html, "html.parser")
     for image in soup.find_all("img", src="word-drop:"):
         image.decompose()
-    photos = soup.find_all("p", class_=MARK_PHOTO)
-    for paragraph, caption in zip(photos, captions):
+    for paragraph in soup.find_all("p", class_=MARK_PHOTO):
         image = paragraph.find("img")
-        if image is None:  # an external image mammoth left out
+        if image is None:  # a picture that could not be read, left out
             paragraph.decompose()
             continue
+        caption = captions.get(image["src"])
         alt = one_line(image.get("alt") or "")
         figure = soup.new_tag("figure")
         new_image = soup.new_tag("img", src=image["src"])
@@ -408,13 +413,14 @@ def read_docx(data: bytes, name: str, zone_name: str = "Asia/Ho_Chi_Minh", publi
     """The item of one .docx file; WordError (Vietnamese, naming the file) when it cannot be read."""
     zone = ZoneInfo(zone_name)
     archive = check_container(data, name)
-    reading, images = _Reading(zone), _Images()
+    reading = _Reading(zone)
+    images = _Images(reading)
     try:
         result = mammoth.convert_to_html(io.BytesIO(data), transform_document=reading, convert_image=mammoth.images.img_element(images),
                                          style_map=STYLE_MAP, include_embedded_style_map=False, external_file_access=False)
     except Exception as error:  # noqa: BLE001 - any failure inside a third-party file's parts means a broken file
         raise WordError(f"{name}: tệp .docx bị hỏng, không đọc được ({type(error).__name__}) — mở thử bằng Word, lưu lại thành .docx rồi nhập lại") from None
-    soup = _tidy(result.value, reading.captions)
+    soup = _tidy(result.value, images.captions)
     body_text = one_line(soup.get_text(" "))
     if not (reading.title or body_text or reading.signature):
         raise WordError(f"{name}: tệp Word không có chữ nào — không có gì để nhập")
