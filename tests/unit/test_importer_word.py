@@ -264,3 +264,18 @@ def test_each_photo_keeps_its_own_caption_when_an_image_before_it_cannot_be_read
     assert item.body_html.count("<figure>") == 1
     assert "<figcaption>Chú thích của ảnh thật</figcaption>" in item.body_html
     assert ("word_external_image", "ảnh thứ 1") in item.notes
+
+
+def test_a_docx_that_would_unpack_beyond_the_limit_is_refused_before_reading():
+    import struct  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+    data = bytearray(packed.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 24:central + 28] = struct.pack("<I", 0xF0000000)  # the size the directory claims
+    with pytest.raises(word.WordError) as error:
+        word.read_docx(bytes(data), "bai.docx")
+    assert str(error.value) == "bai.docx: tệp .docx giải nén ra quá lớn (hơn 512 MB) — không nhập"

@@ -169,7 +169,8 @@ class _Reading:
 
     def __init__(self, zone):
         self.zone = zone
-        self.title = self.date = self.signature = None
+        self.title = self.date = self.signature = self.date_line = None
+        self.date_has_time = False
         self.notes = []
         # id() of each photo alone in its paragraph -> its caption or None. Keyed by the image, not by
         # order: mammoth leaves out the paragraph of an image it cannot read.
