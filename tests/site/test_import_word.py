@@ -266,7 +266,7 @@ def test_real_word_files_import_without_a_traceback(real_imported):
 def test_a_word_drawing_is_reported_not_imported(real_imported):
     root, content, _results = real_imported
     report = (root / "idxexample.md").read_text(encoding="utf-8")
-    assert ("- **ảnh vẽ của Word (EMF/WMF) không chuyển được**: ảnh thứ 1 (image/x-wmf) — trong Word, chuột phải vào ảnh › "
+    assert ("- **ảnh không chuyển được cho web** (ảnh vẽ EMF/WMF của Word, hoặc dạng ảnh lạ): ảnh thứ 1 (image/x-wmf) — trong Word, chuột phải vào ảnh › "
             "Lưu thành ảnh (PNG), rồi thêm ảnh vào bài") in report.splitlines()
     assert not (content / "images").exists()
 

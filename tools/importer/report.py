@@ -30,7 +30,7 @@ MESSAGES = {
     "word_title": "tiêu đề được đoán từ {detail} — kiểm tra lại dòng `Title:`",
     "word_date": "ngày đăng được đoán: {detail} — kiểm tra lại dòng `Date:`",
     "word_signature": "chữ ký được đoán: {detail} — thành dòng `Author:`, hiện căn phải cuối bài",
-    "word_vector_image": "**ảnh vẽ của Word (EMF/WMF) không chuyển được**: {detail} — trong Word, chuột phải vào ảnh › Lưu thành ảnh (PNG), rồi thêm ảnh vào bài",
+    "word_vector_image": "**ảnh không chuyển được cho web** (ảnh vẽ EMF/WMF của Word, hoặc dạng ảnh lạ): {detail} — trong Word, chuột phải vào ảnh › Lưu thành ảnh (PNG), rồi thêm ảnh vào bài",
     "word_external_image": "**ảnh liên kết ra ngoài tệp Word** ({detail}) không được đọc — chèn hẳn ảnh vào tệp (Chèn › Ảnh) rồi nhập lại",
     "category_default": "chưa chọn chuyên mục: dùng chuyên mục mặc định «{detail}» — đổi dòng `Category:` nếu cần",
 }
