@@ -37,7 +37,9 @@ PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
 # address working through content/chuyen-huong.json).
-CONTENT_CHECKS_EXTRA_KEYS = ("Legacy-URL",)
+# Word-SHA256: the Word file an article was imported from (make import FROM=file.docx), so importing
+# it again changes nothing.
+CONTENT_CHECKS_EXTRA_KEYS = ("Legacy-URL", "Word-SHA256")
 
 # Categories editors are expected to use; the content checks warn about near misses (typos).
 NEWS_CATEGORIES = [
@@ -47,6 +49,8 @@ NEWS_CATEGORIES = [
     "Tuổi trẻ sáng tạo",
     "Văn hóa - Thể thao",
 ]
+# The category of an article imported from Word without `make import … CATEGORY=…`.
+NEWS_DEFAULT_CATEGORY = NEWS_CATEGORIES[0]
 
 # Content layout: articles anywhere, static pages under pages/, images under images/.
 ARTICLE_PATHS = [""]

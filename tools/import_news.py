@@ -1,11 +1,16 @@
-"""Import old news into the content folder: a WordPress export (.xml) or a folder of saved pages
-of a legacy portal. Never overwrites a file; running it twice changes nothing.
+"""Import news into the content folder: a WordPress export (.xml), a folder of saved pages of a
+legacy portal, or Word files (.docx, or a folder of them). Never overwrites a file; running it twice
+changes nothing.
 
     python tools/import_news.py FROM [--uploads DIR] [--content DIR] [--config FILE] [--report FILE]
+                                     [--category NAME] [--publish]
 """
 
 import argparse
+import importlib.util
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,21 +18,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
+    # `py tools\import_news.py` on Windows: the same command again with the project's .venv, from the
+    # same folder (so FROM keeps its meaning), as tools/check.py does through local_python.
+    from local_python import MISSING, project_python  # noqa: E402
+
+    if project_python() == sys.executable:
+        print(MISSING, file=sys.stderr)
+        sys.exit(2)
+    sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
+                            env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
+
 from importer.run import Options, run_import  # noqa: E402
+from importer.word import WordError  # noqa: E402
 
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(
         prog="import_news.py",
-        description="Nhập tin cũ: tệp xuất WordPress (.xml) hoặc thư mục trang đã lưu của cổng thông tin cũ.",
+        description="Nhập tin: tệp xuất WordPress (.xml), thư mục trang đã lưu của cổng thông tin cũ, hoặc tệp Word (.docx).",
     )
-    parser.add_argument("source", metavar="FROM", help="WordPress WXR export (.xml) or a folder of saved legacy pages")
+    parser.add_argument("source", metavar="FROM", help="WordPress WXR export (.xml), a folder of saved legacy pages, a .docx or a folder of them")
     parser.add_argument("--uploads", metavar="DIR", help="the WordPress site's wp-content/uploads folder")
     parser.add_argument("--content", metavar="DIR", default=str(ROOT / "content"), help="content folder (default: content/)")
     parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"), help="Pelican settings (default: pelicanconf.py)")
     parser.add_argument("--config", metavar="FILE",
                         help='JSON settings: {"categories": {"old": "new"}, "selectors": {"title": "h1.x", ...}, "old_domains": [...]}')
     parser.add_argument("--report", metavar="FILE", default="bao-cao-nhap-tin.md", help="report file (default: bao-cao-nhap-tin.md)")
+    # make import passes CATEGORY through the environment, as make newpost does: quotes in it stay intact.
+    parser.add_argument("--category", metavar="NAME", default=os.environ.get("CATEGORY") or None,
+                        help="Word files: the category (default: NEWS_DEFAULT_CATEGORY, else the first of NEWS_CATEGORIES)")
+    parser.add_argument("--publish", action="store_true", help="Word files: publish at once instead of Status: draft")
     parser.add_argument("--no-check", action="store_true", help="skip the content checks after importing")
     return parser.parse_args(argv)
 
@@ -58,9 +79,11 @@ def main(argv=None) -> int:
         return 2
     from redirects.rules import RedirectDataError  # noqa: PLC0415
 
+    category = " ".join((args.category or "").split()) or None
     try:
-        report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check))
-    except RedirectDataError as error:
+        report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check,
+                                    category, args.publish))
+    except (RedirectDataError, WordError) as error:
         print(str(error), file=sys.stderr)
         return 2
     counts = report.counts

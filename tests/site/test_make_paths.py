@@ -102,6 +102,21 @@ def test_build_check_newpost_and_clean_work_when_the_checkout_path_has_a_space(c
     assert sorted(p.name for p in checkout.parent.iterdir()) == ["trang tin"], "make wrote beside the checkout"
 
 
+def test_import_of_a_word_file_takes_category_and_publish_when_the_checkout_path_has_a_space(checkout, tmp_path):
+    from word_docs import document  # noqa: PLC0415
+
+    doc = document()
+    doc.add_heading("Tin gửi bằng Word", 0)
+    doc.add_paragraph("Nội dung.")
+    doc.save(tmp_path / "bài gửi.docx")
+    content = tmp_path / "nội dung"
+    content.mkdir()
+    result = make(checkout, "import", f"FROM={tmp_path / 'bài gửi.docx'}", f"CONTENT={content}", 'CATEGORY=Văn hóa - Thể thao', "PUBLISH=1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (content / "2022" / "tin-gui-bang-word.md").read_text(encoding="utf-8")
+    assert "Category: Văn hóa - Thể thao\n" in text and "Status:" not in text
+
+
 @pytest.mark.parametrize("target", ["serve", "devserver"])
 def test_local_server_answers_when_the_checkout_path_has_a_space(checkout, target):
     if target == "serve":

@@ -55,7 +55,7 @@ def report(folder, config, lang="vi", settings=None):
 
 
 CATEGORIES = "Tin hoạt động, Công tác Đoàn, Thanh niên tình nguyện, Tuổi trẻ sáng tạo, Văn hóa - Thể thao"
-KEYS = "Title, Date, Modified, Category, Tags, Author, Authors, Summary, Views, Image, Status, Slug, Lang, Template, Save_as, Url, Featured, Legacy-URL"  # Legacy-URL: CONTENT_CHECKS_EXTRA_KEYS (make import)
+KEYS = "Title, Date, Modified, Category, Tags, Author, Authors, Summary, Views, Image, Status, Slug, Lang, Template, Save_as, Url, Featured, Legacy-URL, Word-SHA256"  # the last two: CONTENT_CHECKS_EXTRA_KEYS (make import)
 FORMS = (
     "`YYYY-MM-DD HH:MM` (ví dụ `2022-06-19 22:02`); cũng được: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, "
     "`YYYY-MM-DDTHH:MM:SS+07:00`"

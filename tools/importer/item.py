@@ -7,6 +7,7 @@ from datetime import datetime
 @dataclass
 class Item:
     origin: str  # the old address (Legacy-URL), unique per item
+    origin_key: str = "Legacy-URL"  # the metadata key the origin is written under
     kind: str = "article"  # or "page"
     title: str | None = None
     date: datetime | None = None  # aware
@@ -27,3 +28,4 @@ class Item:
     notes: list = field(default_factory=list)  # (code, detail)
     signature_from_body: bool = False  # legacy pages: the right-aligned signature is the author
     total_label: tuple | None = None  # (category, Tổng số) read on the page
+    embedded: dict = field(default_factory=dict)  # URL in body_html -> (bytes, suffix): files inside the source (Word's photos)

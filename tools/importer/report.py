@@ -27,6 +27,12 @@ MESSAGES = {
     "old_link": "liên kết tới trang cũ chưa nhập: {detail}",
     "check": "kiểm tra nội dung: {detail}",
     "check_error": "**lỗi kiểm tra nội dung**: {detail}",
+    "word_title": "tiêu đề được đoán từ {detail} — kiểm tra lại dòng `Title:`",
+    "word_date": "ngày đăng được đoán: {detail} — kiểm tra lại dòng `Date:`",
+    "word_signature": "chữ ký được đoán: {detail} — thành dòng `Author:`, hiện căn phải cuối bài",
+    "word_vector_image": "**ảnh không chuyển được cho web** (ảnh vẽ EMF/WMF của Word, hoặc dạng ảnh lạ): {detail} — trong Word, chuột phải vào ảnh › Lưu thành ảnh (PNG), rồi thêm ảnh vào bài",
+    "word_external_image": "**ảnh liên kết ra ngoài tệp Word** ({detail}) không được đọc — chèn hẳn ảnh vào tệp (Chèn › Ảnh) rồi nhập lại",
+    "category_default": "chưa chọn chuyên mục: dùng chuyên mục mặc định «{detail}» — đổi dòng `Category:` nếu cần",
 }
 
 
@@ -56,7 +62,8 @@ class Report:
 
 ATTENTION = {"no_body", "no_date", "no_title", "no_category", "category_unmapped", "caption_guessed", "image_missing", "alt_missing",
              "encoding_converted", "shortcode_left", "gallery_missing", "draft", "renamed", "check", "check_error",
-             "date_unreadable", "old_link", "category_extra", "upper_title"}
+             "date_unreadable", "old_link", "category_extra", "upper_title",
+             "word_title", "word_date", "word_signature", "word_vector_image", "word_external_image", "category_default"}
 
 GENERAL = {
     "xml_broken": "**tệp XML hỏng hoặc bị cắt**: {detail} — các mục sau chỗ hỏng không đọc được",

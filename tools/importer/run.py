@@ -11,15 +11,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.utils import slugify as pelican_slugify
 
+from vn_core.paths import is_inside
 from vn_core.redirects import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
 from vn_core.vietnamese import fold
 
-from . import legacy, wxr
+from . import legacy, word, wxr
 from .html_to_markdown import convert
 from .report import Report, render
 from .text import is_upper_case, one_line
 
 ORIGIN_KEY = "Legacy-URL"
+ORIGIN_KEYS = (ORIGIN_KEY, word.ORIGIN_KEY)
 META_LINE_RE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
 PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".asp", ".php", ".jsp", ".cfm")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp")
@@ -37,6 +39,8 @@ class Options:
     config: dict = field(default_factory=dict)  # {"categories": {...}, "selectors": {...}, "old_domains": [...]}
     report_path: Path | None = None
     check: bool = True
+    category: str | None = None  # Word files: their category (default: NEWS_DEFAULT_CATEGORY)
+    publish: bool = False  # Word files: published at once instead of Status: draft
 
 
 def url_key(url: str) -> str:
@@ -88,8 +92,9 @@ class Importer:
                 meta = read_meta(path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, OSError):
                 continue
-            if ORIGIN_KEY.lower() in meta:
-                self.existing_origins[url_key(meta[ORIGIN_KEY.lower()])] = relative
+            for key in ORIGIN_KEYS:
+                if key.lower() in meta:
+                    self.existing_origins[url_key(meta[key.lower()])] = relative
             slug = meta.get("slug") or (self.slugify(meta["title"]) if meta.get("title") else None)
             date = meta.get("date", "")
             if slug:
@@ -99,6 +104,9 @@ class Importer:
 
     def read_sources(self):
         source = self.o.source
+        words = word_files(source)
+        if words:
+            return self.read_word(words)
         if source.is_file():
             try:
                 data = source.read_bytes()
@@ -129,6 +137,27 @@ class Importer:
                 self.listings.append(page.listing)
             else:
                 self.report.general.append(("not_article", f"`{relative}` ({page.reason})"))
+        return items
+
+    def read_word(self, paths):
+        """Every Word file, or WordError naming each one that cannot be read (then nothing is written)."""
+        items, errors = [], []
+        category = self.o.category or self.settings.get("NEWS_DEFAULT_CATEGORY") or next(iter(self.categories), None)
+        for path in paths:
+            try:
+                item = word.read_docx(path.read_bytes(), str(path), self.zone, self.o.publish)
+            except word.WordError as error:
+                errors.append(str(error))
+                continue
+            except OSError as error:
+                errors.append(f"{path}: không đọc được tệp ({error.strerror})")
+                continue
+            item.categories = [category] if category else []
+            if not self.o.category and category:
+                item.notes.append(("category_default", category))
+            items.append(item)
+        if errors:
+            raise word.WordError("\n".join(errors))
         return items
 
     # --- naming ----------------------------------------------------------------------------------
@@ -185,11 +214,11 @@ class Importer:
         key = str(local.resolve())
         if key in self.media_done:
             return self.media_done[key]
-        suffix = local.suffix.lower()
+        return self.store_media(key, local.read_bytes(), self.slugify(local.stem) or "tep", local.suffix.lower(), item)
+
+    def store_media(self, key, data: bytes, stem: str, suffix: str, item) -> str:
         folder = "images" if suffix in IMAGE_SUFFIXES else "tai-lieu"
         year = f"{item.date:%Y}" if item.date else "khac"
-        stem = self.slugify(local.stem) or "tep"
-        data = local.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         number = 1
         while True:
@@ -208,9 +237,13 @@ class Importer:
         self.media_done[key] = relative
         return relative
 
-    def rewrite(self, item, entry, url_to_file):
+    def rewrite(self, item, entry, url_to_file, slug=None):
         def rewrite(url, kind):
             url = url.strip()
+            if url in item.embedded:  # a photo inside a Word file, named after the article
+                data, suffix = item.embedded[url]
+                number = list(item.embedded).index(url) + 1
+                return "{static}/" + self.store_media(f"{item.origin}#{url}", data, f"{slug}-{number}", suffix, item)
             if url.startswith(("mailto:", "tel:", "#", "data:", "{")):
                 return url
             absolute = urljoin(item.base_url, url) if item.base_url else url
@@ -284,7 +317,7 @@ class Importer:
         if item.status != "published":
             lines.append(f"Status: {item.status}")
         lines.append(f"Slug: {slug}")
-        lines.append(f"{ORIGIN_KEY}: {item.origin}")
+        lines.append(f"{item.origin_key}: {item.origin}")
         return "\n".join(lines) + "\n\n" + (body or "") 
 
     def run(self):
@@ -342,7 +375,7 @@ class Importer:
         redirects = list(existing_redirects)
         totals = {}
         for item, entry, relative, slug in planned:
-            converted = convert(item.body_html, self.rewrite(item, entry, url_to_file), signature=item.signature_from_body)
+            converted = convert(item.body_html, self.rewrite(item, entry, url_to_file, slug), signature=item.signature_from_body)
             author = item.author or converted.signature
             if item.image:
                 local = self.find_local(item.image, item)
@@ -440,6 +473,19 @@ class Importer:
                 code = "check_error" if problem.severity == ERROR else "check"
                 entry.lines.append((code, f"dòng {problem.line}: {problem.message('vi')}"))
         self.check_errors = sum(1 for items in by_file.values() for p in items if p.severity == ERROR)
+
+
+def word_files(source: Path) -> list:
+    """The Word files to import: FROM itself, or those of a folder with no saved web pages (in a
+    portal's mirror, Word files are the old articles' attachments, not articles)."""
+    if source.is_file():
+        return [source] if word.is_word_file(source.name) else []
+    # Word's lock files (~$bai.docx) are not documents; a link leading out of FROM is not followed.
+    found = sorted(p for p in source.rglob("*") if p.is_file() and word.is_word_file(p.name) and not p.name.startswith("~$")
+                   and is_inside(p, source))
+    if any(p.is_file() and p.name.lower().endswith(PAGE_SUFFIXES) for p in source.rglob("*")):
+        return []
+    return found
 
 
 def run_import(options: Options) -> Report:
