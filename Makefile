@@ -20,7 +20,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 
 PELICANOPTS ?=
 
-.PHONY: help install install-dev browser html clean regenerate serve devserver publish \
+.PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
         rsync_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
@@ -70,6 +70,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo 'Installing Debian chromium (apt-get)'; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+# Debian's nginx and Apache for tests/site/test_web_servers.py and tests/browser/test_servers_browser.py:
+# the tests start them themselves on 127.0.0.1 (a free high port, a temporary folder), never as a service.
+web-servers:
+	@test -x /usr/sbin/nginx && test -x /usr/sbin/apache2 || { \
+	  echo 'Installing Debian nginx and apache2 (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2; }
 
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
 # The content_checks plugin stops a build on any content error, so nothing broken is published.
@@ -141,7 +148,7 @@ node_modules/.installed-lighthouse: package.json package-lock.json node_modules/
 lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
-test: install-dev browser standards-tools
+test: install-dev browser web-servers standards-tools
 	"$(PYTHON)" -m pytest
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).

@@ -10,9 +10,11 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from vn_core.embeds import DEFAULT_IFRAME_HOSTS
+
 from .rules import (
-    MARKER, RedirectDataError, htaccess, loads, lookup_table, nginx_map, page_file, redirect_page, relative_url,
-    web_config,
+    MARKER, Hosting, RedirectDataError, htaccess, loads, lookup_table, nginx_map, nginx_server, page_file, redirect_page,
+    relative_url, web_config,
 )
 
 logger = logging.getLogger(__name__)
@@ -20,7 +22,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "REDIRECTS_DATA": "chuyen-huong.json",  # in the content folder
     "REDIRECTS_HTACCESS_SAVE_AS": ".htaccess",
-    "REDIRECTS_NGINX_SAVE_AS": "chuyen-huong.nginx.conf",
+    "REDIRECTS_NGINX_SAVE_AS": "chuyen-huong.nginx.conf",  # nginx's http {} part
+    "REDIRECTS_NGINX_SERVER_SAVE_AS": "may-chu.nginx.conf",  # nginx's server {} part
     "REDIRECTS_WEB_CONFIG_SAVE_AS": "web.config",
 }
 
@@ -52,6 +55,7 @@ class RedirectsGenerator(Generator):
         self.started = time.time()
         self.pairs = []
         self.pages = []
+        self.prefix = urlsplit(self.settings.get("SITEURL") or self.settings.get("CANONICAL_URL") or "").path.rstrip("/")
         data_name = setting(self.settings, "REDIRECTS_DATA")
         data_path = os.path.join(self.path, data_name)
         if not os.path.isfile(data_path):
@@ -68,7 +72,6 @@ class RedirectsGenerator(Generator):
             for url in {item.save_as, getattr(item, "url", "")}:
                 if url:
                     taken[page_file(url)] = source
-        prefix = urlsplit(self.settings.get("SITEURL") or self.settings.get("CANONICAL_URL") or "").path.rstrip("/")
         canonical_root = (self.settings.get("CANONICAL_URL") or self.settings.get("SITEURL") or "").rstrip("/")
         for redirect in redirects:
             if redirect.source not in files:
@@ -77,7 +80,7 @@ class RedirectsGenerator(Generator):
             if not published:
                 logger.info("redirects: %s waits: %s is not published yet", redirect.old, redirect.source)
                 continue
-            target = f"{prefix}/{item.url}"
+            target = f"{self.prefix}/{item.url}"
             self.pairs.append((redirect, target))
             if redirect.query:
                 continue
@@ -90,8 +93,7 @@ class RedirectsGenerator(Generator):
         self.context["REDIRECT_LOOKUP"] = lookup_table(self.pairs) if self.pairs else None
 
     def generate_output(self, writer):
-        if not self.pairs:
-            return
+        # The server files are written for every site, with or without redirects: they carry the headers.
         for saved, item, canonical in self.pages:
             destination = os.path.join(self.output_path, *saved.split("/"))
             if os.path.exists(destination) and os.path.getmtime(destination) >= self.started:
@@ -102,12 +104,15 @@ class RedirectsGenerator(Generator):
             relative = relative_url(saved, item.url)
             with open(destination, "w", encoding="utf-8") as handle:
                 handle.write(redirect_page(item.title, relative, canonical))
-        for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", htaccess), ("REDIRECTS_NGINX_SAVE_AS", nginx_map),
-                            ("REDIRECTS_WEB_CONFIG_SAVE_AS", web_config)):
+        hosting = Hosting(self.prefix, tuple(self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS)))
+        for key, text in (("REDIRECTS_HTACCESS_SAVE_AS", lambda: htaccess(self.pairs, hosting)),
+                          ("REDIRECTS_NGINX_SAVE_AS", lambda: nginx_map(self.pairs, hosting)),
+                          ("REDIRECTS_NGINX_SERVER_SAVE_AS", lambda: nginx_server(hosting)),
+                          ("REDIRECTS_WEB_CONFIG_SAVE_AS", lambda: web_config(self.pairs, hosting))):
             name = setting(self.settings, key)
             if name:
                 with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as handle:
-                    handle.write(render(self.pairs))
+                    handle.write(text())
 
 
 def add_generator(_pelican):
