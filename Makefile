@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
-        rsync_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
+        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
 help:
@@ -37,6 +37,8 @@ help:
 	@echo '   make devserver          rebuild on change and serve'
 	@echo '   make publish            build for publishing with publishconf.py'
 	@echo '   make rsync_upload       publish, then upload output/ with rsync over SSH'
+	@echo '   make ftp_upload         publish, then send what changed by FTP over TLS (FTP_HOST, FTP_USER, ...)'
+	@echo '   make sftp_upload        publish, then send what changed by SFTP (SFTP_HOST, SFTP_USER, ...)'
 	@echo '   make github             publish, then push output/ to the gh-pages branch'
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
@@ -122,6 +124,15 @@ newpost: install
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+# FTP(S) and SFTP hosts (tools/upload.py): host, user, password and folder only from the environment
+# (FTP_HOST, FTP_USER, FTP_PASSWORD, FTP_TARGET_DIR, …; SFTP_… the same), never on the command line.
+# Only files whose bytes changed are sent; see docs/may-chu.md.
+ftp_upload: publish
+	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" ftp "$(OUTPUTDIR)"
+
+sftp_upload: publish
+	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" sftp "$(OUTPUTDIR)"
 
 github: publish
 	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
