@@ -27,7 +27,7 @@ from cryptography.x509.oid import NameOID
 with warnings.catch_warnings():  # pyftpdlib is built on asyncore/asynchat (deprecated, still in 3.11)
     warnings.simplefilter("ignore", DeprecationWarning)
     from pyftpdlib.authorizers import DummyAuthorizer
-    from pyftpdlib.handlers import TLS_FTPHandler
+    from pyftpdlib.handlers import FTPHandler, TLS_FTPHandler
     from pyftpdlib.servers import FTPServer
 
 from conftest import FIXTURES, ROOT, build
@@ -224,6 +224,29 @@ def test_wrong_password_or_no_server_is_one_line_and_a_failure(sites, ftps):
     result = run("ftp", sites[0], {key: value for key, value in env.items() if key != "FTP_PASSWORD"})
     assert (result.returncode, result.stderr) == (1, "tai-len: thiếu biến môi trường FTP_PASSWORD (xem docs/may-chu.md)\n")
     assert "sai-mat-khau" not in result.stderr + result.stdout
+
+
+def test_plain_ftp_only_when_asked_and_a_server_without_tls_is_named(sites, tmp_path):
+    """FTP_TLS=0 for a server that has no TLS; without it the tool refuses to send the password in clear."""
+    (tmp_path / "www").mkdir()
+    authorizer = DummyAuthorizer()
+    authorizer.add_user(USER, PASSWORD, str(tmp_path / "www"), perm="elradfmwMT")
+    handler = type("PlainHandler", (FTPHandler,), {"authorizer": authorizer})
+    server = FTPServer(("127.0.0.1", 0), handler)
+    port = server.socket.getsockname()[1]
+    threading.Thread(target=server.serve_forever, kwargs={"handle_exit": False}, daemon=True).start()
+    try:
+        env = {"FTP_HOST": "127.0.0.1", "FTP_PORT": str(port), "FTP_USER": USER, "FTP_PASSWORD": PASSWORD, "FTP_TARGET_DIR": "/"}
+        result = run("ftp", sites[0], env)
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (f"tai-len: máy chủ FTP 127.0.0.1:{port} không nhận TLS (AUTH TLS); chỉ dùng FTP_TLS=0 "
+                                 "trên đường truyền tin cậy\n")
+        assert list((tmp_path / "www").iterdir()) == []
+        result = run("ftp", sites[0], env | {"FTP_TLS": "0"})
+        assert result.returncode == 0, result.stderr
+        assert served(tmp_path / "www") == tree(sites[0])
+    finally:
+        server.close_all()
 
 
 def free_port() -> int:
