@@ -75,9 +75,14 @@ browser:
 
 # Debian's nginx and Apache for tests/site/test_web_servers.py and tests/browser/test_servers_browser.py:
 # the tests start them themselves on 127.0.0.1 (a free high port, a temporary folder), never as a service.
+# A policy-rc.d (as in Debian's container images) keeps the packages from starting services on port 80;
+# one made here is removed afterwards.
 web-servers:
 	@test -x /usr/sbin/nginx && test -x /usr/sbin/apache2 || { \
 	  echo 'Installing Debian nginx and apache2 (apt-get)'; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	    trap 'rm -f /usr/sbin/policy-rc.d' EXIT; printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; \
+	  fi; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2; }
 
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
