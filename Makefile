@@ -20,8 +20,8 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 
 PELICANOPTS ?=
 
-.PHONY: help install install-dev browser html clean regenerate serve devserver publish \
-        rsync_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
+.PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
+        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
 help:
@@ -37,6 +37,8 @@ help:
 	@echo '   make devserver          rebuild on change and serve'
 	@echo '   make publish            build for publishing with publishconf.py'
 	@echo '   make rsync_upload       publish, then upload output/ with rsync over SSH'
+	@echo '   make ftp_upload         publish, then send what changed by FTP over TLS (FTP_HOST, FTP_USER, ...)'
+	@echo '   make sftp_upload        publish, then send what changed by SFTP (SFTP_HOST, SFTP_USER, ...)'
 	@echo '   make github             publish, then push output/ to the gh-pages branch'
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
@@ -71,6 +73,18 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo 'Installing Debian chromium (apt-get)'; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+# Debian's nginx and Apache for tests/site/test_web_servers.py and tests/browser/test_servers_browser.py:
+# the tests start them themselves on 127.0.0.1 (a free high port, a temporary folder), never as a service.
+# A policy-rc.d (as in Debian's container images) keeps the packages from starting services on port 80;
+# one made here is removed afterwards.
+web-servers:
+	@test -x /usr/sbin/nginx && test -x /usr/sbin/apache2 || { \
+	  echo 'Installing Debian nginx and apache2 (apt-get)'; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	    trap 'rm -f /usr/sbin/policy-rc.d' EXIT; printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; \
+	  fi; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2; }
 
 # Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
 # The content_checks plugin stops a build on any content error, so nothing broken is published.
@@ -117,6 +131,15 @@ rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
 
+# FTP(S) and SFTP hosts (tools/upload.py): host, user, password and folder only from the environment
+# (FTP_HOST, FTP_USER, FTP_PASSWORD, FTP_TARGET_DIR, …; SFTP_… the same), never on the command line.
+# Only files whose bytes changed are sent; see docs/may-chu.md.
+ftp_upload: publish
+	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" ftp "$(OUTPUTDIR)"
+
+sftp_upload: publish
+	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" sftp "$(OUTPUTDIR)"
+
 github: publish
 	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
@@ -142,7 +165,7 @@ node_modules/.installed-lighthouse: package.json package-lock.json node_modules/
 lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
-test: install-dev browser standards-tools
+test: install-dev browser web-servers standards-tools
 	"$(PYTHON)" -m pytest
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).

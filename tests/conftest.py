@@ -31,25 +31,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = ROOT / "content"
 
 
-# Pagefind writes its filter values and page list in hash-map order, so these files (named after
-# their bytes) differ between two builds of the same site; compare them by count only.
-PAGEFIND_UNORDERED = tuple(f"pagefind/{index}{name}" for index in ("", "moi/")
-                           for name in ("filter/", "pagefind.vi_", "pagefind-entry.json"))
-
-
 def comparable_files(folder: Path) -> dict:
-    """Every file's bytes by relative path, with Pagefind's hash-ordered files counted instead."""
-    files = {}
-    for path in sorted(Path(folder).rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(folder).as_posix()
-        unordered = next((prefix for prefix in PAGEFIND_UNORDERED if relative.startswith(prefix)), None)
-        if unordered:
-            files[f"<{unordered}*>"] = files.get(f"<{unordered}*>", 0) + 1
-        else:
-            files[relative] = path.read_bytes()
-    return files
+    """Every file's bytes by relative path. Pagefind's index included: plugins/search/stable.py puts
+    the files Pagefind writes in hash-map order in name order, so an unchanged site gives the same bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(Path(folder).rglob("*")) if path.is_file()}
 
 
 class LoggedProcess:

@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.paths import output_file
 
 from .rules import (
-    MARKER, RedirectDataError, htaccess, loads, lookup_table, nginx_map, page_file, redirect_page, relative_url,
-    web_config,
+    MARKER, Hosting, RedirectDataError, htaccess, loads, lookup_table, nginx_map, nginx_server, page_file, redirect_page,
+    relative_url, web_config,
 )
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "REDIRECTS_DATA": "chuyen-huong.json",  # in the content folder
     "REDIRECTS_HTACCESS_SAVE_AS": ".htaccess",
-    "REDIRECTS_NGINX_SAVE_AS": "chuyen-huong.nginx.conf",
+    "REDIRECTS_NGINX_SAVE_AS": "chuyen-huong.nginx.conf",  # nginx's http {} part
+    "REDIRECTS_NGINX_SERVER_SAVE_AS": "may-chu.nginx.conf",  # nginx's server {} part
     "REDIRECTS_WEB_CONFIG_SAVE_AS": "web.config",
 }
 
@@ -54,6 +56,7 @@ class RedirectsGenerator(Generator):
         self.started = time.time()
         self.pairs = []
         self.pages = []
+        self.prefix = urlsplit(self.settings.get("SITEURL") or self.settings.get("CANONICAL_URL") or "").path.rstrip("/")
         data_name = setting(self.settings, "REDIRECTS_DATA")
         data_path = os.path.join(self.path, data_name)
         if not os.path.isfile(data_path):
@@ -70,7 +73,6 @@ class RedirectsGenerator(Generator):
             for url in {item.save_as, getattr(item, "url", "")}:
                 if url:
                     taken[page_file(url)] = source
-        prefix = urlsplit(self.settings.get("SITEURL") or self.settings.get("CANONICAL_URL") or "").path.rstrip("/")
         canonical_root = (self.settings.get("CANONICAL_URL") or self.settings.get("SITEURL") or "").rstrip("/")
         for redirect in redirects:
             if redirect.source not in files:
@@ -79,7 +81,7 @@ class RedirectsGenerator(Generator):
             if not published:
                 logger.info("redirects: %s waits: %s is not published yet", redirect.old, redirect.source)
                 continue
-            target = f"{prefix}/{item.url}"
+            target = f"{self.prefix}/{item.url}"
             self.pairs.append((redirect, target))
             if redirect.query:
                 continue
@@ -91,17 +93,19 @@ class RedirectsGenerator(Generator):
             self.pages.append((saved, item, f"{canonical_root}/{item.url}"))
         self.context["REDIRECT_LOOKUP"] = lookup_table(self.pairs) if self.pairs else None
         # The 404 page loads its lookup script from the site's root path (it answers at any depth).
-        self.context["REDIRECT_LOOKUP_ROOT"] = prefix
+        self.context["REDIRECT_LOOKUP_ROOT"] = self.prefix
 
     def generate_output(self, writer):
-        if not self.pairs:
-            return
+        # The server files are written for every site, with or without redirects: they carry the headers.
         data_name = setting(self.settings, "REDIRECTS_DATA")
         # Checked before anything is written: a redirect leading out stops the build with nothing written.
         destinations = [output_file(self.output_path, saved, f"{data_name} (\"from\")") for saved, _item, _canonical in self.pages]
+        hosting = Hosting(self.prefix, tuple(self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS)))
         servers = [(output_file(self.output_path, name, f"cài đặt {key}"), render)
-                   for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", htaccess), ("REDIRECTS_NGINX_SAVE_AS", nginx_map),
-                                       ("REDIRECTS_WEB_CONFIG_SAVE_AS", web_config))
+                   for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", lambda: htaccess(self.pairs, hosting)),
+                                       ("REDIRECTS_NGINX_SAVE_AS", lambda: nginx_map(self.pairs, hosting)),
+                                       ("REDIRECTS_NGINX_SERVER_SAVE_AS", lambda: nginx_server(hosting)),
+                                       ("REDIRECTS_WEB_CONFIG_SAVE_AS", lambda: web_config(self.pairs, hosting)))
                    if (name := setting(self.settings, key))]
         for destination, (saved, item, canonical) in zip(destinations, self.pages):
             if os.path.exists(destination) and os.path.getmtime(destination) >= self.started:
@@ -114,7 +118,7 @@ class RedirectsGenerator(Generator):
                 handle.write(redirect_page(item.title, relative, canonical))
         for destination, render in servers:
             with open(destination, "w", encoding="utf-8") as handle:
-                handle.write(render(self.pairs))
+                handle.write(render())
 
 
 def add_generator(_pelican):

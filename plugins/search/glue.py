@@ -18,7 +18,7 @@ from pelican import signals
 from vn_core.ordering import newest_first
 from vn_core.paths import output_file
 
-from . import indexing
+from . import indexing, stable
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,13 @@ def _run(commands, bundle: Path) -> tuple[int, str]:
             return result.returncode, "".join(logs)
     indexing.remove_unused_files(bundle)
     indexing.remove_unused_files(bundle / indexing.RECENT_SUBDIR)
+    try:
+        # An unchanged site gives the same bytes: an upload or a CDN sync sends nothing.
+        stable.stabilise_bundle(bundle)
+        stable.stabilise_bundle(bundle / indexing.RECENT_SUBDIR)
+    except (stable.UnexpectedIndex, ValueError, OSError) as error:
+        logs.append(f"search: Pagefind's index has a layout this site does not know ({error})")
+        return 1, "".join(logs)
     return 0, "".join(logs)
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, PAGEFIND_UNORDERED, ROOT, LoggedProcess as _LoggedProcess, comparable_files, run_pelican
+from conftest import FIXTURES, ROOT, LoggedProcess as _LoggedProcess, comparable_files, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
@@ -140,23 +140,21 @@ def test_only_changed_files_get_a_new_time_when_the_site_is_built_again(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
 
 
-def test_a_rebuild_with_nothing_changed_keeps_every_time_but_pagefinds_reordered_files(tmp_path):
-    """Nothing changed: every file but Pagefind's hash-ordered ones keeps its time. The comparison only reads
-    the previous site (no hard link shared with it), so each file is a new one, not the old one reused."""
+def test_a_rebuild_with_nothing_changed_keeps_every_time_search_index_included(tmp_path):
+    """Nothing changed: every file keeps its time, Pagefind's index too (plugins/search/stable.py). The
+    comparison only reads the previous site (no hard link shared with it), so each file is a new one, not
+    the old one reused."""
     output = tmp_path / "output"
     assert (result := safe_build(FIXTURES / "checks_valid", output)).returncode == 0, result.stderr
     first = {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
     assert (result := safe_build(FIXTURES / "checks_valid", output)).returncode == 0, result.stderr
     second = {p.relative_to(output).as_posix(): p.stat() for p in output.rglob("*") if p.is_file()}
-    def ordered(names):
-        return {name for name in names if not name.startswith(PAGEFIND_UNORDERED)}
-
-    assert ordered(first) == ordered(second)
+    assert set(first) == set(second)
     assert all(stat_.st_nlink == 1 and stat_.st_ino != first[name].st_ino
                for name, stat_ in second.items() if name in first)
     changed = sorted(name for name in second if name not in first or second[name].st_mtime_ns != first[name].st_mtime_ns)
-    assert all(name.startswith(PAGEFIND_UNORDERED) for name in changed), changed
-    assert f"({len(changed)} of {len(second)} files changed;" in result.stderr
+    assert changed == []
+    assert f"(0 of {len(second)} files changed;" in result.stderr
 
 
 def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):

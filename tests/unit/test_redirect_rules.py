@@ -1,5 +1,6 @@
 """plugins/redirects/rules.py: the redirect data format and the files made from it."""
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -83,10 +84,62 @@ def test_web_config_is_xml_with_a_rewrite_map():
     assert entries == {pair[0].old: pair[1] for pair in PAIRS}
     action = root.find(".//rule/action")
     assert action.get("redirectType") == "Permanent" and action.get("url") == "{C:1}"
-    # The same file must let IIS serve the search index's files.
+    # The same file must let IIS serve the search index's files (IIS refuses unknown extensions).
     types = {m.get("fileExtension"): m.get("mimeType") for m in root.iter("mimeMap")}
-    assert types == {".wasm": "application/wasm", ".pf_meta": "application/octet-stream", ".pf_fragment": "application/octet-stream",
-                     ".pf_index": "application/octet-stream", ".pf_filter": "application/octet-stream"}
+    assert {ext: types[ext] for ext in (".wasm", ".pagefind", ".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter", ".webp", ".woff2")} == {
+        ".wasm": "application/wasm", ".pagefind": "application/octet-stream", ".pf_meta": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream", ".pf_index": "application/octet-stream",
+        ".pf_filter": "application/octet-stream", ".webp": "image/webp", ".woff2": "font/woff2"}
+    # IIS refuses a duplicate mimeMap (500.19): each one follows a <remove> of the same extension.
+    static = root.find("system.webServer/staticContent")
+    children = [(child.tag, child.get("fileExtension")) for child in static if child.tag in ("remove", "mimeMap")]
+    assert children == [(tag, ext) for ext in types for tag in ("remove", "mimeMap")]
+
+
+# IIS cannot run here: web.config is checked for the rules nginx and Apache are tested for with real servers.
+def test_web_config_sends_the_protective_headers_and_the_policy_only_on_pages():
+    hosting = rules.Hosting("/doankhoi", ("www.youtube.com/embed/",))
+    root = ET.fromstring(rules.web_config(PAIRS, hosting))
+    headers = {add.get("name"): add.get("value") for add in root.find("system.webServer/httpProtocol/customHeaders").iter("add")}
+    assert headers == {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin",
+                       "X-Frame-Options": "SAMEORIGIN"}
+    outbound = root.find("system.webServer/rewrite/outboundRules")
+    condition = outbound.find("preConditions/preCondition[@name='IsPage']/add")
+    assert (condition.get("input"), condition.get("pattern")) == ("{RESPONSE_CONTENT_TYPE}", "^text/html")
+    csp = outbound.find("rule[@name='Content-Security-Policy']")
+    assert csp.get("preCondition") == "IsPage"
+    assert csp.find("match").get("serverVariable") == "RESPONSE_Content_Security_Policy"
+    policy = csp.find("action").get("value")
+    assert "frame-src 'self' https://www.youtube.com/embed/;" in policy and "unsafe-inline" not in policy
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "frame-ancestors 'self'" in policy
+    error = root.find("system.webServer/httpErrors/error")
+    assert (error.get("statusCode"), error.get("path")) == ("404", "/doankhoi/404.html")
+
+
+def test_web_config_caches_hashed_files_a_year_and_revalidates_pages():
+    outbound = ET.fromstring(rules.web_config([])).find("system.webServer/rewrite/outboundRules")
+    cache = {rule.get("name"): (rule.find("conditions/add").get("pattern"), rule.find("action").get("value"))
+             for rule in outbound.iter("rule") if rule.find("match").get("serverVariable") == "RESPONSE_Cache_Control"}
+    revalidated, immutable = cache["Cache: pages revalidated"], cache["Cache: hashed files immutable"]
+    assert revalidated[1] == "no-cache" and immutable[1] == "public, max-age=31536000, immutable"
+    # The hashed rule comes last, so it wins for a hashed .css/.js (outbound rules all run, in order).
+    assert list(cache) == ["Cache: pages revalidated", "Cache: hashed files immutable"]
+    for url, expected in (("/", revalidated), ("/2022/06/a.html", revalidated), ("/pagefind/pagefind.js", revalidated),
+                          ("/theme/css/site.9aaa62aef1.css", immutable), ("/photos/a-22236369daed-1200w.webp", immutable),
+                          ("/pagefind/fragment/vi_1a2b.pf_fragment", immutable)):
+        matched = [value for value in (revalidated, immutable) if re.search(value[0], url)]
+        assert matched[-1] == expected, url
+    assert not any(re.search(pattern, "/images/anh.jpg") for pattern, _value in cache.values())  # the 1-day default
+
+
+def test_frame_sources_follow_the_embed_allow_list():
+    assert rules.frame_sources(["www.youtube.com/embed/", "www.facebook.com/plugins/video.php?x=1", "www.youtube.com/embed/"]) == [
+        "https://www.youtube.com/embed/", "https://www.facebook.com/plugins/video.php"]
+
+
+def test_nginx_bucket_fits_the_longest_old_address():
+    # nginx 1.22: 64 holds keys of up to 46 bytes (8 + align(len + 2, 8) + 8 <= 64).
+    assert [rules._hash_bucket_size(["/" + "a" * (n - 1)]) for n in (1, 46, 47, 110, 111, 300)] == [64, 64, 128, 128, 256, 512]
 
 
 def test_redirect_page_escapes_the_title_and_is_not_indexed():
@@ -102,7 +155,7 @@ def test_lookup_table_only_holds_query_addresses_in_lower_case():
 
 def test_htaccess_serves_the_precompressed_copies_after_the_redirects_and_caches_hashed_assets():
     text = rules.htaccess(PAIRS)
-    assert "AddEncoding br .br" in text and "AddEncoding gzip .gz" in text
-    assert text.index("[R=301,L]") < text.index("RewriteRule ^(.+)$ $1.br [L]") < text.index("RewriteRule ^(.+)$ $1.gz [L]")
+    assert "AddEncoding br .br" in text and "AddEncoding gzip .gz" in text and "RemoveType .gz .br" in text
+    assert text.index("[R=301,L]") < text.index("RewriteRule ^(.+)$ $1.br [L,") < text.index("RewriteRule ^(.+)$ $1.gz [L,")
     assert 'Header set Cache-Control "public, max-age=31536000, immutable"' in text
     assert text.count("<IfModule") == text.count("</IfModule>") and text.count("<FilesMatch") == text.count("</FilesMatch>")
