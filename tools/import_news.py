@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from importer.report import refusals  # noqa: E402
 from importer.run import Options, run_import  # noqa: E402
+from vn_core.paths import PathOutside  # noqa: E402
 
 
 def parse_arguments(argv):
@@ -60,12 +62,17 @@ def main(argv=None) -> int:
 
     try:
         report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check))
-    except RedirectDataError as error:
+    except (RedirectDataError, PathOutside) as error:
         print(str(error), file=sys.stderr)
         return 2
     counts = report.counts
     print(f"Đã nhập {counts.get('imported', 0)} bài ({counts.get('draft', 0)} bản nháp), {counts.get('already', 0)} đã có, "
           f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {args.report}")
+    refused = refusals(report)
+    if refused:
+        print(f"{args.source}: từ chối {len(refused)} tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {args.report}):", file=sys.stderr)
+        print("\n".join(f"- {line}" for line in refused), file=sys.stderr)
+        return 1
     if report.check_errors:
         print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo.", file=sys.stderr)
         return 1
