@@ -1,0 +1,330 @@
+"""Issue 20, the importer's doors: a hostile WordPress export, its uploads folder and a hostile
+mirror of saved pages must not bring a byte of a file outside UPLOADS or the mirror into content/,
+must not write outside the content folder, must not copy a file that runs script (HTML, SVG), must
+write one metadata line per key, must never write a redirect entry that climbs out of output/, and
+must give up on a post nested too deep instead of working for minutes. Every refusal is a Vietnamese
+line of the report and of the terminal naming the article and the address; no traceback.
+
+The redirect data rules (vn_core.redirects) are checked here too: what `loads` refuses, what the
+checker says at its line, and that a build stops before writing."""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, BuildFailed, build
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from vn_core import redirects as rules  # noqa: E402
+
+SECRET = b"SECRET-KEY-MARKER-3f9a"  # in every file outside the allowed folders
+HOST = "old.example.vn"
+NESTED = 100_000
+
+
+def png(width=3, height=2, rgb=(200, 30, 30)) -> bytes:
+    from PIL import Image  # noqa: PLC0415
+    from io import BytesIO  # noqa: PLC0415
+
+    out = BytesIO()
+    Image.new("RGB", (width, height), rgb).save(out, "PNG")
+    return out.getvalue()
+
+
+def write(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def snapshot(folder: Path, skip=()) -> dict:
+    """Every file (links not followed) by relative path: its bytes' digest, or where a link points."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if relative.split("/")[0] in skip:
+            continue
+        if path.is_symlink():
+            out[relative] = "-> " + os.readlink(path)
+        elif path.is_file():
+            out[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def run_import(source, content, report, *extra):
+    command = [sys.executable, str(ROOT / "tools" / "import_news.py"), str(source), "--content", str(content),
+               "--report", str(report), *extra]
+    return subprocess.run(command, capture_output=True, text=True, cwd=content.parent)
+
+
+def section(report: str, title: str) -> list:
+    """The `- ` lines under `### title` of the report's "Cần người xử lý" part."""
+    lines = report.split("\n")
+    start = lines.index(f"### {title}")
+    out = []
+    for line in lines[start + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            out.append(line[2:])
+    return out
+
+
+def header(text: str) -> list:
+    return text.split("\n\n", 1)[0].split("\n")
+
+
+def outside_files(root: Path):
+    """Files outside UPLOADS and the mirror, each holding SECRET."""
+    secrets = root / "secrets"
+    write(secrets / "id_rsa", b"-----BEGIN OPENSSH PRIVATE KEY-----\n" + SECRET + b"\n")
+    photo = png(4, 4, (1, 2, 3))
+    write(secrets / "photo.png", photo[:-12] + b"\x00\x00\x00\x00" + SECRET[:4] + photo[-4:])  # still opens as a PNG
+    write(secrets / "page.html", "<html><head><meta charset='utf-8'></head><body><h1>Trang bí mật</h1>"
+          "<p>Thứ hai, ngày 19/6/2022 - 10:00</p><div><p>" + SECRET.decode() + " nội dung đủ dài để thành một bài viết.</p></div>"
+          "</body></html>")
+    return secrets
+
+
+# --- the hostile WordPress export --------------------------------------------------------------
+
+UPLOADS_URL = f"https://{HOST}/wp-content/uploads"
+# A paragraph too long to be taken for the caption of the photo before it.
+FILLER = "Đoạn văn dài của bài viết, " * 10
+
+
+def item(post_id, title, body, link=None, extra="", name=None, creator="bientap", categories="Tin hoạt động", excerpt=""):
+    link = link if link is not None else f"https://{HOST}/2023/01/bai-{post_id}/"
+    return f"""<item>
+ <title><![CDATA[{title}]]></title><link>{link}</link>
+ <dc:creator><![CDATA[{creator}]]></dc:creator>
+ <content:encoded><![CDATA[{body}]]></content:encoded>
+ <excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
+ <wp:post_id>{post_id}</wp:post_id><wp:post_date_gmt>2023-01-1{post_id % 10} 03:00:00</wp:post_date_gmt>
+ <wp:post_name><![CDATA[{name if name is not None else f"bai-{post_id}"}]]></wp:post_name>
+ <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+ <category domain="category"><![CDATA[{categories}]]></category>
+ {extra}
+</item>
+"""
+
+
+def attachment(post_id, url):
+    return f"""<item><title>Tệp {post_id}</title><wp:post_id>{post_id}</wp:post_id><wp:post_type>attachment</wp:post_type>
+ <wp:status>inherit</wp:status><wp:attachment_url><![CDATA[{url}]]></wp:attachment_url></item>
+"""
+
+
+def thumbnail(attachment_id):
+    return f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment_id}</wp:meta_value></wp:postmeta>"
+
+
+def export(root: Path, secrets: Path) -> Path:
+    images = [
+        f"{UPLOADS_URL}/../../../../../../../../etc/passwd",
+        f"{UPLOADS_URL}/%2e%2e/secrets/id_rsa",
+        f"{UPLOADS_URL}/%2E%2E%2Fsecrets%2Fphoto.png",
+        f"{UPLOADS_URL}/{secrets}/id_rsa",  # …/uploads//<absolute folder>/id_rsa
+        f"{UPLOADS_URL}/2023/01/ra-ngoai.png",  # a link inside UPLOADS leading out
+        f"{UPLOADS_URL}/2023/01/thu-muc-ngoai/photo.png",  # through a linked folder
+        f"{UPLOADS_URL}/2023/01/mau.html",
+        f"{UPLOADS_URL}/2023/01/logo.svg",
+        f"{UPLOADS_URL}/2023/01/gia.png",  # HTML named .png
+        f"{UPLOADS_URL}/2023/01/khong-duoi",
+        f"{UPLOADS_URL}/2023/01/ok.png%00.html",
+        f"{UPLOADS_URL}/2023/01/{'a' * 4000}.png",
+        "file:///etc/passwd",
+        "..\\..\\..\\..\\etc\\passwd",
+    ]
+    hostile_body = "<p>Bài có các đường dẫn tấn công.</p>" + "".join(f'<p><img src="{url}" alt="ảnh {n}"></p>' for n, url in enumerate(images))
+    hostile_body += (f'<p>{FILLER} <a href="{UPLOADS_URL}/2023/01/mau.html">trang</a> và '
+                     f'<a href="{UPLOADS_URL}/2023/01/logo.svg">logo</a></p>')
+    good_body = (f'<p>Bài hợp lệ với ảnh và tài liệu.</p><p><img src="{UPLOADS_URL}/2023/01/ok.png" alt="Ảnh tốt"></p>'
+                 f'<p>{FILLER} <a href="{UPLOADS_URL}/2023/01/ke-hoach.pdf">Kế hoạch</a></p>')
+    items = [
+        attachment(50, f"{UPLOADS_URL}/../secrets/id_rsa"),
+        attachment(51, f"{UPLOADS_URL}/%2e%2e/secrets/photo.png"),
+        item(1, "Bài hợp lệ", good_body),
+        item(2, "Bài tấn công đường dẫn", hostile_body, extra=thumbnail(50)),
+        item(3, "Ảnh đại diện mã hoá", "<p>Ảnh đại diện là tệp ngoài thư mục, viết mã %2e%2e.</p>", extra=thumbnail(51)),
+        item(4, "Tiêu đề\nStatus: draft\u2028Url: javascript:alert(1)",
+             "<p>Bài chèn dòng siêu dữ liệu.</p>",
+             link=f"https://{HOST}/2023/01/bai-4/\nUrl: javascript:alert(1)\r\nSave_as: ../../../pwn.html",
+             name="../../../../pwn", creator="Tác giả\nSave_as: ../../tac-gia.html",
+             categories="Tin hoạt động\nTemplate: x", excerpt="Tóm tắt\r\nStatus: hidden\u0085Lang: en",
+             extra='<category domain="post_tag"><![CDATA[thẻ\nUrl: //evil.example/phish]]></category>'),
+        item(5, "Địa chỉ cũ có %2e%2e", "<p>Địa chỉ cũ của bài leo ra ngoài thư mục.</p>",
+             link=f"https://{HOST}/%2e%2e/%2E%2E/%2e%2e/%2e%2e/tmp/pwn/"),
+        item(6, "Bài lồng sâu", "<p>Mở đầu.</p>" + "<div>" * NESTED + "x" + "</div>" * NESTED),
+        item(7, "Bài sau bài lồng sâu", "<p>Bài này vẫn được nhập.</p>", name="x" * 300),
+    ]
+    text = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Cũ</title><link>https://{HOST}</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://{HOST}</wp:base_site_url>
+{''.join(items)}</channel></rss>
+"""
+    return write(root / "export.xml", text)
+
+
+def uploads_folder(root: Path, secrets: Path) -> Path:
+    uploads = root / "uploads"
+    month = uploads / "2023" / "01"
+    write(month / "ok.png", png())
+    write(month / "ke-hoach.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    write(month / "mau.html", "<script>alert(document.cookie)</script>")
+    write(month / "logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    write(month / "gia.png", "<html><script>alert(1)</script></html>")
+    write(month / "khong-duoi", "<script>alert(1)</script>")
+    (month / "ra-ngoai.png").symlink_to(secrets / "photo.png")
+    (month / "thu-muc-ngoai").symlink_to(secrets, target_is_directory=True)
+    return uploads
+
+
+@pytest.fixture(scope="module")
+def wordpress(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile-wp")
+    secrets = outside_files(root)
+    source = export(root, secrets)
+    uploads = uploads_folder(root, secrets)
+    content = root / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    before_content = snapshot(content)
+    before = snapshot(root, skip={"content"})
+    result = run_import(source, content, root / "bao-cao.md", "--uploads", str(uploads))
+    return {"root": root, "content": content, "result": result, "before": before, "before_content": before_content,
+            "report": (root / "bao-cao.md").read_text(encoding="utf-8")}
+
+
+def new_files(run) -> dict:
+    after = snapshot(run["content"])
+    return {name: digest for name, digest in after.items() if run["before_content"].get(name) != digest}
+
+
+def test_no_byte_of_a_file_outside_uploads_reaches_the_content_folder(wordpress):
+    passwd = Path("/etc/passwd").read_bytes()
+    for path in wordpress["content"].rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert SECRET not in data and passwd not in data, path
+    # Only the two allowed files were copied, once.
+    media = sorted(name for name in new_files(wordpress) if not name.endswith((".md", ".json")))
+    assert media == ["images/2023/ok.png", "tai-lieu/2023/ke-hoach.pdf"]
+
+
+def test_nothing_is_written_outside_the_content_folder(wordpress):
+    after = snapshot(wordpress["root"], skip={"content"})
+    assert {k: v for k, v in after.items() if k != "bao-cao.md"} == wordpress["before"]
+    assert not list(wordpress["root"].parent.glob("pwn*"))
+
+
+def test_import_ends_with_a_vietnamese_list_of_refusals_and_no_traceback(wordpress):
+    result = wordpress["result"]
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    first = result.stderr.split("\n")[0]
+    assert first.startswith(f"{wordpress['root'] / 'export.xml'}: từ chối ")
+    assert first.endswith(f"tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {wordpress['root'] / 'bao-cao.md'}):")
+    assert ("- «Bài tấn công đường dẫn» (export.xml (ID 2)): không chép ảnh SVG "
+            f"`{UPLOADS_URL}/2023/01/logo.svg`: SVG có thể chứa mã chạy trên trang — nếu cần, tự thêm bản SVG đã làm sạch "
+            "hoặc bản PNG vào `content/images/`") in result.stderr.split("\n")
+
+
+OUTSIDE = ("**không chép tệp** `{url}`: đường dẫn dẫn ra ngoài thư mục uploads và thư mục trang đã lưu "
+           "(`..`, đường dẫn tuyệt đối hoặc liên kết tượng trưng) — không nhập tệp này; nếu bài cần nó, tự chép tệp vào `content/images/`")
+WRONG_TYPE = ("**không chép tệp** `{url}`: chỉ nhập ảnh (JPEG, PNG, GIF, WebP, BMP) và tài liệu (PDF, Word, Excel, PowerPoint, "
+              "OpenDocument, ZIP…); tệp HTML, JS, XML, PHP hay không có đuôi có thể chạy mã trên trang")
+NOT_IMAGE = "**không chép tệp** `{url}`: tên là ảnh nhưng nội dung không phải ảnh đọc được — kiểm tra tệp gốc"
+SVG = ("**không chép ảnh SVG** `{url}`: SVG có thể chứa mã chạy trên trang — nếu cần, tự thêm bản SVG đã làm sạch "
+       "hoặc bản PNG vào `content/images/`")
+MISSING = "**thiếu ảnh/tệp** `{url}` — giữ liên kết cũ; chép tệp vào `content/images/` và sửa liên kết"
+
+
+def test_each_refused_file_is_a_report_line_under_its_article(wordpress):
+    secrets = wordpress["root"] / "secrets"
+    month = f"{UPLOADS_URL}/2023/01"
+    assert section(wordpress["report"], "Bài tấn công đường dẫn") == [
+        OUTSIDE.format(url=f"{UPLOADS_URL}/../../../../../../../../etc/passwd"),
+        OUTSIDE.format(url=f"{UPLOADS_URL}/%2e%2e/secrets/id_rsa"),
+        OUTSIDE.format(url=f"{UPLOADS_URL}/%2E%2E%2Fsecrets%2Fphoto.png"),
+        OUTSIDE.format(url=f"{UPLOADS_URL}/{secrets}/id_rsa"),
+        OUTSIDE.format(url=f"{month}/ra-ngoai.png"),
+        OUTSIDE.format(url=f"{month}/thu-muc-ngoai/photo.png"),
+        WRONG_TYPE.format(url=f"{month}/mau.html"),
+        SVG.format(url=f"{month}/logo.svg"),
+        NOT_IMAGE.format(url=f"{month}/gia.png"),
+        WRONG_TYPE.format(url=f"{month}/khong-duoi"),
+        OUTSIDE.format(url=f"{month}/ok.png%00.html"),
+        MISSING.format(url=f"{month}/{'a' * 4000}.png"),
+        MISSING.format(url="file:///etc/passwd"),
+        MISSING.format(url=f"https://{HOST}/2023/01/bai-2/..\\..\\..\\..\\etc\\passwd"),
+        # The links: an HTML page of the old site stays a link to it (nothing copied), the SVG is refused.
+        f"liên kết tới trang cũ chưa nhập: `{month}/mau.html`",
+        SVG.format(url=f"{month}/logo.svg"),
+        OUTSIDE.replace("`{url}`", "`{url}` (ảnh đại diện)").format(url=f"{UPLOADS_URL}/../secrets/id_rsa"),
+    ]
+    assert section(wordpress["report"], "Ảnh đại diện mã hoá") == [
+        OUTSIDE.replace("`{url}`", "`{url}` (ảnh đại diện)").format(url=f"{UPLOADS_URL}/%2e%2e/secrets/photo.png"),
+    ]
+
+
+def test_refused_files_keep_their_old_address_and_no_cover_is_written(wordpress):
+    text = next(wordpress["content"].glob("2023/bai-2.md")).read_text(encoding="utf-8")
+    assert "Image:" not in text and "{static}" not in text
+    assert f"![ảnh 7]({UPLOADS_URL}/2023/01/logo.svg)" in text
+    assert not [name for name in new_files(wordpress) if name.endswith((".svg", ".html"))]
+
+
+def test_metadata_from_the_export_is_one_line_per_key(wordpress):
+    text = (wordpress["content"] / "2023" / "pwn.md").read_text(encoding="utf-8")
+    assert header(text) == [
+        "Title: Tiêu đề Status: draft Url: javascript:alert(1)",
+        "Date: 2023-01-14 10:00",
+        "Category: Tin hoạt động Template: x",
+        "Tags: thẻ Url: //evil.example/phish",
+        "Author: Tác giả Save_as: ../../tac-gia.html",
+        "Summary: Tóm tắt Status: hidden Lang: en",
+        "Slug: pwn",
+        f"Legacy-URL: https://{HOST}/2023/01/bai-4/Url: javascript:alert(1)Save_as: ../../../pwn.html",
+    ]
+
+
+def test_a_hostile_post_name_names_a_file_in_the_year_folder(wordpress):
+    made = sorted(name for name in new_files(wordpress) if name.endswith(".md"))
+    assert all(name.count("/") == 1 and name.startswith("2023/") and ".." not in name for name in made), made
+    long_slug = next(name for name in made if name.startswith("2023/xxx"))
+    assert len(Path(long_slug).stem) <= 80
+
+
+def test_an_old_address_with_encoded_dots_gets_no_redirect_and_a_report_line(wordpress):
+    data = (wordpress["content"] / "chuyen-huong.json").read_text(encoding="utf-8")
+    assert "%2e" not in data.lower() and ".." not in data
+    assert rules.loads(data)  # the rest of the redirects are there, and safe
+    assert section(wordpress["report"], "Địa chỉ cũ có %2e%2e")[0] == (
+        f"**không tạo chuyển hướng** cho địa chỉ cũ `https://{HOST}/%2e%2e/%2E%2E/%2e%2e/%2e%2e/tmp/pwn/` "
+        "(địa chỉ cũ có đoạn `..` (lùi ra ngoài thư mục, kể cả viết mã %2e%2e)) — địa chỉ này có thể ghi trang ra ngoài thư mục `output/`"
+    )
+    assert (wordpress["content"] / "2023" / "bai-5.md").is_file()  # the article itself is imported
+
+
+def test_a_post_nested_too_deep_is_given_up_and_the_next_one_imported(wordpress):
+    assert section(wordpress["report"], "Bài lồng sâu") == [
+        "**bỏ qua bài**: mã HTML của bài các thẻ lồng nhau quá 256 tầng, không đọc được trong thời gian hợp lý — chưa nhập;"
+        " chép tay nội dung từ trang cũ"
+    ]
+    assert not (wordpress["content"] / "2023" / "bai-6.md").exists()
+    assert "Bài này vẫn được nhập." in next(wordpress["content"].glob("2023/xxx*.md")).read_text(encoding="utf-8")
+
+
+def test_the_good_post_still_gets_its_photo_and_document(wordpress):
+    text = (wordpress["content"] / "2023" / "bai-1.md").read_text(encoding="utf-8")
+    assert "![Ảnh tốt]({static}/images/2023/ok.png)" in text
+    assert "[Kế hoạch]({static}/tai-lieu/2023/ke-hoach.pdf)" in text
