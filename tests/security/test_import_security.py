@@ -328,3 +328,199 @@ def test_the_good_post_still_gets_its_photo_and_document(wordpress):
     text = (wordpress["content"] / "2023" / "bai-1.md").read_text(encoding="utf-8")
     assert "![Ảnh tốt]({static}/images/2023/ok.png)" in text
     assert "[Kế hoạch]({static}/tai-lieu/2023/ke-hoach.pdf)" in text
+
+
+# --- the hostile mirror of saved pages ------------------------------------------------------------
+
+def legacy_page(title, body, head=""):
+    return (f"<html><head><meta charset='utf-8'>{head}<title>{title}</title></head><body>"
+            f"<h1>{title}</h1><p>Thứ hai, ngày 19/6/2022 - 10:00</p><div>{body}</div></body></html>")
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile-mirror")
+    secrets = outside_files(root)
+    site = root / "mirror" / HOST
+    write(site / "anh" / "ok.png", png(2, 2, (9, 9, 9)))
+    (site / "anh" / "ra-ngoai.png").symlink_to(secrets / "photo.png")
+    write(site / "anh" / "mau.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    write(site / "tin-tuc" / "bai-1.html", legacy_page(
+        "Trang cũ có ảnh lạ",
+        f"<p>{FILLER}</p>"
+        '<p><img src="../../../../../../../../etc/passwd" alt="mật khẩu"></p>'
+        f"<p>{FILLER}</p>"
+        '<p><img src="../../../secrets/photo.png" alt="ảnh ngoài"></p>'
+        f"<p>{FILLER}</p>"
+        '<p><img src="/anh/ra-ngoai.png" alt="liên kết ra ngoài"></p>'
+        f"<p>{FILLER}</p>"
+        '<p><img src="%2e%2e/%2e%2e/%2e%2e/secrets/id_rsa" alt="mã hoá"></p>'
+        f"<p>{FILLER}</p>"
+        '<p><img src="/anh/mau.svg" alt="svg"></p>'
+        f"<p>{FILLER}</p>"
+        '<p><img src="/anh/ok.png" alt="ảnh tốt"></p>'
+        f"<p>{FILLER}</p>",
+        # A line break in the canonical address would start a new metadata line.
+        head=f'<link rel="canonical" href="http://{HOST}/tin-tuc/bai-1.html\nStatus: draft\nSave_as: ../../x.html">'
+             "\x0b\x1b",
+    ))
+    write(site / "tin-tuc" / "bai-2.html", legacy_page("Trang có ký tự điều khiển\x0b\x1b[31m\x00", f"<p>{FILLER}</p>"))
+    (site / "tin-tuc" / "lien-ket.html").symlink_to(secrets / "page.html")
+    write(site / "tin-tuc" / "long-sau.html", legacy_page("Trang lồng sâu", "<div>" * NESTED + "x" + "</div>" * NESTED))
+    content = root / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    before_content = snapshot(content)
+    before = snapshot(root, skip={"content"})
+    result = run_import(root / "mirror", content, root / "bao-cao.md")
+    return {"root": root, "content": content, "result": result, "before": before, "before_content": before_content,
+            "report": (root / "bao-cao.md").read_text(encoding="utf-8")}
+
+
+def test_saved_pages_bring_no_byte_of_a_file_outside_the_mirror(mirror):
+    passwd = Path("/etc/passwd").read_bytes()
+    for path in mirror["content"].rglob("*"):
+        if path.is_file():
+            assert SECRET not in path.read_bytes() and passwd not in path.read_bytes(), path
+    media = sorted(name for name in new_files(mirror) if not name.endswith((".md", ".json")))
+    assert media == ["images/2022/ok.png"]
+    assert {k: v for k, v in snapshot(mirror["root"], skip={"content"}).items() if k != "bao-cao.md"} == mirror["before"]
+
+
+def test_each_refusal_of_a_saved_page_is_a_report_line(mirror):
+    lines = section(mirror["report"], "Trang cũ có ảnh lạ")
+    assert [line for line in lines if line.startswith("**không chép")] == [
+        OUTSIDE.format(url="../../../../../../../../etc/passwd"),
+        OUTSIDE.format(url="../../../secrets/photo.png"),
+        OUTSIDE.format(url="/anh/ra-ngoai.png"),
+        OUTSIDE.format(url="%2e%2e/%2e%2e/%2e%2e/secrets/id_rsa"),
+        SVG.format(url="/anh/mau.svg"),
+    ]
+    assert f"**không tạo chuyển hướng** cho địa chỉ cũ `http://{HOST}/tin-tuc/bai-1.htmlStatus: draftSave_as: ../../x.html` " \
+        "(địa chỉ cũ có đoạn `..` (lùi ra ngoài thư mục, kể cả viết mã %2e%2e)) — địa chỉ này có thể ghi trang ra ngoài thư mục `output/`" in lines
+    general = [line for line in mirror["report"].split("\n") if line.startswith("- **bỏ qua")]
+    assert general == [
+        f"- **bỏ qua tệp** `{HOST}/tin-tuc/lien-ket.html`: liên kết tượng trưng trỏ ra ngoài thư mục trang đã lưu",
+        f"- **bỏ qua trang** `{HOST}/tin-tuc/long-sau.html` (các thẻ lồng nhau quá 256 tầng), không đọc được trong thời gian hợp lý"
+        " — chép tay nội dung nếu đó là một bài",
+    ]
+    result = mirror["result"]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (f"- bỏ qua tệp `{HOST}/tin-tuc/lien-ket.html`: liên kết tượng trưng trỏ ra ngoài thư mục trang đã lưu"
+            in result.stderr.split("\n"))
+
+
+def test_metadata_from_saved_pages_is_one_line_per_key(mirror):
+    first = header((mirror["content"] / "2022" / "trang-cu-co-anh-la.md").read_text(encoding="utf-8"))
+    assert first[-1] == f"Legacy-URL: http://{HOST}/tin-tuc/bai-1.htmlStatus: draftSave_as: ../../x.html"
+    assert [line.split(":")[0] for line in first] == ["Title", "Date", "Slug", "Legacy-URL"]
+    second = header((mirror["content"] / "2022" / "trang-co-ky-tu-dieu-khien-31m.md").read_text(encoding="utf-8"))
+    assert second[0] == "Title: Trang có ký tự điều khiển [31m"
+
+
+# --- the redirect data rules (vn_core.redirects), the checker and the build ------------------------
+
+DOTS = "có đoạn `..` (lùi ra ngoài thư mục, kể cả viết mã %2e%2e)"
+CONTROL = "có ký tự điều khiển (xuống dòng, tab, NUL…)"
+BACKSLASH = "có dấu gạch chéo ngược \\"
+ABSOLUTE = "là đường dẫn tuyệt đối (cần đường dẫn trong thư mục nội dung, ví dụ 2022/ten-bai.md)"
+
+
+def redirect_data(*entries):
+    return json.dumps({"redirects": [{"from": old, "to": to} for old, to in entries]}, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("old, reason", [
+    ("/../../../../home/x/.bashrc", DOTS),
+    ("/a/%2e%2e/%2E%2E/b.html", DOTS),
+    ("/a/.%2e/b", DOTS),
+    ("/a%2f..%2f..%2fb", DOTS),  # the separator hidden too
+    ("/a/%252e%252e/b", DOTS),  # encoded twice
+    ("/a/..", DOTS),
+    ("/a\\..\\b", BACKSLASH),
+    ("/a%5c..%5cb", BACKSLASH),
+    ("/a\nb", CONTROL),
+    ("/a%0Ab", CONTROL),
+    ("/a%00.html", CONTROL),
+    ("/a?x=1\r\nRewriteRule", CONTROL),
+    ("/a\u2028b", CONTROL),
+])
+def test_redirect_data_refuses_an_old_address_that_climbs_or_breaks_a_line(old, reason):
+    text = redirect_data(("/ok", "2022/a.md"), (old, "2022/a.md"))
+    with pytest.raises(rules.UnsafeRedirect) as caught:
+        rules.loads(text, "chuyen-huong.json")
+    assert str(caught.value) == f'chuyen-huong.json:8: mục thứ 2: địa chỉ cũ "from" {reason}'
+    assert (caught.value.number, caught.value.line) == (2, 8)
+
+
+@pytest.mark.parametrize("to, reason", [
+    ("../../etc/passwd", DOTS), ("2022/../../x.md", DOTS), ("/etc/passwd", ABSOLUTE), ("\\\\server\\x.md", ABSOLUTE),
+    ("C:/x.md", ABSOLUTE), ("2022/a\\b.md", BACKSLASH), ("2022/a\n.md", CONTROL), ("%2e%2e/x.md", DOTS),
+])
+def test_redirect_data_refuses_a_target_outside_the_content_folder(to, reason):
+    with pytest.raises(rules.UnsafeRedirect, match=r"^chuyen-huong\.json:5: mục thứ 1: \"to\" ") as caught:
+        rules.loads(redirect_data(("/a", to)), "chuyen-huong.json")
+    assert caught.value.detail == f'mục thứ 1: "to" {reason}'
+
+
+@pytest.mark.parametrize("old", ["/tin-tuc/bai..cu.html", "/a/.b/", "/News/Detail.aspx?ID=1&x=..", "/tin%20m%E1%BB%9Bi/"])
+def test_redirect_data_keeps_addresses_that_only_look_odd(old):
+    assert rules.loads(redirect_data((old, "2022/a.md"))) == [rules.Redirect(old, "2022/a.md")]
+
+
+@pytest.mark.parametrize("url", [
+    "http://h.vn/%2e%2e/%2e%2e/x/", "http://h.vn/a/%2E%2E%2f%2e%2e/x", "http://h.vn/a\\..\\b", "http://h.vn/a%0d%0aSet-Cookie:x",
+])
+def test_old_address_never_makes_an_unsafe_entry(url):
+    with pytest.raises(rules.UnsafeRedirect):
+        rules.old_address(url)
+
+
+def check(content):
+    result = subprocess.run(
+        [sys.executable, "-m", "content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
+        capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+    )
+    return result, [line for line in result.stdout.splitlines() if "chuyen-huong.json" in line]
+
+
+ARTICLE = "2021/hoi-nghi-tong-ket-2020.md"  # in tests/fixtures/basic
+
+
+def test_checker_reports_each_unsafe_redirect_at_its_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    escape = f"/../../../../{tmp_path.relative_to('/')}/pwned"
+    (content / "chuyen-huong.json").write_text(
+        redirect_data(("/tin-cu/a.html", ARTICLE), (escape, ARTICLE), ("/%2e%2e/%2E%2E/b", ARTICLE), ("/c", "../../etc/passwd")),
+        encoding="utf-8")
+    result, lines = check(content)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    tail = (' — "from" là đường dẫn trên trang cũ (ví dụ `/tin-tuc/bai-cu.html`), "to" là một tệp trong thư mục nội dung'
+            " (ví dụ `2022/ten-bai.md`); sửa hoặc bỏ mục này")
+    assert lines == [
+        f'content/chuyen-huong.json:8: lỗi: mục chuyển hướng bị từ chối: mục thứ 2: địa chỉ cũ "from" {DOTS}{tail}',
+        f'content/chuyen-huong.json:12: lỗi: mục chuyển hướng bị từ chối: mục thứ 3: địa chỉ cũ "from" {DOTS}{tail}',
+        f'content/chuyen-huong.json:17: lỗi: mục chuyển hướng bị từ chối: mục thứ 4: "to" {DOTS}{tail}',
+    ]
+
+
+def test_build_stops_on_an_unsafe_redirect_and_writes_nothing_outside_output(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "chuyen-huong.json").write_text(
+        redirect_data((f"/../../../../{tmp_path.relative_to('/')}/pwned.html", ARTICLE)), encoding="utf-8")
+    with pytest.raises(BuildFailed, match="chuyen-huong.json:4: lỗi: mục chuyển hướng bị từ chối: mục thứ 1") as caught:
+        build(content, tmp_path / "output")
+    assert "Traceback" not in str(caught.value)
+    assert not list(tmp_path.rglob("pwned*"))
+
+
+def test_import_stops_with_a_message_when_the_existing_redirect_data_is_unsafe(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    data = content / "chuyen-huong.json"
+    data.write_text(redirect_data(("/%2e%2e/x", ARTICLE)), encoding="utf-8")
+    result = run_import(FIXTURES / "import_sources" / "wordpress" / "export.xml", content, tmp_path / "bao-cao.md")
+    assert result.returncode == 2
+    assert result.stderr == f'{data}:4: mục thứ 1: địa chỉ cũ "from" {DOTS}\n'
+    assert snapshot(content) == snapshot(FIXTURES / "basic") | {"chuyen-huong.json": hashlib.sha256(data.read_bytes()).hexdigest()}

@@ -283,10 +283,12 @@ class Importer:
             if kind == "image" or suffix in MEDIA_SUFFIXES:
                 local, refusal = self.find_local(url if not urlsplit(url).netloc else absolute, item)
                 if local is None and url != absolute:
-                    local, refusal = self.find_local(absolute, item)
+                    local, other = self.find_local(absolute, item)
+                    refusal = refusal or other
                 if local is not None:
                     return "{static}/" + self.copy_media(local, item)
-                entry.lines.append((refusal or "image_missing", f"`{one_url(absolute)}`"))
+                # A refusal shows the address as the source wrote it, `..` and all, for the editor to find.
+                entry.lines.append((refusal, f"`{one_url(url)}`") if refusal else ("image_missing", f"`{one_url(absolute)}`"))
                 return absolute if urlsplit(absolute).scheme else url
             host = urlsplit(absolute).netloc.lower().removeprefix("www.")
             if host in self.old_domains and suffix in ("", *PAGE_SUFFIXES):
