@@ -524,3 +524,26 @@ def test_import_stops_with_a_message_when_the_existing_redirect_data_is_unsafe(t
     assert result.returncode == 2
     assert result.stderr == f'{data}:4: mục thứ 1: địa chỉ cũ "from" {DOTS}\n'
     assert snapshot(content) == snapshot(FIXTURES / "basic") | {"chuyen-huong.json": hashlib.sha256(data.read_bytes()).hexdigest()}
+
+
+def test_importing_the_hostile_export_again_changes_nothing(wordpress):
+    root, content = wordpress["root"], wordpress["content"]
+    before = snapshot(content)
+    again = run_import(root / "export.xml", content, root / "lan-hai" / "bao-cao.md", "--uploads", str(root / "uploads"))
+    assert snapshot(content) == before
+    assert again.stdout.startswith("Đã nhập 0 bài (0 bản nháp), 6 đã có, bỏ qua 1.")
+    shutil.rmtree(root / "lan-hai")
+
+
+def test_a_year_folder_linked_out_of_the_content_stops_the_import_with_a_message(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (content / "2022").rename(tmp_path / "old-2022")
+    (content / "2022").symlink_to(elsewhere, target_is_directory=True)
+    sources = FIXTURES / "import_sources" / "wordpress"
+    result = run_import(sources / "export.xml", content, tmp_path / "bao-cao.md", "--uploads", str(sources / "uploads"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{content}/2022/") and result.stderr.endswith(f".md nằm ngoài thư mục {content}\n")
+    assert list(elsewhere.iterdir()) == []
