@@ -68,15 +68,16 @@ def main(argv=None) -> int:
     counts = report.counts
     print(f"Đã nhập {counts.get('imported', 0)} bài ({counts.get('draft', 0)} bản nháp), {counts.get('already', 0)} đã có, "
           f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {args.report}")
+    status = 0
     refused = refusals(report)
     if refused:
         print(f"{args.source}: từ chối {len(refused)} tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {args.report}):", file=sys.stderr)
         print("\n".join(f"- {line}" for line in refused), file=sys.stderr)
-        return 1
+        status = 1
     if report.check_errors:
         print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo.", file=sys.stderr)
-        return 1
-    return 0
+        status = 1
+    return status
 
 
 if __name__ == "__main__":
