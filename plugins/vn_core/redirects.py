@@ -149,7 +149,10 @@ def loads(text: str, name: str = "chuyen-huong.json", problems: list | None = No
     entries = data.get("redirects") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise RedirectDataError(name, 'cần một đối tượng {"redirects": [...]}')
-    lines = _entry_lines(text)
+    try:
+        lines = _entry_lines(text)
+    except (IndexError, ValueError):  # only the lines are lost: entries are still checked, named by number
+        lines = []
     out = []
     for number, entry in enumerate(entries, 1):
         where = lines[number - 1] if len(lines) == len(entries) else {}

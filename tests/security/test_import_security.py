@@ -11,12 +11,14 @@ checker says at its line, and that a build stops before writing."""
 import hashlib
 import json
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES, ROOT, BuildFailed, build
 
@@ -547,3 +549,15 @@ def test_a_year_folder_linked_out_of_the_content_stops_the_import_with_a_message
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{content}/2022/") and result.stderr.endswith(f".md nằm ngoài thư mục {content}\n")
     assert list(elsewhere.iterdir()) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="/.%2eEfF5cC\\a?\n\x00", max_size=24))
+def test_an_old_address_the_data_accepts_names_a_file_inside_the_output_folder(tail):
+    old = "/" + tail
+    try:
+        [redirect] = rules.loads(redirect_data((old, "2022/a.md")))
+    except rules.UnsafeRedirect:
+        return
+    written = posixpath.normpath(rules.page_file(redirect.path))
+    assert not written.startswith("..") and "\\" not in written and "\n" not in written and "\x00" not in written
