@@ -29,8 +29,10 @@ if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
     sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
                             env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
 
+from importer.report import refusals  # noqa: E402
 from importer.run import Options, run_import  # noqa: E402
 from importer.word import WordError  # noqa: E402
+from vn_core.paths import PathOutside  # noqa: E402
 
 
 def parse_arguments(argv):
@@ -83,16 +85,22 @@ def main(argv=None) -> int:
     try:
         report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check,
                                     category, args.publish))
-    except (RedirectDataError, WordError) as error:
+    except (RedirectDataError, WordError, PathOutside) as error:
         print(str(error), file=sys.stderr)
         return 2
     counts = report.counts
     print(f"Đã nhập {counts.get('imported', 0)} bài ({counts.get('draft', 0)} bản nháp), {counts.get('already', 0)} đã có, "
           f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {args.report}")
+    status = 0
+    refused = refusals(report)
+    if refused:
+        print(f"{args.source}: từ chối {len(refused)} tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {args.report}):", file=sys.stderr)
+        print("\n".join(f"- {line}" for line in refused), file=sys.stderr)
+        status = 1
     if report.check_errors:
         print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo.", file=sys.stderr)
-        return 1
-    return 0
+        status = 1
+    return status
 
 
 if __name__ == "__main__":

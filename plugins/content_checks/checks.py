@@ -28,7 +28,7 @@ from vn_core.dates import DateProblem, parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
 from vn_core.front_matter import Block, parse_block
 from vn_core.links import address_problem, cover_problem, split_intrasite
-from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, page_file
+from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, UnsafeRedirect, page_file
 from vn_core.redirects import loads as load_redirects
 from vn_core.slugs import content_slug
 from vn_core.uploads import DEFAULT_MAX_PIXELS
@@ -709,23 +709,27 @@ def _line_of_text(lines, needle: str, after: int = 0) -> int:
 
 
 def check_redirects(text: str, entries, config: CheckConfig):
-    """The redirect data (vn_core.redirects) against the content: each old address leads to a file
-    that exists, appears once, and does not take the address of a page the site writes."""
+    """The redirect data (vn_core.redirects) against the content: each entry is safe to write (no
+    `..`, backslash or control character, `to` inside the content folder), each old address leads to
+    a file that exists, appears once, and does not take the address of a page the site writes."""
     name = config.redirects_data
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
         return [_problem(ERROR, name, error.lineno, "redirects_json", detail=error.msg)]
+    unsafe = []
     try:
-        redirects = load_redirects(text, name)
+        redirects = load_redirects(text, name, unsafe)
     except RedirectDataError as error:
-        return [_problem(ERROR, name, 1, "redirects_format", detail=str(error).split(": ", 1)[-1])]
+        return [_problem(ERROR, name, error.line or 1, "redirects_format", detail=error.detail)]
+    problems = [_problem(ERROR, name, error.line or 1, "redirect_unsafe" if isinstance(error, UnsafeRedirect) else "redirects_format",
+                         detail=error.detail) for error in unsafe]
     lines = text.split("\n")
     by_path = {entry.path: entry for entry in entries}
     written = {entry.save_as: entry for entry in entries if entry.save_as}
-    problems, first_line, line = [], {}, 0
+    first_line, line = {}, 0
     for redirect in redirects:
-        line = _line_of_text(lines, json.dumps(redirect.old, ensure_ascii=False), line)
+        line = redirect.line or _line_of_text(lines, json.dumps(redirect.old, ensure_ascii=False), line)
         if redirect.old in first_line:
             problems.append(_problem(ERROR, name, line, "redirect_duplicate", old=redirect.old, first=first_line[redirect.old]))
             continue
@@ -736,7 +740,7 @@ def check_redirects(text: str, entries, config: CheckConfig):
         taken = written.get(page_file(redirect.path)) if not redirect.query else None
         if taken is not None:
             problems.append(_problem(ERROR, name, line, "redirect_same_url", old=redirect.old, url=taken.save_as, other=taken.path))
-    return problems
+    return sorted(problems, key=lambda problem: problem.line)
 
 
 def _in_order(function, items) -> list:

@@ -285,6 +285,14 @@ def control_character_name(code: int) -> tuple:
     return "ký tự điều khiển C1", "a C1 control character"
 
 
+# Redirect data that would write outside the output folder (issue 20): vn_core.redirects says why, in `detail`.
+MESSAGES.update({
+    "redirect_unsafe": (
+        "mục chuyển hướng bị từ chối: {detail} — \"from\" là đường dẫn trên trang cũ (ví dụ `/tin-tuc/bai-cu.html`), \"to\" là một tệp trong thư mục nội dung (ví dụ `2022/ten-bai.md`); sửa hoặc bỏ mục này",
+        "redirect entry refused: {detail} — \"from\" is a path of the old site (for example `/tin-tuc/bai-cu.html`), \"to\" a file of the content folder (for example `2022/article.md`); fix or remove the entry",
+    ),
+})
+
 SUMMARY = {
     "vi": "Kiểm tra nội dung: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",
     "en": "Content checks: {files} files, {errors} errors, {warnings} warnings, {infos} notes.",

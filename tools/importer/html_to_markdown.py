@@ -26,6 +26,30 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr", "code", "pre",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+# Bounds on one post or saved page: the steps below walk ancestors and siblings, so their time grows
+# with depth × size (100,000 nested <div> took minutes), and markdownify recurses once per level.
+# Real articles, even old portal pages with unclosed <font> tags, stay far below both.
+MAX_HTML_CHARS = 5_000_000
+MAX_DEPTH = 256
+
+
+class HtmlTooComplex(ValueError):
+    """HTML given up on; the message (Vietnamese) says which bound it passed."""
+
+
+def bounded_soup(html: str) -> BeautifulSoup:
+    """The parsed HTML, or HtmlTooComplex when it is larger or deeper than the bounds above."""
+    if len(html) > MAX_HTML_CHARS:
+        raise HtmlTooComplex(f"dài {len(html):,} ký tự, quá giới hạn {MAX_HTML_CHARS:,}".replace(",", "."))
+    soup = BeautifulSoup(html, "html.parser")
+    depth = {id(soup): 0}
+    for node in soup.descendants:  # a walk without recursion, linear in the size
+        level = depth[id(node.parent)] + 1
+        if level > MAX_DEPTH:
+            raise HtmlTooComplex(f"các thẻ lồng nhau quá {MAX_DEPTH} tầng")
+        if isinstance(node, Tag):
+            depth[id(node)] = level
+    return soup
 
 
 @dataclass
@@ -261,9 +285,10 @@ class SiteMarkdown(MarkdownConverter):
 
 
 def convert(html: str, rewrite: Callable[[str, str], str] | None = None, signature: bool = False) -> Converted:
-    """`rewrite(url, kind)` ('image' or 'link') gives each URL its new value."""
+    """`rewrite(url, kind)` ('image' or 'link') gives each URL its new value. Raises HtmlTooComplex
+    (see bounded_soup)."""
     result = Converted("")
-    soup = BeautifulSoup(html, "html.parser")
+    soup = bounded_soup(html)
     strip_word_markup(soup)
     for node in list(soup.find_all(string=True)):
         cleaned = clean_text(str(node))

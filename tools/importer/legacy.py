@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from vn_core.vietnamese import fold
 
+from .html_to_markdown import bounded_soup
 from .item import Item
 from .text import clean_text, decode_legacy, encoding_from_font, guess_page_encoding, one_line
 
@@ -250,8 +251,9 @@ def _body(soup, selectors, date_el, stop_el, positions):
 
 
 def parse_page(data: bytes, relative_path: str, zone_name: str = "Asia/Ho_Chi_Minh", selectors=None) -> Page:
+    """Raises HtmlTooComplex for a page too large or too deep to read in bounded time."""
     text = decode_page(data)
-    soup = BeautifulSoup(text, "html.parser")
+    soup = bounded_soup(text)
     for tag in soup.find_all(["script", "style", "noscript"]):
         tag.decompose()
     page = Page()

@@ -33,7 +33,18 @@ MESSAGES = {
     "word_vector_image": "**ảnh không chuyển được cho web** (ảnh vẽ EMF/WMF của Word, hoặc dạng ảnh lạ): {detail} — trong Word, chuột phải vào ảnh › Lưu thành ảnh (PNG), rồi thêm ảnh vào bài",
     "word_external_image": "**ảnh liên kết ra ngoài tệp Word** ({detail}) không được đọc — chèn hẳn ảnh vào tệp (Chèn › Ảnh) rồi nhập lại",
     "category_default": "chưa chọn chuyên mục: dùng chuyên mục mặc định «{detail}» — đổi dòng `Category:` nếu cần",
+    # Refusals (issue 20): what could publish a file of the machine or run script on the site.
+    "media_outside": "**không chép tệp** {detail}: đường dẫn dẫn ra ngoài thư mục uploads và thư mục trang đã lưu "
+                     "(`..`, đường dẫn tuyệt đối hoặc liên kết tượng trưng) — không nhập tệp này; nếu bài cần nó, tự chép tệp vào `content/images/`",
+    "media_type": "**không chép tệp** {detail}: chỉ nhập ảnh (JPEG, PNG, GIF, WebP, BMP) và tài liệu (PDF, Word, Excel, PowerPoint, "
+                  "OpenDocument, ZIP…); tệp HTML, JS, XML, PHP hay không có đuôi có thể chạy mã trên trang",
+    "media_not_image": "**không chép tệp** {detail}: tên là ảnh nhưng nội dung không phải ảnh đọc được — kiểm tra tệp gốc",
+    "svg_refused": "**không chép ảnh SVG** {detail}: SVG có thể chứa mã chạy trên trang — nếu cần, tự thêm bản SVG đã làm sạch "
+                   "hoặc bản PNG vào `content/images/`",
+    "redirect_refused": "**không tạo chuyển hướng** cho địa chỉ cũ {detail} — địa chỉ này có thể ghi trang ra ngoài thư mục `output/`",
+    "too_complex": "**bỏ qua bài**: mã HTML của bài {detail}, không đọc được trong thời gian hợp lý — chưa nhập; chép tay nội dung từ trang cũ",
 }
+REFUSED = {"media_outside", "media_type", "media_not_image", "svg_refused", "redirect_refused", "too_complex"}
 
 
 @dataclass
@@ -63,7 +74,7 @@ class Report:
 ATTENTION = {"no_body", "no_date", "no_title", "no_category", "category_unmapped", "caption_guessed", "image_missing", "alt_missing",
              "encoding_converted", "shortcode_left", "gallery_missing", "draft", "renamed", "check", "check_error",
              "date_unreadable", "old_link", "category_extra", "upper_title",
-             "word_title", "word_date", "word_signature", "word_vector_image", "word_external_image", "category_default"}
+             "word_title", "word_date", "word_signature", "word_vector_image", "word_external_image", "category_default", *REFUSED}
 
 GENERAL = {
     "xml_broken": "**tệp XML hỏng hoặc bị cắt**: {detail} — các mục sau chỗ hỏng không đọc được",
@@ -72,7 +83,19 @@ GENERAL = {
     "not_article": "không phải trang bài viết, bỏ qua: {detail}",
     "unreadable_file": "không đọc được tệp: {detail}",
     "redirect_collision": "**địa chỉ cũ trùng địa chỉ một trang của trang web**, không tạo chuyển hướng: {detail}",
+    "page_outside": "**bỏ qua tệp** {detail}: liên kết tượng trưng trỏ ra ngoài thư mục trang đã lưu",
+    "page_too_complex": "**bỏ qua trang** {detail}, không đọc được trong thời gian hợp lý — chép tay nội dung nếu đó là một bài",
 }
+GENERAL_REFUSED = {"page_outside", "page_too_complex"}
+
+
+def refusals(report) -> list:
+    """One line per refusal, naming the article (or the file) and the address, for the terminal."""
+    lines = [GENERAL[code].format(detail=detail) for code, detail in report.general if code in GENERAL_REFUSED]
+    for entry in report.items:
+        lines += [f"«{entry.title}» ({entry.source}): " + MESSAGES[code].format(detail=detail)
+                  for code, detail in entry.lines if code in REFUSED]
+    return [line.replace("**", "") for line in lines]
 
 
 def render(report: Report) -> str:
@@ -116,7 +139,8 @@ def render(report: Report) -> str:
         out.append("")
     out += ["## Tất cả các mục", ""]
     for entry in report.items:
-        first = next((MESSAGES[code].format(detail=detail) for code, detail in entry.lines if code in ("imported", "already", "duplicate", "no_date", "empty", "no_body")), "")
+        first = next((MESSAGES[code].format(detail=detail) for code, detail in entry.lines
+                      if code in ("imported", "already", "duplicate", "no_date", "empty", "no_body", "too_complex")), "")
         out.append(f"- {entry.title} — {first} (`{entry.source}`)")
     out.append("")
     return "\n".join(out)

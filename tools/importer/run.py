@@ -9,23 +9,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from PIL import Image
 from pelican.utils import slugify as pelican_slugify
 
-from vn_core.paths import is_inside
-from vn_core.redirects import Redirect, dumps as dump_redirects, loads as load_redirects, old_address
+from vn_core.paths import confined_join, is_inside
+from vn_core.redirects import Redirect, UnsafeRedirect, dumps as dump_redirects, loads as load_redirects, old_address
+from vn_core.slugs import cap_slug, normalise_slug
 from vn_core.vietnamese import fold
 
 from . import legacy, word, wxr
-from .html_to_markdown import convert
+from .html_to_markdown import HtmlTooComplex, convert
 from .report import Report, render
-from .text import is_upper_case, one_line
+from .text import is_upper_case, one_line, one_url
 
 ORIGIN_KEY = "Legacy-URL"
 ORIGIN_KEYS = (ORIGIN_KEY, word.ORIGIN_KEY)
 META_LINE_RE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
 PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".asp", ".php", ".jsp", ".cfm")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp")
-DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".7z", ".odt", ".ods", ".txt", ".mp3", ".mp4")
+# Only photos and documents are copied: a browser runs the script of an HTML, SVG or XML file opened
+# on the site's own origin. Photos must really open as one of these raster formats.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp")
+IMAGE_FORMATS = {"JPEG", "MPO", "PNG", "GIF", "WEBP", "BMP"}
+SVG_SUFFIXES = (".svg", ".svgz")
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".7z", ".odt", ".ods", ".odp",
+                    ".txt", ".mp3", ".mp4")
+MEDIA_SUFFIXES = IMAGE_SUFFIXES + SVG_SUFFIXES + DOCUMENT_SUFFIXES
+UNSAFE_NAME_RE = re.compile(r"[/\\\x00-\x1f\x7f]+|\.{2,}")
 RESIZED_RE = re.compile(r"-(\d+x\d+|scaled)(?=\.[A-Za-z0-9]+$)")
 PLACEHOLDER_TITLE = "Bài chưa có tiêu đề"
 
@@ -49,6 +58,25 @@ def url_key(url: str) -> str:
     host = parts.netloc.lower().removeprefix("www.")
     path = unquote(parts.path or "/").lower()
     return f"{host}{path}" + (f"?{parts.query.lower()}" if parts.query else "")
+
+
+def is_raster_image(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            return image.format in IMAGE_FORMATS
+    except Exception:  # noqa: BLE001 - Pillow raises many kinds of error for a file that is not a photo
+        return False
+
+
+def media_refusal(path: Path) -> str | None:
+    """The report code for a local file the importer must not copy, or None."""
+    suffix = path.suffix.lower()
+    if suffix in SVG_SUFFIXES:
+        return "svg_refused"
+    if suffix in IMAGE_SUFFIXES:
+        return None if is_raster_image(path) else "media_not_image"
+    return None if suffix in DOCUMENT_SUFFIXES else "media_type"
 
 
 def read_meta(text: str) -> dict:
@@ -124,10 +152,16 @@ class Importer:
             name = path.name.lower()
             if not (name.endswith(PAGE_SUFFIXES) or re.search(r"\.(aspx?|php)[?@]", name)):
                 continue
+            if not is_inside(path, source):
+                self.report.general.append(("page_outside", f"`{relative}`"))
+                continue
             if "." in relative.split("/")[0] and len(relative.split("/")) > 1:
                 self.old_domains.add(relative.split("/")[0].lower().removeprefix("www."))
             try:
                 page = legacy.parse_page(path.read_bytes(), relative, self.zone, self.o.config.get("selectors"))
+            except HtmlTooComplex as error:
+                self.report.general.append(("page_too_complex", f"`{relative}` ({error})"))
+                continue
             except (OSError, RecursionError) as error:
                 self.report.general.append(("unreadable_file", f"{relative}: {error}"))
                 continue
@@ -164,8 +198,11 @@ class Importer:
 
     def place(self, item, entry):
         """The content file and slug for a new item: never an existing file, never an existing URL."""
-        base = self.slugify(unquote(item.slug)) if item.slug else ""
-        base = base or self.slugify(item.title) or "bai-viet"
+        # The slug names the file: normalised like a typed Slug: and capped; whatever a site's own
+        # SLUG_REGEX_SUBSTITUTIONS keep, never a separator or a `..` (the write is confined as well).
+        base = normalise_slug(unquote(item.slug), self.slugify) if item.slug else ""
+        base = base or cap_slug(self.slugify(item.title))
+        base = UNSAFE_NAME_RE.sub("-", base).strip("-.") or "bai-viet"
         folder = "pages" if item.kind == "page" else f"{item.date:%Y}"
         month = f"{item.date:%Y-%m}"
         slug, number = base, 1
@@ -184,8 +221,11 @@ class Importer:
 
     # --- media -----------------------------------------------------------------------------------
 
-    def find_local(self, url: str, item):
-        """The file an old media URL points to, in UPLOADS (WordPress) or in the saved pages."""
+    def media_roots(self):
+        """The folders media may be copied from: UPLOADS and the saved pages."""
+        return [root for root in (self.o.uploads, self.o.source if self.o.source.is_dir() else None) if root is not None]
+
+    def local_candidates(self, url: str, item):
         parts = urlsplit(url)
         path = unquote(parts.path)
         candidates = []
@@ -202,19 +242,36 @@ class Importer:
             host = item.base_path.split("/")[0] if item.base_path and "/" in item.base_path else ""
             if path.startswith("/") and host:
                 candidates.append(self.o.source / host / path.lstrip("/"))
-        for candidate in candidates:
-            try:
-                if candidate.is_file() and self.o.source.resolve() != candidate.resolve():
-                    return candidate
-            except OSError:
+        return candidates
+
+    def find_local(self, url: str, item):
+        """(file, refusal) for an old media URL: the file (resolved) in UPLOADS (WordPress) or in
+        the saved pages, else None and the report code of why a file was refused (None when there
+        is no file). A path that leaves those folders (`..`, an absolute part, a link leading out)
+        or a file that is not a photo or a document is refused."""
+        roots = self.media_roots()
+        refusal = None
+        for candidate in self.local_candidates(url, item):
+            if not any(is_inside(candidate, root) for root in roots):
+                refusal = refusal or "media_outside"
                 continue
-        return None
+            try:
+                resolved = candidate.resolve()
+                if not resolved.is_file():
+                    continue
+            except (OSError, ValueError, RuntimeError):
+                continue
+            refusal = media_refusal(resolved)
+            if refusal is None:
+                return resolved, None
+        return None, refusal
 
     def copy_media(self, local: Path, item) -> str:
-        key = str(local.resolve())
+        """Copy `local` (resolved, allowed by find_local) into the content folder, once."""
+        key = str(local)
         if key in self.media_done:
             return self.media_done[key]
-        return self.store_media(key, local.read_bytes(), self.slugify(local.stem) or "tep", local.suffix.lower(), item)
+        return self.store_media(key, local.read_bytes(), cap_slug(self.slugify(local.stem)) or "tep", local.suffix.lower(), item)
 
     def store_media(self, key, data: bytes, stem: str, suffix: str, item) -> str:
         folder = "images" if suffix in IMAGE_SUFFIXES else "tai-lieu"
@@ -224,7 +281,7 @@ class Importer:
         while True:
             name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
             relative = f"{folder}/{year}/{name}"
-            target = self.content / relative
+            target = confined_join(self.content, relative)
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with open(target, "xb") as handle:
@@ -255,13 +312,15 @@ class Importer:
                 if "file:" + saved.lower() in url_to_file:
                     return "{filename}/" + url_to_file["file:" + saved.lower()]
             suffix = posixpath.splitext(unquote(urlsplit(absolute).path))[1].lower()
-            if kind == "image" or suffix in IMAGE_SUFFIXES + DOCUMENT_SUFFIXES:
-                local = self.find_local(url if not urlsplit(url).netloc else absolute, item)
+            if kind == "image" or suffix in MEDIA_SUFFIXES:
+                local, refusal = self.find_local(url if not urlsplit(url).netloc else absolute, item)
                 if local is None and url != absolute:
-                    local = self.find_local(absolute, item)
+                    local, other = self.find_local(absolute, item)
+                    refusal = refusal or other
                 if local is not None:
                     return "{static}/" + self.copy_media(local, item)
-                entry.lines.append(("image_missing", f"`{absolute}`"))
+                # A refusal shows the address as the source wrote it, `..` and all, for the editor to find.
+                entry.lines.append((refusal, f"`{one_url(url)}`") if refusal else ("image_missing", f"`{one_url(absolute)}`"))
                 return absolute if urlsplit(absolute).scheme else url
             host = urlsplit(absolute).netloc.lower().removeprefix("www.")
             if host in self.old_domains and suffix in ("", *PAGE_SUFFIXES):
@@ -295,8 +354,9 @@ class Importer:
     # --- one item --------------------------------------------------------------------------------
 
     def markdown_file(self, item, chosen, tags, slug, body, author):
+        """The imported file: one line per key, whatever the source held (see one_line)."""
         def value(text):
-            return one_line(text)
+            return one_line(str(text))
 
         lines = [f"Title: {value(item.title)}"]
         if item.date:
@@ -313,11 +373,11 @@ class Importer:
         if item.views is not None:
             lines.append(f"Views: {item.views}")
         if item.image:
-            lines.append(f"Image: {item.image}")
+            lines.append(f"Image: {value(item.image)}")
         if item.status != "published":
-            lines.append(f"Status: {item.status}")
-        lines.append(f"Slug: {slug}")
-        lines.append(f"{item.origin_key}: {item.origin}")
+            lines.append(f"Status: {value(item.status)}")
+        lines.append(f"Slug: {value(slug)}")
+        lines.append(f"{item.origin_key}: {one_url(item.origin)}")
         return "\n".join(lines) + "\n\n" + (body or "") 
 
     def run(self):
@@ -332,7 +392,11 @@ class Importer:
         url_to_file = dict(self.existing_origins)
         existing_redirects = self.load_redirects()
         for item in items:
-            entry = self.report.add(item.title, item.source)
+            # Addresses from the source become metadata lines and redirect entries: no line break may survive.
+            item.origin = one_url(item.origin)
+            item.old_urls = [one_url(url) for url in item.old_urls]
+            item.image = one_url(item.image) or None
+            entry = self.report.add(one_line(item.title), one_line(item.source))
             key = url_key(item.origin)
             if key in seen:
                 counts["skipped"] += 1
@@ -348,7 +412,7 @@ class Importer:
                 counts["skipped"] += 1
                 entry.lines.append(("no_date", detail))
                 continue
-            has_body = bool(re.sub(r"<[^>]+>|\s|&nbsp;", "", item.body_html or ""))
+            has_body = bool(re.sub(r"<[^<>]+>|\s|&nbsp;", "", item.body_html or ""))
             if not item.title:
                 if not has_body:
                     counts["skipped"] += 1
@@ -375,18 +439,23 @@ class Importer:
         redirects = list(existing_redirects)
         totals = {}
         for item, entry, relative, slug in planned:
-            converted = convert(item.body_html, self.rewrite(item, entry, url_to_file, slug), signature=item.signature_from_body)
+            try:
+                converted = convert(item.body_html, self.rewrite(item, entry, url_to_file, slug), signature=item.signature_from_body)
+            except HtmlTooComplex as error:
+                counts["skipped"] += 1
+                entry.lines.append(("too_complex", str(error)))
+                continue
             author = item.author or converted.signature
             if item.image:
-                local = self.find_local(item.image, item)
+                local, refusal = self.find_local(item.image, item)
                 if local is not None:
                     item.image = self.copy_media(local, item)
                 else:
-                    entry.lines.append(("image_missing", f"`{item.image}` (ảnh đại diện)"))
+                    entry.lines.append((refusal or "image_missing", f"`{item.image}` (ảnh đại diện)"))
                     item.image = None
             chosen, extra = self.categories_of(item, entry)
             text = self.markdown_file(item, chosen, [*extra, *item.tags], slug, converted.markdown, author)
-            target = self.content / relative
+            target = confined_join(self.content, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "x", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
@@ -406,7 +475,10 @@ class Importer:
             if item.total_label:
                 self.page_totals.setdefault(item.total_label[0], item.total_label[1])
             for url in item.old_urls:
-                redirects.append(Redirect(old_address(url), relative))
+                try:
+                    redirects.append(Redirect(old_address(url), relative))
+                except UnsafeRedirect as error:
+                    entry.lines.append(("redirect_refused", f"`{url}` ({error.detail})"))
         self.count_totals(totals)
         self.report.counts = counts
         self.save_redirects(redirects, existing_redirects)
@@ -432,7 +504,7 @@ class Importer:
     # --- redirects -------------------------------------------------------------------------------
 
     def redirects_path(self):
-        return self.content / self.settings.get("REDIRECTS_DATA", "chuyen-huong.json")
+        return confined_join(self.content, self.settings.get("REDIRECTS_DATA", "chuyen-huong.json"))
 
     def load_redirects(self):
         path = self.redirects_path()

@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from vn_core.legacy_encodings import decode_tcvn3, decode_vni, guess_legacy_encoding
+from vn_core.redirects import CONTROL_RE  # the same control characters the redirect data refuses
 
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
@@ -19,8 +20,16 @@ def clean_text(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """A metadata value: cleaned, on one line, trimmed."""
-    return re.sub(r"\s+", " ", clean_text(text or "")).strip()
+    """A metadata value: cleaned, on one line, trimmed. A control character counts as a space: NUL,
+    ESC or a line break would otherwise reach the file, where a newline starts a new key (`Url:`,
+    `Status:`, `Save_as:`)."""
+    return re.sub(r"\s+", " ", CONTROL_RE.sub(" ", clean_text(text or ""))).strip()
+
+
+def one_url(text: str) -> str:
+    """An address for a metadata line: control characters and line breaks removed (as browsers
+    do with a newline inside a URL), then one line like any value."""
+    return one_line(CONTROL_RE.sub("", text or ""))
 
 
 def as_legacy_bytes(text: str):

@@ -20,9 +20,14 @@ from .text import one_line
 DRAFT_STATUSES = {"draft": "bản nháp", "pending": "chờ duyệt", "private": "riêng tư"}
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 VIEW_KEYS = ("views", "post_views_count")
-SHORTCODE_RE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)([^\]]*)\]")
-CAPTION_RE = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.DOTALL)
-GALLERY_RE = re.compile(r"\[gallery([^\]]*)\]")
+# Attributes stop at the next bracket and tags at the next `<`: a hostile post of many unclosed `[caption`
+# or `<img` would otherwise make every match scan to its end (quadratic: minutes for 200 KB).
+SHORTCODE_RE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)([^\[\]]*)\]")
+CAPTION_RE = re.compile(r"\[caption([^\[\]]*)\]")
+CAPTION_END = "[/caption]"
+GALLERY_RE = re.compile(r"\[gallery([^\[\]]*)\]")
+TAG_RE = re.compile(r"<[^<>]+>")
+IMG_RE = re.compile(r"<img\b[^<>]*>")
 ATTR_RE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 
 
@@ -74,13 +79,23 @@ def expand_shortcodes(text: str, attachments: dict, notes: list) -> str:
     """[caption] -> <figure>, [gallery ids=..] -> figures of those attachments; other shortcodes
     stay as text and are noted."""
 
-    def caption(match):
-        inner = match.group(2)
-        image = re.search(r"<img\b[^>]*>", inner)
+    def caption(inner):
+        image = IMG_RE.search(inner)
         if not image:
             return inner
-        text = one_line(re.sub(r"<[^>]+>", " ", inner.replace(image.group(0), "")))
+        text = one_line(TAG_RE.sub(" ", inner.replace(image.group(0), "")))
         return f"<figure>{image.group(0)}<figcaption>{html.escape(text)}</figcaption></figure>"
+
+    def captions(text):
+        """[caption …]…[/caption], each to its nearest end, found in one pass."""
+        parts, at = [], 0
+        while (head := CAPTION_RE.search(text, at)) is not None:
+            end = text.find(CAPTION_END, head.end())
+            if end == -1:
+                break
+            parts += [text[at:head.start()], caption(text[head.end():end])]
+            at = end + len(CAPTION_END)
+        return "".join(parts) + text[at:]
 
     def gallery(match):
         attrs = dict(ATTR_RE.findall(match.group(1)))
@@ -98,7 +113,7 @@ def expand_shortcodes(text: str, attachments: dict, notes: list) -> str:
             return match.group(0)
         return "".join(figures)
 
-    text = CAPTION_RE.sub(caption, text)
+    text = captions(text)
     text = GALLERY_RE.sub(gallery, text)
     for match in SHORTCODE_RE.finditer(text):
         if not match.group(1):
@@ -181,7 +196,7 @@ def _raw_item(element) -> dict:
 
 def plain_title(title: str) -> str:
     """HTML in a WordPress title becomes plain text."""
-    return one_line(html.unescape(re.sub(r"<[^>]+>", "", html.unescape(title or ""))))
+    return one_line(html.unescape(TAG_RE.sub("", html.unescape(title or ""))))
 
 
 def _item(raw, attachments, authors, zone, source) -> Item:
