@@ -74,7 +74,8 @@ def read_documents(content: Path, folder: str) -> list:
         relative = path.relative_to(content).as_posix()
         text = nfc(path.read_text(encoding="utf-8-sig", errors="replace"))
         document, _problems = rules.read_document(relative, text, get_date)
-        if document.number:
+        # An incomplete document is left out of the pages (the checker names what it lacks).
+        if all(getattr(document, key) for key in rules.REQUIRED):
             found.append(document)
     return found
 
@@ -175,7 +176,6 @@ class Register:
 
     def browse(self) -> list:
         """The links to every listing by loại, cơ quan and năm, with their counts."""
-        settings = self.settings
         out = []
         for word, name_of, url_of, by_name in (
             ("Theo loại", lambda r: r["type"], lambda r: r["type_url"], True),
@@ -186,7 +186,6 @@ class Register:
                      for name, _s, rows in listing.groups(self.rows, name_of, lambda n: n, by_name)]
             if items:
                 out.append({"heading": word, "links": items})
-        del settings
         return out
 
 

@@ -118,10 +118,9 @@ def read_document(path: str, text: str, get_date=None):
             continue
         values[key] = " ".join(item.value.split())
         document.lines[key] = item.line
-    end = max(block.body_start, 1)
     for key in REQUIRED:
         if not values.get(key):
-            problems.append(("doc_missing_field", document.lines.get(key, end), {"key": label(key)}))
+            problems.append(("doc_missing_field", document.lines.get(key, 1), {"key": label(key)}))
     for key in ("number", "type", "abstract", "issuer", "signer", "replaces", "field"):
         setattr(document, key, values.get(key, ""))
     for key in DATE_KEYS:
