@@ -94,7 +94,7 @@ def _file_view(content: Path, relative: str, number: str):
         "type": kind,
         "size": size,
         "shown": shown,
-        "label": f"Tải về {number} ({shown})",
+        "label": f"Tải về {number}, {shown}",
         "pdf": kind == "PDF",
     }
 

@@ -54,7 +54,7 @@ def test_status_shows_in_force_expired_not_yet_and_replaced_when_dates_and_thay_
 def test_download_links_name_type_and_size_and_lead_to_the_file_when_listed(site):
     links = site.page("van-ban/trang/2/").select("tr.van-ban-row")[0].select("a.van-ban-download")
     assert [(a.get_text(), a["aria-label"]) for a in links] == [
-        ("PDF, 653 B", "Tải về 15-KH/ĐTN (PDF, 653 B)"), ("DOCX, 11 B", "Tải về 15-KH/ĐTN (DOCX, 11 B)")]
+        ("PDF, 653 B", "Tải về 15-KH/ĐTN, PDF, 653 B"), ("DOCX, 11 B", "Tải về 15-KH/ĐTN, DOCX, 11 B")]
     for link in links:
         assert site.exists(site.resolve("van-ban/trang/2/", link["href"]))
 
@@ -174,3 +174,12 @@ def test_home_block_is_left_out_when_van_ban_home_items_is_zero(tmp_path):
     site = build(FIXTURES / "van_ban", tmp_path / "out", {**SETTINGS, "VAN_BAN_HOME_ITEMS": 0, "VAN_BAN_MENU": False})
     assert site.page("").select_one("section.home-van-ban") is None
     assert site.page("").select_one(".site-nav").find("a", string="Văn bản") is None
+
+
+def test_nu_checker_finds_no_error_when_the_register_pages_are_checked(site):
+    from test_nu_checker import describe, run_vnu  # noqa: PLC0415 - Java runs only for this test
+
+    pages = list(site.output.joinpath("van-ban").rglob("*.html"))
+    assert len(pages) > 20  # register pages, listings by loại / năm / cơ quan, every document
+    errors = run_vnu(site.output / "van-ban", site.output / "index.html")
+    assert errors == [], describe(errors)
