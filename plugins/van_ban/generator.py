@@ -161,14 +161,14 @@ class Register:
         home = {"label": TITLE, "url": setting(settings, "VAN_BAN_URL")}
         found = [(TITLE, setting(settings, "VAN_BAN_URL"), setting(settings, "VAN_BAN_SAVE_AS"), self.rows, [])]
         kinds = (
-            ("type", "Loại văn bản", "VAN_BAN_TYPE", lambda row: row["type"], True),
-            ("issuer", "Cơ quan ban hành", "VAN_BAN_ISSUER", lambda row: row["issuer"], True),
-            ("year", "Năm ban hành", "VAN_BAN_YEAR", lambda row: str(row["year"]), False),
+            ("type", "VAN_BAN_TYPE", lambda row: row["type"], True),
+            ("issuer", "VAN_BAN_ISSUER", lambda row: row["issuer"], True),
+            ("year", "VAN_BAN_YEAR", lambda row: str(row["year"]), False),
         )
-        for key, _word, prefix, name_of, by_name in kinds:
+        for key, prefix, name_of, by_name in kinds:
             def fill(pattern, name, key=key):
                 return pattern.format(year=name, slug=name) if key == "year" else pattern.format(slug=_slug(name, settings))
-            for name, _slug_unused, rows in listing.groups(self.rows, name_of, lambda n: n, by_name):
+            for name, rows in listing.groups(self.rows, name_of, by_name):
                 heading = f"Văn bản năm {name}" if key == "year" else name
                 found.append((heading, fill(setting(settings, prefix + "_URL"), name),
                               fill(setting(settings, prefix + "_SAVE_AS"), name), rows, [home]))
@@ -183,7 +183,7 @@ class Register:
             ("Theo năm", lambda r: str(r["year"]), lambda r: r["year_url"], False),
         ):
             items = [{"label": name, "url": url_of(rows[0]), "count": len(rows)}
-                     for name, _s, rows in listing.groups(self.rows, name_of, lambda n: n, by_name)]
+                     for name, rows in listing.groups(self.rows, name_of, by_name)]
             if items:
                 out.append({"heading": word, "links": items})
         return out
@@ -199,7 +199,7 @@ class FeedItem:
         self.category = row["type"]
         self.author = row["issuer"]
         self.summary = html.escape(f"{row['type']} · {row['issuer']} · Ngày ban hành {short_date(row['issued'])} · {row['status_label']}")
-        self._row, self._siteurl = row, siteurl
+        self._row = row
 
     def get_content(self, siteurl):
         links = "".join(f'<li><a href="{html.escape(siteurl.rstrip("/") + "/" + f["url"])}">{html.escape(f["name"])}</a> ({html.escape(f["shown"])})</li>'
@@ -238,13 +238,12 @@ class DocumentsGenerator(Generator):
         template = self.get_template("van_ban_register")
         for heading, url, save_as, rows, crumbs in self.register.listings():
             slices = listing.page_slices(len(rows), per_page)
-            first_save_as = save_as
 
             def url_of(number, url=url):
                 return listing.page_url(url, number, setting(settings, "VAN_BAN_PAGE_URL"))
 
             for number, (start, end) in enumerate(slices, 1):
-                page_save_as = first_save_as if number == 1 else setting(settings, "VAN_BAN_PAGE_SAVE_AS").format(base=url, number=number)
+                page_save_as = save_as if number == 1 else setting(settings, "VAN_BAN_PAGE_SAVE_AS").format(base=url, number=number)
                 pager = build_pager(number, len(slices), url_of, radius, count=len(rows))
                 writer.write_file(
                     page_save_as, template, self.context, relative_urls=relative, url=url_of(number),

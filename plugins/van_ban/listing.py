@@ -17,8 +17,8 @@ def page_url(first_url: str, number: int, pattern: str) -> str:
     return first_url if number == 1 else pattern.format(base=first_url, number=number)
 
 
-def groups(documents, name_of, slug_of, by_name=True) -> list:
-    """[(name, slug, documents)] of the documents sharing `name_of(document)` (empty names left out),
+def groups(documents, name_of, by_name=True) -> list:
+    """[(name, documents)] of the documents sharing `name_of(document)` (empty names left out),
     in Vietnamese order of the name (or newest first when the names are years), each newest first as
     given."""
     found = {}
@@ -27,4 +27,4 @@ def groups(documents, name_of, slug_of, by_name=True) -> list:
         if name:
             found.setdefault(name, []).append(document)
     names = sorted(found, key=sort_key) if by_name else sorted(found, reverse=True)
-    return [(name, slug_of(name), found[name]) for name in names]
+    return [(name, found[name]) for name in names]

@@ -156,3 +156,28 @@ def test_document_messages_render_in_english_when_asked(site_settings):
     assert [p.message("en") for p in problems] == [
         "Ngày hiệu lực (in force) 18/6/2022 is before Ngày ban hành (issued) 19/6/2022 — a document cannot be in force "
         "before it is issued: fix one of the two dates"]
+
+
+# --- the register's page arithmetic (plugins/van_ban/listing.py) -----------------------------------
+
+from van_ban import listing  # noqa: E402
+
+
+@pytest.mark.parametrize("count, slices", [
+    (0, [(0, 0)]), (1, [(0, 1)]), (4, [(0, 4)]), (5, [(0, 4), (4, 5)]), (8, [(0, 4), (4, 8)]), (10, [(0, 4), (4, 8), (8, 10)]),
+])
+def test_page_slices_cover_every_document_once_when_split_four_a_page(count, slices):
+    assert listing.page_slices(count, 4) == slices
+
+
+def test_page_url_is_the_listing_itself_for_page_one_when_paginated():
+    assert listing.page_url("van-ban/", 1, "{base}trang/{number}/") == "van-ban/"
+    assert listing.page_url("van-ban/", 3, "{base}trang/{number}/") == "van-ban/trang/3/"
+
+
+def test_groups_are_in_vietnamese_order_or_newest_year_first_when_listed():
+    rows = [{"t": "Thông báo"}, {"t": "Báo cáo"}, {"t": "Đề án"}, {"t": "Chỉ thị"}, {"t": ""}, {"t": "Báo cáo"}]
+    assert [(name, len(items)) for name, items in listing.groups(rows, lambda r: r["t"])] == [
+        ("Báo cáo", 2), ("Chỉ thị", 1), ("Đề án", 1), ("Thông báo", 1)]
+    years = [{"y": "2021"}, {"y": "2024"}, {"y": "2022"}]
+    assert [name for name, _ in listing.groups(years, lambda r: r["y"], by_name=False)] == ["2024", "2022", "2021"]
