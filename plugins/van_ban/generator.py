@@ -224,6 +224,7 @@ class DocumentsGenerator(Generator):
             "url": setting(settings, "VAN_BAN_URL"),
             "menu": setting(settings, "VAN_BAN_MENU"),
             "latest": self.register.rows[:home_items] if home_items else [],
+            "rows": self.register.rows,
             "count": len(self.register.rows),
             "json_url": setting(settings, "VAN_BAN_JSON_URL"),
             "feed": setting(settings, "VAN_BAN_FEED_ATOM"),

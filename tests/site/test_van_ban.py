@@ -183,3 +183,41 @@ def test_nu_checker_finds_no_error_when_the_register_pages_are_checked(site):
     assert len(pages) > 20  # register pages, listings by loại / năm / cơ quan, every document
     errors = run_vnu(site.output / "van-ban", site.output / "index.html")
     assert errors == [], describe(errors)
+
+
+def test_sitemap_lists_the_register_and_every_document_when_built(site):
+    sitemap = ET.parse(site.output / "sitemap.xml").getroot()
+    locations = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "http://localhost:8000/van-ban/" in locations
+    assert sum("/van-ban/20" in loc for loc in locations) == 10
+
+
+def test_hostile_text_is_escaped_and_a_file_reached_through_a_link_out_is_not_offered_when_built(tmp_path):
+    content = tmp_path / "content"
+    (content / "van-ban").mkdir(parents=True)
+    (content / "tai-lieu").mkdir()
+    (content / "tai-lieu/a.pdf").write_bytes((FIXTURES / "van_ban/tai-lieu/2022/15-kh-dtn.pdf").read_bytes())
+    (content / "van-ban/a.md").write_text(
+        'Số ký hiệu: 1-TB/<b>"x"</b>\nLoại: Thông báo\nTrích yếu: <script>alert(1)</script> & "trích"\n'
+        "Ngày ban hành: 1/1/2024\nTệp: tai-lieu/a.pdf\n", encoding="utf-8")
+    site = build(content, tmp_path / "out", {"SEARCH_ENABLED": False})
+    page = site.text("van-ban/")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert rows(site.page("van-ban/"))[0][:3] == ['1-TB/<b>"x"</b>', "1/1/2024", '<script>alert(1)</script> & "trích"']
+    data = json.loads(site.text("van-ban/index.json"))
+    assert data["van_ban"][0]["trich_yeu"] == '<script>alert(1)</script> & "trích"'
+    feed = ET.parse(site.output / "feeds" / "van-ban.atom.xml").getroot()
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == '1-TB/<b>"x"</b>: <script>alert(1)</script> & "trích"'
+
+    outside = tmp_path / "secret.pdf"
+    outside.write_bytes(b"%PDF-1.4 secret")
+    (content / "tai-lieu/b.pdf").symlink_to(outside)
+    (content / "van-ban/a.md").write_text(
+        "Số ký hiệu: 1-TB/ĐTN\nLoại: Thông báo\nTrích yếu: X\nNgày ban hành: 1/1/2024\nTệp: tai-lieu/b.pdf\n", encoding="utf-8")
+    with pytest.raises(AssertionError) as refused:
+        build(content, tmp_path / "out2", {"SEARCH_ENABLED": False})
+    assert "tai-lieu/b.pdf:1: lỗi: đây là liên kết (symlink) trỏ ra ngoài thư mục nội dung" in str(refused.value)
+    # The build refuses it too, checks or not (vn_core.paths): the secret is never published.
+    with pytest.raises(AssertionError) as unchecked:
+        build(content, tmp_path / "out3", {"SEARCH_ENABLED": False, "CONTENT_CHECKS_ENABLED": False}, fatal=None)
+    assert "symlink" in str(unchecked.value) and not (tmp_path / "out3" / "tai-lieu" / "b.pdf").exists()
