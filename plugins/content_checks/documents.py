@@ -37,7 +37,8 @@ def _worded(path, code, line, params):
         vi, en = messages.ADDRESS_REASONS[params.pop("reason")]
         detail = params.pop("detail")
         params.update(reason_vi=vi.format(detail=detail), reason_en=en.format(detail=detail))
-    return _problem(ERROR, path, line, code, **params)
+    # An unknown key loses only its own value (a required field it misspells is reported missing).
+    return _problem(WARNING if code == "doc_unknown_key" else ERROR, path, line, code, **params)
 
 
 def check_documents(sources: dict, existing, config) -> list:

@@ -227,7 +227,8 @@ class DocumentsGenerator(Generator):
             "rows": self.register.rows,
             "count": len(self.register.rows),
             "json_url": setting(settings, "VAN_BAN_JSON_URL"),
-            "feed": setting(settings, "VAN_BAN_FEED_ATOM"),
+            # No feed without documents: an empty Atom feed's <updated> would be the build's time.
+            "feed": setting(settings, "VAN_BAN_FEED_ATOM") if self.register.rows else None,
             "browse": self.register.browse(),
         }
 
@@ -256,7 +257,7 @@ class DocumentsGenerator(Generator):
             writer.write_file(row["save_as"], document_template, self.context, relative_urls=relative, url=row["url"],
                               van_ban_document=row)
         self._write_json(writer)
-        feed = setting(settings, "VAN_BAN_FEED_ATOM")
+        feed = self.context["van_ban"]["feed"]
         if feed:
             siteurl = settings.get("CANONICAL_URL") or settings.get("SITEURL", "")
             items = [FeedItem(row, settings.get("TIMEZONE") or "UTC", siteurl) for row in self.register.rows if row["issued"]]

@@ -150,6 +150,19 @@ def test_the_register_fixture_has_no_problem_when_checked_with_the_site_settings
     assert [checks.format_problem(p) for p in problems] == [] and files == 11
 
 
+def test_an_unknown_key_is_a_warning_naming_the_keys_when_typed_in_a_document(site_settings, tmp_path):
+    from content_checks.documents import check_documents  # noqa: PLC0415
+
+    text = BASE.replace("Loại:", "Loai van ban:").encode("utf-8")
+    found = check_documents({"van-ban/a.md": text}, {"tai-lieu/a.pdf"}, config_from_settings(site_settings))
+    assert [checks.format_problem(p) for p in found] == [
+        "van-ban/a.md:2: cảnh báo: khóa `Loai van ban` không dùng cho văn bản, thông tin này sẽ không hiện ra — dùng một "
+        "trong: `Số ký hiệu`, `Loại`, `Trích yếu`, `Cơ quan ban hành`, `Người ký`, `Ngày ban hành`, `Ngày hiệu lực`, "
+        "`Hết hiệu lực`, `Thay thế`, `Lĩnh vực`, `Tệp`",
+        f"van-ban/a.md:1: lỗi: văn bản thiếu `Loại` — thêm dòng `Loại: …` vào phần thông tin ở đầu tệp ({EXAMPLE})",
+    ]
+
+
 def test_document_messages_render_in_english_when_asked(site_settings):
     root = FIXTURES / "van_ban_checks" / "effective_before_issued"
     problems, _ = run_checks(root, config_from_settings(site_settings), discover_folder(root, dict(site_settings, PATH=str(root))))
