@@ -192,7 +192,7 @@ class Register:
 class FeedItem:
     """A document as Pelican's feed writer reads an article."""
 
-    def __init__(self, row, timezone, siteurl):
+    def __init__(self, row, timezone):
         self.title = f"{row['number']}: {row['abstract']}"
         self.url = row["url"]
         self.date = datetime.combine(row["issued"], time(), ZoneInfo(timezone))
@@ -259,8 +259,7 @@ class DocumentsGenerator(Generator):
         self._write_json(writer)
         feed = self.context["van_ban"]["feed"]
         if feed:
-            siteurl = settings.get("CANONICAL_URL") or settings.get("SITEURL", "")
-            items = [FeedItem(row, settings.get("TIMEZONE") or "UTC", siteurl) for row in self.register.rows if row["issued"]]
+            items = [FeedItem(row, settings.get("TIMEZONE") or "UTC") for row in self.register.rows if row["issued"]]
             writer.write_feed(items, self.context, feed, feed, feed_title=f"{settings.get('SITENAME', '')} — {TITLE}")
 
     def _write_json(self, writer):
