@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
-        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost import bench-import clean-photos bench-photos \
+        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost newdoc import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
 help:
@@ -42,6 +42,7 @@ help:
 	@echo '   make github             publish, then push output/ to the gh-pages branch'
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
+	@echo '   make newdoc SOKYHIEU=".." LOAI=".."     start a new document (Văn bản)'
 	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]  import old news (WordPress .xml or saved portal pages)'
 	@echo '   make import FROM=file.docx [CATEGORY=".."] [PUBLISH=1]  a Word file (or a folder of them) as a draft article'
 	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
@@ -126,6 +127,16 @@ override CATEGORY := $(value CATEGORY)
 export TITLE CATEGORY
 newpost: install
 	@"$(PYTHON)" "$(BASEDIR)/tools/newpost.py" --content "$(INPUTDIR)" -s "$(CONFFILE)"
+
+# make newdoc SOKYHIEU="15-KH/ĐTN" LOAI="Kế hoạch": a new document of the register (content/van-ban/);
+# TRICHYEU="…" and COQUAN="…" fill Trích yếu and Cơ quan ban hành. Taken as TITLE above.
+override SOKYHIEU := $(value SOKYHIEU)
+override LOAI := $(value LOAI)
+override TRICHYEU := $(value TRICHYEU)
+override COQUAN := $(value COQUAN)
+export SOKYHIEU LOAI TRICHYEU COQUAN
+newdoc: install
+	@"$(PYTHON)" "$(BASEDIR)/tools/newdoc.py" --content "$(INPUTDIR)"
 
 rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \

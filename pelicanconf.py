@@ -32,7 +32,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
 PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
-                "incremental", "build_speed"]
+                "incremental", "build_speed", "van_ban"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -56,7 +56,8 @@ NEWS_DEFAULT_CATEGORY = NEWS_CATEGORIES[0]
 ARTICLE_PATHS = [""]
 # tai-lieu/: files offered as downloads (PDF, Word, Excel), linked with {static}/tai-lieu/...
 # (`make import` puts the old portal's attachments there too).
-ARTICLE_EXCLUDES = ["pages", "images", "tai-lieu", "extra"]
+# van-ban/: the documents register (plugins/van_ban), one Markdown file per document, never an article.
+ARTICLE_EXCLUDES = ["pages", "images", "tai-lieu", "extra", "van-ban"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "tai-lieu"]
 IGNORE_FILES = [".#*", "*~", "README*", "*.swp"]
@@ -186,3 +187,12 @@ SITE_LEGAL = {
     "republish": "Ghi rõ nguồn “Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang” khi phát hành lại thông tin từ trang này.",
 }
 SITE_LEGAL_EXAMPLE = True
+
+# Văn bản (plugins/van_ban): the documents register at van-ban/, read from content/van-ban/*.md, with
+# listings by loại, năm and cơ quan ban hành, van-ban/index.json and an Atom feed of new documents.
+# VAN_BAN_HOME_ITEMS: the "Văn bản mới" block on the home page (0: none).
+VAN_BAN_HOME_ITEMS = 5
+VAN_BAN_DOCUMENT_URL = "van-ban/{year}/{slug}.html"
+VAN_BAN_DOCUMENT_SAVE_AS = VAN_BAN_DOCUMENT_URL
+# The documents' pages hold a data-pagefind-body too: the search plugin indexes them with the news.
+SEARCH_EXTRA_BODY_SAVE_AS = (VAN_BAN_DOCUMENT_SAVE_AS,)

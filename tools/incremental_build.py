@@ -8,7 +8,8 @@ digest of every input (plugins/incremental/keying.py): the content folder's file
 plugins' and the theme's files, the settings' values (environment variables read by the settings file
 included), the Python version and every installed package's version, and this tool and safe_build.py.
 Two time-dependent decisions are kept with it: the first moment a future-dated article becomes due
-(the build after that moment must publish it), and the output folder's listing (names, sizes and
+(the build after that moment must publish it) or a document of the register (plugins/van_ban) comes into
+force or expires (its status on every page changes), and the output folder's listing (names, sizes and
 modification times: a file changed or removed by hand means a rebuild). The portal's "Featured within
 14 days" window counts from the newest news, not from today, so the content's digest covers it.
 Anything else given to Pelican after `--` turns the memo off (that build always runs)."""

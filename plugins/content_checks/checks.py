@@ -109,6 +109,8 @@ class CheckConfig:
     redirects_data: str = DEFAULT_REDIRECTS_DATA
     # issue 20 (files on disk): photos above this many pixels are refused (PHOTOS_MAX_PIXELS).
     max_pixels: int = DEFAULT_MAX_PIXELS
+    # issue 27: the documents register's folder (VAN_BAN_PATH of plugins/van_ban); "" for none.
+    documents_path: str = "van-ban"
 
 
 @dataclass

@@ -125,6 +125,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
         redirects_data=settings.get("REDIRECTS_DATA") or DEFAULT_REDIRECTS_DATA,
         max_pixels=settings.get("PHOTOS_MAX_PIXELS") or DEFAULT_MAX_PIXELS,
+        documents_path=(settings.get("VAN_BAN_PATH", "van-ban") or "").strip("/"),
     )
 
 

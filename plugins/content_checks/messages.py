@@ -250,6 +250,54 @@ MESSAGES.update({
     ),
 })
 
+# --- issue 27: the documents register (content/van-ban/*.md, content_checks/documents.py) ---------
+DOCUMENT_EXAMPLE = {
+    "vi": "ví dụ `Số ký hiệu: 15-KH/ĐTN`, `Loại: Kế hoạch`, `Trích yếu: …`, `Ngày ban hành: 19/6/2022`, `Tệp: tai-lieu/2022/15-kh-dtn.pdf`",
+    "en": "for example `Số ký hiệu: 15-KH/ĐTN`, `Loại: Kế hoạch`, `Trích yếu: …`, `Ngày ban hành: 19/6/2022`, `Tệp: tai-lieu/2022/15-kh-dtn.pdf`",
+}
+MESSAGES.update({
+    "doc_missing_field": (
+        "văn bản thiếu `{key}` — thêm dòng `{key}: …` vào phần thông tin ở đầu tệp (" + DOCUMENT_EXAMPLE["vi"] + ")",
+        "the document has no `{key}` — add a line `{key}: …` to the metadata at the top of the file (" + DOCUMENT_EXAMPLE["en"] + ")",
+    ),
+    "doc_missing_file": (
+        "Tệp `{target}` không có trong thư mục nội dung — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào `{target}`",
+        "the file `{target}` (Tệp) is not in the content folder — check the file name (case matters) or copy the file to `{target}`",
+    ),
+    "doc_file_not_static": (
+        "Tệp `{target}` nằm ngoài các thư mục tĩnh ({folders}) nên không được chép lên trang — chuyển tệp vào tai-lieu/ và sửa dòng Tệp",
+        "the file `{target}` (Tệp) is outside the static folders ({folders}) so it is never copied to the site — move it into tai-lieu/ and fix the Tệp line",
+    ),
+    "doc_unsafe_file": (
+        "Tệp `{value}` {reason_vi}, trang không đọc tệp này — Tệp phải là đường dẫn trong thư mục nội dung, ví dụ `tai-lieu/2022/15-kh-dtn.pdf`",
+        "the file `{value}` (Tệp) {reason_en}, so the site does not read it — Tệp must be a path inside the content folder, such as `tai-lieu/2022/15-kh-dtn.pdf`",
+    ),
+    "doc_duplicate": (
+        "văn bản số `{number}` của `{issuer}` đã có ở {other} — mỗi văn bản chỉ một tệp: xóa một trong hai tệp, hoặc sửa Số ký hiệu / Cơ quan ban hành nếu gõ nhầm",
+        "the document `{number}` of `{issuer}` is already in {other} — one file per document: delete one of the two, or fix Số ký hiệu / Cơ quan ban hành if mistyped",
+    ),
+    "doc_unknown_replaces": (
+        "Thay thế `{value}`: không có văn bản nào mang số ký hiệu này nên không liên kết được — kiểm tra số ký hiệu (ví dụ `10-KH/ĐTN`), hoặc thêm văn bản bị thay thế vào `{folder}/`",
+        "Thay thế `{value}`: no document has this number, so nothing is linked — check the number (for example `10-KH/ĐTN`), or add the replaced document to `{folder}/`",
+    ),
+    "doc_effective_before_issued": (
+        "Ngày hiệu lực {effective} trước Ngày ban hành {issued} — văn bản không thể có hiệu lực trước khi ban hành: sửa một trong hai ngày",
+        "Ngày hiệu lực (in force) {effective} is before Ngày ban hành (issued) {issued} — a document cannot be in force before it is issued: fix one of the two dates",
+    ),
+    "doc_expires_before_effective": (
+        "Hết hiệu lực {expires} không sau ngày có hiệu lực {effective} — sửa lại ngày Hết hiệu lực",
+        "Hết hiệu lực (expires) {expires} is not after the day it comes into force, {effective} — fix the Hết hiệu lực date",
+    ),
+    "doc_bad_date": (
+        "không đọc được ngày `{value}` ở {key} — viết theo dạng ngày/tháng/năm, năm đủ bốn chữ số, ví dụ `19/6/2022`",
+        "cannot read the date `{value}` in {key} — write it day/month/year with a four-digit year, for example `19/6/2022`",
+    ),
+    "doc_unknown_key": (
+        "khóa `{key}` không dùng cho văn bản, thông tin này sẽ không hiện ra — dùng một trong: {keys}",
+        "the key `{key}` is not used for documents, so its value will not show — use one of: {keys}",
+    ),
+})
+
 # Why a metadata value cannot be an address (vn_core.links.address_problem's reasons).
 ADDRESS_REASONS = {
     "scheme": ("bắt đầu bằng giao thức `{detail}:`", "starts with the scheme `{detail}:`"),

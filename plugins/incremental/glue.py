@@ -9,7 +9,8 @@
 2. The cache is written atomically (temporary file, then rename): a build stopped while saving, or two
    builds at once, never leave a truncated cache behind (Pelican writes it in place).
 3. finalized: when INCREMENTAL_FACTS names a file, the build's time-dependent facts are written there
-   for tools/incremental_build.py (the first moment a future-dated article becomes due)."""
+   for tools/incremental_build.py (the first moment a future-dated article becomes due, or a document
+   of the register changes status)."""
 
 import json
 import logging
@@ -91,6 +92,14 @@ def note_due(generator):
                 _due.append(date.timestamp())
 
 
+def note_other_dues(generators):
+    """Other generators' time-dependent moments (their `due_moments`, POSIX timestamps): the documents
+    register (plugins/van_ban) names the next day a document comes into force or expires."""
+    now = time.time()
+    for generator in generators:
+        _due.extend(moment for moment in getattr(generator, "due_moments", ()) if moment > now)
+
+
 def write_facts(pelican_object):
     target = os.environ.get(FACTS_ENV)
     if not target:
@@ -104,4 +113,5 @@ def connect():
     signals.initialized.connect(key_cache_folder)
     signals.article_generator_finalized.connect(note_due)
     signals.page_generator_finalized.connect(note_due)
+    signals.all_generators_finalized.connect(note_other_dues)
     signals.finalized.connect(write_facts)

@@ -31,6 +31,8 @@ DEFAULTS = {
     # The newest news also indexed on their own (pagefind/moi/), so the search page can show their
     # results first while the complete index loads; 0 turns it off. Only made when the site has more.
     "SEARCH_RECENT_NEWS": 150,
+    # Save-as patterns of other pages that hold a data-pagefind-body (the documents register's pages).
+    "SEARCH_EXTRA_BODY_SAVE_AS": (),
 }
 
 # Output folder -> what this build publishes: "news" (the news' output paths, newest first), and
@@ -80,6 +82,7 @@ def _command(settings, output: Path) -> list[list[str]]:
     news = published.get("news", [])
     patterns = [settings[name] for name in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "PAGE_SAVE_AS", "PAGE_LANG_SAVE_AS")
                 if settings.get(name)]
+    patterns += list(setting(settings, "SEARCH_EXTRA_BODY_SAVE_AS"))
     complete_glob = indexing.body_glob(patterns, [*published.get("articles", []), *published.get("pages", [])])
     return indexing.index_commands(
         executable, output, setting(settings, "SEARCH_BUNDLE_DIR"), language, news, setting(settings, "SEARCH_RECENT_NEWS"),

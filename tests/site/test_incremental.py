@@ -152,3 +152,28 @@ def test_photos_keep_content_objects_picklable(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "pickle" not in result.stderr.lower()
     assert list((tmp_path / "cache").glob("content-*/ArticlesGenerator"))
+
+
+def test_the_next_status_change_of_a_document_is_a_reason_to_rebuild_when_that_day_comes(tmp_path):
+    project = project_copy(tmp_path)
+    output = tmp_path / "output"
+    from datetime import datetime, timedelta  # noqa: PLC0415
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    tomorrow = datetime.now(zone).date() + timedelta(days=1)
+    (project / "content/tai-lieu").mkdir(parents=True, exist_ok=True)
+    (project / "content/tai-lieu/a.pdf").write_bytes((FIXTURES / "van_ban/tai-lieu/2022/15-kh-dtn.pdf").read_bytes())
+    (project / "content/van-ban").mkdir()
+    (project / "content/van-ban/a.md").write_text(
+        f"Số ký hiệu: 1-TB/ĐTN\nLoại: Thông báo\nTrích yếu: Hết hạn ngày mai\nNgày ban hành: 1/1/2024\n"
+        f"Hết hiệu lực: {tomorrow.day}/{tomorrow.month}/{tomorrow.year}\nTệp: tai-lieu/a.pdf\n", encoding="utf-8")
+    incremental_build(project, output)
+    assert "Còn hiệu lực" in (output / "van-ban/index.html").read_text(encoding="utf-8")
+    memo_file = next((project / "cache").glob("build-memo-*.json"))
+    memo = json.loads(memo_file.read_text())
+    assert datetime.fromtimestamp(memo["next_due"], zone).isoformat() == f"{tomorrow.isoformat()}T00:00:00+07:00"
+    assert reused(incremental_build(project, output))
+    memo["next_due"] = 1.0  # as if midnight had passed
+    memo_file.write_text(json.dumps(memo))
+    assert not reused(incremental_build(project, output))

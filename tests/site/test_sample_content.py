@@ -19,7 +19,8 @@ def published_metadata():
     """Metadata of every published sample article, read from the Markdown header."""
     found = []
     for path in sorted(CONTENT.rglob("*.md")):
-        if "pages" in path.relative_to(CONTENT).parts:
+        # Static pages and the documents register (van-ban/) are not news.
+        if {"pages", "van-ban"} & set(path.relative_to(CONTENT).parts):
             continue
         header = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         metadata = dict(re.findall(r"^([A-Za-z]+):\s*(.*)$", header, re.M))
