@@ -57,7 +57,7 @@ def test_every_page_type_loads_with_no_policy_violation(hosted, base_url, watche
     page, problems = watched
     types = page_types(hosted[1])
     assert {"page-index", "page-article", "page-category", "page-tag", "page-author", "page-search", "page-static",
-            "page-older-news", "page-archives", "page-period-archive"} <= set(types)
+            "page-older-news", "page-archives", "page-period-archive", "page-van-ban", "page-van-ban-document"} <= set(types)
     for kind, url in sorted(types.items()):
         response = page.goto(base_url + url)
         assert response.status == 200 and "script-src 'self'" in response.headers["content-security-policy"], kind

@@ -78,7 +78,7 @@ def test_the_pdf_link_works_without_javascript_when_the_page_is_opened(chromium,
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "van-ban/2022/15-kh-dtn.html")
-    data = page.locator("object.van-ban-viewer").get_attribute("data")
+    data = page.locator("iframe.van-ban-viewer").get_attribute("src")
     response = page.request.get(base_url + "tai-lieu/2022/15-kh-dtn.pdf")
     ok, body = response.ok, response.body()
     context.close()

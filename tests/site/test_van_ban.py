@@ -90,13 +90,13 @@ def test_document_page_shows_every_field_and_each_file_when_opened(site):
 
 def test_pdf_is_shown_in_the_page_with_a_link_fallback_when_the_browser_has_no_viewer(site):
     page = site.page("van-ban/2022/15-kh-dtn.html")
-    viewers = page.select("object.van-ban-viewer")
+    viewers = page.select("iframe.van-ban-viewer")
     assert len(viewers) == 1  # the PDF, not the Word file
     viewer = viewers[0]
-    assert viewer["type"] == "application/pdf"
-    target = site.resolve("van-ban/2022/15-kh-dtn.html", viewer["data"])
+    assert viewer["title"] == "Nội dung tệp 15-kh-dtn.pdf"
+    target = site.resolve("van-ban/2022/15-kh-dtn.html", viewer["src"])
     assert target == "tai-lieu/2022/15-kh-dtn.pdf" and site.path(target).read_bytes().startswith(b"%PDF-1.4")
-    fallback = viewer.select_one("a")
+    fallback = viewer.find_next_sibling("p").select_one("a")
     assert site.resolve("van-ban/2022/15-kh-dtn.html", fallback["href"]) == target
     assert not page.select("script:not([src])")
 
