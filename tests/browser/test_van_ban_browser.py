@@ -85,3 +85,15 @@ def test_the_pdf_link_works_without_javascript_when_the_page_is_opened(chromium,
     assert data.endswith("tai-lieu/2022/15-kh-dtn.pdf")
     assert ok and body.startswith(b"%PDF")
 
+
+
+def test_each_documents_abstract_is_in_view_without_scrolling_sideways_when_the_register_is_read_on_a_phone(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "van-ban/")
+    boxes = [cell.bounding_box() for cell in page.locator(".van-ban-abstract").all()]
+    labels = page.locator(".van-ban-row td").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)")
+    context.close()
+    assert boxes and all(box["x"] >= 0 and box["x"] + box["width"] <= 360 for box in boxes)
+    assert '"Trích yếu: "' in labels
