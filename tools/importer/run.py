@@ -176,7 +176,7 @@ class Importer:
     def read_word(self, paths):
         """Every Word file, or WordError naming each one that cannot be read (then nothing is written)."""
         items, errors = [], []
-        category = self.o.category or self.settings.get("NEWS_DEFAULT_CATEGORY") or next(iter(self.categories), None)
+        category = self.o.category or self.default_category()
         for path in paths:
             try:
                 item = word.read_docx(path.read_bytes(), str(path), self.zone, self.o.publish)
@@ -330,6 +330,10 @@ class Importer:
 
     # --- categories ------------------------------------------------------------------------------
 
+    def default_category(self):
+        """What WordPress does with a post of no category, for every source: the site's default."""
+        return self.settings.get("NEWS_DEFAULT_CATEGORY") or next(iter(self.categories), None)
+
     def map_category(self, name):
         if fold(name) in self.mapping:
             return self.mapping[fold(name)]
@@ -348,7 +352,8 @@ class Importer:
         if rest:
             entry.lines.append(("category_extra", ", ".join(rest)))
         if chosen is None and item.kind == "article":
-            entry.lines.append(("no_category", ""))
+            chosen = self.default_category()
+            entry.lines.append(("category_default", chosen) if chosen else ("no_category", ""))
         return chosen, rest
 
     # --- one item --------------------------------------------------------------------------------
