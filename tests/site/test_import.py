@@ -429,3 +429,50 @@ def test_a_folder_with_no_article_exits_1_naming_each_page(tmp_path):
         "đặt bộ chọn `body` trong tệp cài đặt",
         "",
     ]
+
+
+# --- issue 23: saved pages of four kinds of portal, imported and built ------------------------------
+
+PORTALS = FIXTURES / "legacy_portals"
+PORTAL_ARTICLES = {
+    "2016/05/tuoi-tre-khoi-ra-quan-huong-ung-thang-thanh-nien-2016.html": ("Tin hoạt động", "Thu Hà"),
+    "2019/10/hoi-thi-y-tuong-sang-tao-nam-2019-45-y-tuong-vao-vong-chung-ket.html": ("Tuổi trẻ sáng tạo", "Minh Tuấn"),
+    "2007/04/giai-bong-da-thanh-nien-khoi-doanh-nghiep-lan-thu-v.html": ("Tin hoạt động", "P.V"),
+    "2022/07/doan-khoi-to-chuc-hoi-nghi-ban-chap-hanh-mo-rong.html": ("Công tác Đoàn", "ĐTN"),
+}
+
+
+@pytest.fixture(scope="module")
+def portals(tmp_path_factory):
+    root = tmp_path_factory.mktemp("portals")
+    shutil.copytree(FIXTURES / "basic", root / "content")
+    result = import_from(PORTALS, root / "content", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = build(root / "content", root / "output", fatal="errors")
+    return root, result, built
+
+
+def test_portal_pages_are_imported_with_their_photos_and_nothing_to_fetch(portals):
+    root, result, _built = portals
+    assert result.stdout.startswith("Đã nhập 4 bài (0 bản nháp), 0 đã có, bỏ qua 0.")
+    report = (root / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
+    # No icon of a tool was looked for: every photo of the report is an article's.
+    assert "thiếu ảnh" not in report and "icon" not in report
+    assert len(list((root / "content" / "images").rglob("*.jpg"))) == 4
+    assert report.count("chưa chọn chuyên mục: dùng chuyên mục mặc định «Tin hoạt động»") == 2  # the pages without a breadcrumb
+
+
+@pytest.mark.parametrize("address", sorted(PORTAL_ARTICLES))
+def test_a_built_portal_article_shows_only_the_article(portals, address):
+    _root, _result, built = portals
+    page = built.page(address)
+    category, signature = PORTAL_ARTICLES[address]
+    assert [a.get_text(strip=True) for a in page.select("nav.breadcrumb a")][-1] == category
+    assert page.select_one(".article-signature").get_text(strip=True) == signature
+    body = page.select_one(".article-body")
+    text = body.get_text(" ")
+    for word in ("In bài", "Gửi email", "Về trang trước", "Quay lại", "Chia sẻ", "Facebook", "Zalo", "Twitter", "Lên đầu trang",
+                 "Tin liên quan", "CÁC TIN ĐÃ ĐĂNG", "Bản quyền", "Trang chủ"):
+        assert word not in text, word
+    assert all("sharer" not in a["href"] and not a["href"].startswith(("javascript", "mailto")) for a in body.find_all("a"))
+    assert len(body.find_all("figure")) == 1 and body.figure.figcaption.get_text(strip=True)

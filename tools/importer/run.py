@@ -242,6 +242,11 @@ class Importer:
             host = item.base_path.split("/")[0] if item.base_path and "/" in item.base_path else ""
             if path.startswith("/") and host:
                 candidates.append(self.o.source / host / path.lstrip("/"))
+            # A page saved by a browser into FROM itself: the site's root is FROM (the page's own address may
+            # name the old host, from its canonical link or og:url).
+            own_host = urlsplit(item.base_url or "").netloc
+            if path.startswith("/") and parts.netloc in ("", own_host):
+                candidates.append(self.o.source / path.lstrip("/"))
         return candidates
 
     def find_local(self, url: str, item):
