@@ -151,3 +151,19 @@ def test_a_page_of_only_text_never_gets_its_whole_text_as_title():
     html = "Lời mở đầu rất dài của cổng thông tin. " * 20 + "<br>Thứ bảy, ngày 1/7/2023 - 7:00<br>" + PARAGRAPHS
     item = legacy.parse_page(page(html), "a.html").item
     assert item.title is None  # then the importer makes it a draft "Bài chưa có tiêu đề (…)" and says so
+
+
+def test_what_only_looks_like_a_tool_stays_in_the_article():
+    body = ('<p>Theo dõi trên Zalo: <a href="https://zalo.me/0912345678">0912 345 678</a>.</p>'
+            '<p><a href="/Upload/ke-hoach.pdf">Tải về</a></p>'
+            '<p><a href="#" onclick="window.open(\'/Upload/anh-lon.jpg\')"><img src="/Upload/anh-nho.jpg" alt="Lễ ra quân"></a></p>'
+            '<div class="share-image"><img src="/Upload/anh-2.jpg" alt="Đoàn viên"></div>'
+            '<p>Bản quyền tác giả của các ý tưởng dự thi thuộc về đoàn viên.</p>'
+            '<p>Ảnh chụp bản thiết kế <a href="/Upload/blueprint.pdf">blueprint</a> của công trình.</p>')
+    html = f"<h1>Ra quân tình nguyện hè</h1><p>Thứ bảy, ngày 1/7/2023 - 7:00</p><div>{body}</div>"
+    item = legacy.parse_page(page(html), "a.html").item
+    markdown = convert(item.body_html).markdown
+    for kept in ("Theo dõi trên Zalo: [0912 345 678](https://zalo.me/0912345678).", "[Tải về](/Upload/ke-hoach.pdf)",
+                 "![Lễ ra quân](/Upload/anh-nho.jpg)", "![Đoàn viên](/Upload/anh-2.jpg", "Bản quyền tác giả của các ý tưởng dự thi thuộc về",
+                 "Ảnh chụp bản thiết kế [blueprint](/Upload/blueprint.pdf) của công trình."):
+        assert kept in markdown, kept

@@ -30,18 +30,21 @@ OLDER_NEWS_FOLD = "cac tin da dang"
 END_OF_ARTICLE_FOLDS = ("cac tin da dang", "cac tin da dua", "tin da dua", "cac tin lien quan", "tin lien quan", "tin cung chuyen muc",
                         "cac tin khac", "tin khac", "tin moi hon", "tin cu hon", "cac tin moi", "xem tin theo ngay", "y kien ban doc",
                         "gui y kien", "tu khoa", "tags", "the")
-# The page's footer, where a page of unclosed tags runs the article into it: the body stops there too.
-FOOTER_FOLDS = ("ban quyen", "copyright", "©")
+# The page's footer, where a page of unclosed tags runs the article into it: the body stops there too
+# (`Bản quyền thuộc …`, `Bản quyền © …`, `© 2019 …`, `Copyright …`; not a sentence about copyright).
+FOOTER_RE = re.compile(r"^(?:ban quyen (?:thuoc|©|\(c\))|(?:copyright\s*)?(?:©|\(c\))\s*(?:(?:19|20)\d\d|ban quyen)|copyright\b)")
 INLINE = ("span", "b", "strong", "i", "em", "font", "label", "small", "u")
 TITLE_HINTS = ("title", "tieude", "tieu-de", "tieu_de", "headline", "tenbai", "ten-bai")
 TITLE_MAX = 300
 # The portal's tools around an article: print, e-mail, back, top, share, font size. A link, button, image
 # or any element is a tool by where it leads or what it runs (always), or by its label alone when it sits
 # among other tools (a link "Facebook" inside a sentence stays).
+# Not window.open (old portals open the large photo with it) nor a zalo.me address (a contact's Zalo).
 TOOL_TARGET_RE = re.compile(
-    r"print|history\.(?:back|go)|scrollto|sharer|share\.php|share_inline|zalo\.me|twitter\.com/(?:intent|share|home)|plus\.google"
+    r"\bprint\s*\(|print(?:page|view|er)?\.(?:aspx?|php|html?|jsp)|(?:^|[/?&=_-])print(?:$|[/?&=_.-])|history\.(?:back|go)|scrollto"
+    r"|sharer|share\.php|share_inline|zalo\.me/share|sp\.zalo\.me|twitter\.com/(?:intent|share|home)|plus\.google"
     r"|linkedin\.com/share|pinterest\.com/pin|mailto:\?|sendmail|send_mail|guiemail|gui-email|gui_email|guibai|gui-bai|guitin"
-    r"|inbai|in-bai|in_bai|addthis|sharethis|window\.open|fontsize|font-size|zoomtext|\bzoom\(",
+    r"|inbai|in-bai|in_bai|addthis|sharethis|fontsize|font-size|zoomtext|\bzoom\(",
     re.IGNORECASE)
 TOOL_CLASS_RE = re.compile(r"share|print|social|zalo|fb-like|fb-share|addthis|tool|tienich|tien-ich|congcu|cong-cu|fontsize", re.IGNORECASE)
 TOOL_LABELS = ("in bai", "in bai viet", "in trang", "in trang nay", "in tin", "in", "ban in", "ban de in", "print", "gui email", "gui e-mail",
@@ -49,7 +52,7 @@ TOOL_LABELS = ("in bai", "in bai viet", "in trang", "in trang nay", "in tin", "i
                "ve trang truoc", "tro ve trang truoc", "quay lai", "quay ve", "tro ve", "tro lai", "back", "len dau trang", "ve dau trang",
                "dau trang", "len tren", "top", "chia se", "chia se bai viet", "share", "facebook", "zalo", "twitter", "tweet", "google",
                "linkedin", "thich", "like", "luu bai", "luu tin", "luu", "phong to", "thu nho", "co chu", "a+", "a-", "a", "tien ich",
-               "cong cu", "tai ve", "xem ban in")
+               "cong cu", "xem ban in")
 TOOL_TEXT_MAX = 160  # the longest text of a tool bar: `In bài | Gửi email | Về trang trước | Chia sẻ: …`
 _TOOL_WORDS_RE = re.compile(r"(?<![\w+-])(?:" + "|".join(re.escape(label) for label in sorted(TOOL_LABELS, key=len, reverse=True))
                             + r")(?![\w+-])")
@@ -191,8 +194,9 @@ def _is_tool(tag: Tag) -> str | None:
         return "target"
     marker = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
     actions = " ".join(tag.get(name) or "" for name in ("href", "onclick", "data-href", "action"))
-    if TOOL_TARGET_RE.search(actions) or (tag.name in ("a", "div", "span", "li", "ul", "td", "img") and TOOL_CLASS_RE.search(marker)
-                                          and _only_tool_words(tag.get_text(" "))):
+    # By its class only when it holds no photo: `<div class="share-image"><img …></div>` may be the article's.
+    if TOOL_TARGET_RE.search(actions) or (tag.name in ("a", "div", "span", "li", "ul", "td") and TOOL_CLASS_RE.search(marker)
+                                          and not tag.find("img") and _only_tool_words(tag.get_text(" "))):
         return "target"
     if tag.name in ("a", "img"):
         label = " ".join([tag.get_text(" "), tag.get("alt") or "", tag.get("title") or ""]) if tag.name == "a" else \
@@ -269,7 +273,7 @@ def _end_of_article(soup, date_pos, positions):
         if text and len(text) <= 40 and any(text == label or text.startswith(label + " ") and label == OLDER_NEWS_FOLD
                                             for label in END_OF_ARTICLE_FOLDS):
             return node.parent
-        if text.startswith(FOOTER_FOLDS) and len(text) <= 200:
+        if FOOTER_RE.match(text) and len(text) <= 200:
             return node if node.parent.find(string=True) is not node else node.parent
     return None
 
