@@ -43,7 +43,7 @@ help:
 	@echo '   make check              check every article and report mistakes'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
 	@echo '   make newdoc SOKYHIEU=".." LOAI=".."     start a new document (Văn bản)'
-	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR]  import old news (WordPress .xml or saved portal pages)'
+	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE]  import old news (WordPress .xml or saved portal pages)'
 	@echo '   make import FROM=file.docx [CATEGORY=".."] [PUBLISH=1]  a Word file (or a folder of them) as a draft article'
 	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
@@ -186,14 +186,16 @@ bench-build: install-dev
 	"$(PYTHON)" tools/bench.py
 
 # make import FROM=export.xml UPLOADS=wp-content/uploads | FROM=mirror/ [CONTENT=content] [IMPORT_CONFIG=file.json]
+# The report goes beside the content folder (bao-cao-nhap-tin.md in the site's folder), or to REPORT=file.
+# Exit 0 when articles were imported, even with things to check in the report; 1 when nothing was.
 # make import FROM=bai.docx (or a folder of .docx) [CATEGORY="Tin hoạt động"] [PUBLISH=1]: CATEGORY reaches
 # the tool through the environment (exported above for newpost), so its quotes stay intact.
 CONTENT ?= $(INPUTDIR)
 import: install
-	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [CATEGORY=..] [PUBLISH=1]'; exit 2; }
+	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE] [CATEGORY=..] [PUBLISH=1]'; exit 2; }
 	"$(PYTHON)" "$(BASEDIR)/tools/import_news.py" "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
 	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)") \
-	  $(if $(filter 1,$(PUBLISH)),--publish)
+	  $(if $(filter 1,$(PUBLISH)),--publish) $(if $(REPORT),--report "$(REPORT)")
 
 bench-import: install-dev
 	nice -n 10 "$(PYTHON)" tools/bench_import.py

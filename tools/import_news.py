@@ -4,6 +4,9 @@ changes nothing.
 
     python tools/import_news.py FROM [--uploads DIR] [--content DIR] [--config FILE] [--report FILE]
                                      [--category NAME] [--publish]
+
+Exit 0 when articles were imported (or were already), whatever the report asks the editor to check;
+1 when nothing could be imported; 2 when the command itself cannot start (a missing folder, bad settings).
 """
 
 import argparse
@@ -29,10 +32,12 @@ if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
     sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
                             env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
 
-from importer.report import refusals  # noqa: E402
+from importer.report import REPORT_NAME, refusals, source_problems  # noqa: E402
 from importer.run import Options, run_import  # noqa: E402
 from importer.word import WordError  # noqa: E402
 from vn_core.paths import PathOutside  # noqa: E402
+
+SHOWN_PROBLEMS = 20  # a mirror of 1,000 pages that are not articles: the rest are in the report
 
 
 def parse_arguments(argv):
@@ -46,7 +51,8 @@ def parse_arguments(argv):
     parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"), help="Pelican settings (default: pelicanconf.py)")
     parser.add_argument("--config", metavar="FILE",
                         help='JSON settings: {"categories": {"old": "new"}, "selectors": {"title": "h1.x", ...}, "old_domains": [...]}')
-    parser.add_argument("--report", metavar="FILE", default="bao-cao-nhap-tin.md", help="report file (default: bao-cao-nhap-tin.md)")
+    parser.add_argument("--report", metavar="FILE",
+                        help="report file (default: bao-cao-nhap-tin.md next to the content folder, not in the current folder)")
     # make import passes CATEGORY through the environment, as make newpost does: quotes in it stay intact.
     parser.add_argument("--category", metavar="NAME", default=os.environ.get("CATEGORY") or None,
                         help="Word files: the category (default: NEWS_DEFAULT_CATEGORY, else the first of NEWS_CATEGORIES)")
@@ -82,25 +88,35 @@ def main(argv=None) -> int:
     from redirects.rules import RedirectDataError  # noqa: PLC0415
 
     category = " ".join((args.category or "").split()) or None
+    # The report belongs to the site it describes: beside its content folder (the site's folder), whatever
+    # folder the command was started from.
+    report_path = Path(args.report) if args.report else content.resolve().parent / REPORT_NAME
     try:
-        report = run_import(Options(source, content, uploads, settings, config, Path(args.report), not args.no_check,
+        report = run_import(Options(source, content, uploads, settings, config, report_path, not args.no_check,
                                     category, args.publish))
     except (RedirectDataError, WordError, PathOutside) as error:
         print(str(error), file=sys.stderr)
         return 2
     counts = report.counts
     print(f"Đã nhập {counts.get('imported', 0)} bài ({counts.get('draft', 0)} bản nháp), {counts.get('already', 0)} đã có, "
-          f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {args.report}")
-    status = 0
+          f"bỏ qua {counts.get('skipped', 0)}. Báo cáo: {report_path}")
+    # Refusals and check errors are the report's to-do list, printed so nobody misses them; the import
+    # itself succeeded. Only an import that brought (and had brought) nothing is a failure.
     refused = refusals(report)
     if refused:
-        print(f"{args.source}: từ chối {len(refused)} tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {args.report}):", file=sys.stderr)
+        print(f"{args.source}: từ chối {len(refused)} tệp, địa chỉ hoặc bài không an toàn (xem báo cáo {report_path}):", file=sys.stderr)
         print("\n".join(f"- {line}" for line in refused), file=sys.stderr)
-        status = 1
     if report.check_errors:
-        print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo.", file=sys.stderr)
-        status = 1
-    return status
+        print(f"{report.check_errors} lỗi kiểm tra nội dung trong các bài vừa nhập: xem báo cáo {report_path}.", file=sys.stderr)
+    if not counts.get("imported") and not counts.get("already"):
+        print(f"{args.source}: không nhập được bài nào (xem báo cáo {report_path}).", file=sys.stderr)
+        problems = source_problems(report)
+        shown = problems[:SHOWN_PROBLEMS]
+        if len(problems) > len(shown):
+            shown.append(f"… và {len(problems) - len(shown)} dòng nữa trong báo cáo")
+        print("\n".join(f"- {line}" for line in shown), file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ mirror of saved pages must not bring a byte of a file outside UPLOADS or the mir
 must not write outside the content folder, must not copy a file that runs script (HTML, SVG), must
 write one metadata line per key, must never write a redirect entry that climbs out of output/, and
 must give up on a post nested too deep instead of working for minutes. Every refusal is a Vietnamese
-line of the report and of the terminal naming the article and the address; no traceback.
+line of the report and of the terminal naming the article and the address; no traceback. The other
+articles are imported, so the exit is 0 (issue 23).
 
 The redirect data rules (vn_core.redirects) are checked here too: what `loads` refuses, what the
 checker says at its line, and that a build stops before writing."""
@@ -230,7 +231,9 @@ def test_nothing_is_written_outside_the_content_folder(wordpress):
 
 def test_import_ends_with_a_vietnamese_list_of_refusals_and_no_traceback(wordpress):
     result = wordpress["result"]
-    assert result.returncode == 1
+    # Articles were imported: the refusals are printed and reported for the editor to check, the exit is 0
+    # (issue 23: `make import` fails only when nothing could be imported).
+    assert result.returncode == 0
     assert "Traceback" not in result.stderr + result.stdout
     first = result.stderr.split("\n")[0]
     assert first.startswith(f"{wordpress['root'] / 'export.xml'}: từ chối ")
@@ -406,7 +409,7 @@ def test_each_refusal_of_a_saved_page_is_a_report_line(mirror):
         " — chép tay nội dung nếu đó là một bài",
     ]
     result = mirror["result"]
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 0 and "Traceback" not in result.stderr
     assert (f"- bỏ qua tệp `{HOST}/tin-tuc/lien-ket.html`: liên kết tượng trưng trỏ ra ngoài thư mục trang đã lưu"
             in result.stderr.split("\n"))
 
@@ -414,7 +417,8 @@ def test_each_refusal_of_a_saved_page_is_a_report_line(mirror):
 def test_metadata_from_saved_pages_is_one_line_per_key(mirror):
     first = header((mirror["content"] / "2022" / "trang-cu-co-anh-la.md").read_text(encoding="utf-8"))
     assert first[-1] == f"Legacy-URL: http://{HOST}/tin-tuc/bai-1.htmlStatus: draftSave_as: ../../x.html"
-    assert [line.split(":")[0] for line in first] == ["Title", "Date", "Slug", "Legacy-URL"]
+    # A page without a breadcrumb is in the site's default category (issue 23).
+    assert [line.split(":")[0] for line in first] == ["Title", "Date", "Category", "Slug", "Legacy-URL"]
     second = header((mirror["content"] / "2022" / "trang-co-ky-tu-dieu-khien-31m.md").read_text(encoding="utf-8"))
     assert second[0] == "Title: Trang có ký tự điều khiển [31m"
 

@@ -4,6 +4,7 @@ tests/fixtures/import_expected, run the content checks, build the site and read 
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -253,7 +254,7 @@ def test_a_page_with_a_date_but_no_body_is_skipped_and_reported(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     result = run_import(tmp_path / "mirror", content, tmp_path / "r.md")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # nothing could be imported
     assert not list(content.rglob("*.md"))
     assert "### Chỉ có tiêu đề" in (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "**không có nội dung**" in (tmp_path / "r.md").read_text(encoding="utf-8")
@@ -310,3 +311,168 @@ def test_the_same_old_page_saved_twice_is_imported_once(tmp_path):
     assert result.returncode == 0, result.stderr
     assert [p.name for p in content.rglob("*.md")] == ["cong-trinh-thanh-nien-ngoi-nha-263.md"]
     assert "cùng địa chỉ cũ (http://doankhoi.tuyenquang.gov.vn/News/Detail.aspx?NewsID=102) với một trang khác trong nguồn" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+# --- issue 23: WordPress's theme unit test export, the exit code, where the report goes -------------
+
+THEME_UNIT_TEST = SOURCES / "wordpress" / "theme-unit-test.xml"
+
+
+def import_from(source, content, cwd, *extra):
+    """The import as an editor runs it: no --report, from a folder that is not the site's."""
+    command = [sys.executable, str(ROOT / "tools" / "import_news.py"), str(source), "--content", str(content), *extra]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def theme_unit_test(tmp_path_factory):
+    root = tmp_path_factory.mktemp("theme-unit-test")
+    site = root / "trang"
+    shutil.copytree(FIXTURES / "basic", site / "content")
+    elsewhere = root / "noi-khac"
+    elsewhere.mkdir()
+    result = import_from(THEME_UNIT_TEST, site / "content", elsewhere)
+    return site, elsewhere, result
+
+
+def test_theme_unit_test_export_imports_with_exit_0_though_the_report_has_things_to_check(theme_unit_test):
+    site, _elsewhere, result = theme_unit_test
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == f"Đã nhập 11 bài (3 bản nháp), 0 đã có, bỏ qua 1. Báo cáo: {site / 'bao-cao-nhap-tin.md'}\n"
+    assert result.stderr == ""
+    report = (site / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
+    assert "**không có nội dung**" in report and "**thiếu ảnh/tệp**" in report and "«Uncategorized»" in report
+
+
+def test_a_post_with_no_category_gets_the_default_category_and_a_report_line(theme_unit_test):
+    site, _elsewhere, _result = theme_unit_test
+    text = (site / "content" / "2009" / "edge-case-no-category.md").read_text(encoding="utf-8")
+    assert text.split("\n\n")[0].split("\n")[:4] == [
+        "Title: Edge Case: No Category", "Date: 2009-10-06 01:00", "Category: Tin hoạt động", "Tags: edge case"]
+    report = (site / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
+    part = report.split("### Edge Case: No Category\n", 1)[1].split("###", 1)[0]
+    assert part.strip().split("\n")[-1] == "- chưa chọn chuyên mục: dùng chuyên mục mặc định «Tin hoạt động» — đổi dòng `Category:` nếu cần"
+    assert "không có chuyên mục" not in report
+
+
+def test_the_report_goes_beside_the_content_folder_not_into_the_current_folder(theme_unit_test):
+    site, elsewhere, _result = theme_unit_test
+    assert list(elsewhere.iterdir()) == []
+    assert (site / "bao-cao-nhap-tin.md").is_file() and not (site / "content" / "bao-cao-nhap-tin.md").exists()
+
+
+def test_the_default_category_is_the_news_default_category_setting(tmp_path):
+    settings = tmp_path / "conf.py"
+    settings.write_text(f"from pelicanconf import *  # noqa\nNEWS_DEFAULT_CATEGORY = 'Công tác Đoàn'\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "import_news.py"), str(THEME_UNIT_TEST), "--content",
+                             str(tmp_path / "content"), "-s", str(settings), "--report", str(tmp_path / "r.md"), "--no-check"],
+                            capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert "Category: Công tác Đoàn\n" in (tmp_path / "content" / "2009" / "edge-case-no-category.md").read_text(encoding="utf-8")
+    assert "dùng chuyên mục mặc định «Công tác Đoàn»" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_the_article_with_its_default_category_is_built(theme_unit_test, tmp_path):
+    site, *_ = theme_unit_test
+    built = build(site / "content", tmp_path / "output", fatal="errors")
+    page = built.page("2009/10/edge-case-no-category.html")
+    assert "This post has no category at all" in page.select_one(".article-body").get_text(" ")
+    assert [a.get_text(strip=True) for a in page.select("nav.breadcrumb a")][-1] == "Tin hoạt động"
+
+
+def test_a_named_report_path_is_used_and_named(tmp_path):
+    (tmp_path / "content").mkdir()
+    result = import_from(THEME_UNIT_TEST, tmp_path / "content", tmp_path, "--report", str(tmp_path / "bao-cao" / "lan-1.md"), "--no-check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"Báo cáo: {tmp_path / 'bao-cao' / 'lan-1.md'}\n")
+    assert (tmp_path / "bao-cao" / "lan-1.md").read_text(encoding="utf-8").startswith("# Báo cáo nhập tin cũ")
+    assert not (tmp_path / "bao-cao-nhap-tin.md").exists()
+
+
+def test_importing_the_same_export_again_exits_0(theme_unit_test, tmp_path):
+    site, *_ = theme_unit_test
+    content = tmp_path / "content"
+    shutil.copytree(site / "content", content)
+    again = import_from(THEME_UNIT_TEST, content, tmp_path, "--no-check")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("Đã nhập 0 bài (0 bản nháp), 11 đã có, bỏ qua 1.")
+
+
+def test_a_source_that_cannot_be_read_exits_1_with_the_reason(tmp_path):
+    (tmp_path / "content").mkdir()
+    broken = tmp_path / "export.xml"
+    broken.write_text("đây không phải XML", encoding="utf-8")
+    result = import_from(broken, tmp_path / "content", tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.split("\n") == [
+        f"{broken}: không nhập được bài nào (xem báo cáo {tmp_path / 'bao-cao-nhap-tin.md'}).",
+        "- tệp XML hỏng hoặc bị cắt: export.xml:1: syntax error: line 1, column 0 — các mục sau chỗ hỏng không đọc được",
+        "",
+    ]
+    assert list((tmp_path / "content").iterdir()) == []
+
+
+def test_a_folder_with_no_article_exits_1_naming_each_page(tmp_path):
+    (tmp_path / "content").mkdir()
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    (mirror / "lien-he.html").write_text("<html><body><p>Địa chỉ: Tuyên Quang</p></body></html>", encoding="utf-8")
+    (mirror / "bai.html").write_text("<html><body><h1>Chỉ có tiêu đề</h1><p>Thứ ba, ngày 3/5/2022 - 07:05</p></body></html>",
+                                     encoding="utf-8")
+    result = import_from(mirror, tmp_path / "content", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.split("\n") == [
+        f"{mirror}: không nhập được bài nào (xem báo cáo {tmp_path / 'bao-cao-nhap-tin.md'}).",
+        "- không phải trang bài viết, bỏ qua: `lien-he.html` (không thấy dòng ngày đăng (Thứ ..., ngày d/M/yyyy - HH:MM))",
+        "- «Chỉ có tiêu đề» (bai.html): không có nội dung (hoặc không tìm thấy thân bài) — chưa nhập; nếu trang cũ có nội dung, "
+        "đặt bộ chọn `body` trong tệp cài đặt",
+        "",
+    ]
+
+
+# --- issue 23: saved pages of four kinds of portal, imported and built ------------------------------
+
+PORTALS = FIXTURES / "legacy_portals"
+PORTAL_ARTICLES = {
+    "2016/05/tuoi-tre-khoi-ra-quan-huong-ung-thang-thanh-nien-2016.html": ("Tin hoạt động", "Thu Hà"),
+    "2019/10/hoi-thi-y-tuong-sang-tao-nam-2019-45-y-tuong-vao-vong-chung-ket.html": ("Tuổi trẻ sáng tạo", "Minh Tuấn"),
+    "2007/04/giai-bong-da-thanh-nien-khoi-doanh-nghiep-lan-thu-v.html": ("Tin hoạt động", "P.V"),
+    "2022/07/doan-khoi-to-chuc-hoi-nghi-ban-chap-hanh-mo-rong.html": ("Công tác Đoàn", "ĐTN"),
+}
+
+
+@pytest.fixture(scope="module")
+def portals(tmp_path_factory):
+    root = tmp_path_factory.mktemp("portals")
+    shutil.copytree(FIXTURES / "basic", root / "content")
+    result = import_from(PORTALS, root / "content", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = build(root / "content", root / "output", fatal="errors")
+    return root, result, built
+
+
+def test_portal_pages_are_imported_with_their_photos_and_nothing_to_fetch(portals):
+    root, result, _built = portals
+    assert result.stdout.startswith("Đã nhập 4 bài (0 bản nháp), 0 đã có, bỏ qua 0.")
+    report = (root / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
+    # No icon of a tool was looked for: every photo of the report is an article's.
+    assert "thiếu ảnh" not in report and "icon" not in report
+    assert len(list((root / "content" / "images").rglob("*.jpg"))) == 4
+    assert report.count("chưa chọn chuyên mục: dùng chuyên mục mặc định «Tin hoạt động»") == 2  # the pages without a breadcrumb
+
+
+@pytest.mark.parametrize("address", sorted(PORTAL_ARTICLES))
+def test_a_built_portal_article_shows_only_the_article(portals, address):
+    _root, _result, built = portals
+    page = built.page(address)
+    category, signature = PORTAL_ARTICLES[address]
+    assert [a.get_text(strip=True) for a in page.select("nav.breadcrumb a")][-1] == category
+    assert page.select_one(".article-signature").get_text(strip=True) == signature
+    body = page.select_one(".article-body")
+    text = body.get_text(" ")
+    for word in ("In bài", "Gửi email", "Về trang trước", "Quay lại", "Chia sẻ", "Facebook", "Zalo", "Twitter", "Lên đầu trang",
+                 "Tin liên quan", "CÁC TIN ĐÃ ĐĂNG", "Bản quyền", "Trang chủ"):
+        assert word not in text, word
+    assert all("sharer" not in a["href"] and not a["href"].startswith(("javascript", "mailto")) for a in body.find_all("a"))
+    assert len(body.find_all("figure")) == 1 and body.figure.figcaption.get_text(strip=True)

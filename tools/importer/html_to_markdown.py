@@ -190,6 +190,13 @@ def _table_figures(soup, notes) -> None:
         table.decompose()
 
 
+def _caption_beside(holder: Tag, image: Tag) -> bool:
+    """A short text after the photo in its own block, centred or in italics: its caption."""
+    text = one_line(holder.get_text(" "))
+    before = [node for node in image.find_all_previous(string=True) if holder in node.parents and one_line(str(node))]
+    return bool(text) and len(text) <= SHORT_CAPTION and not before and (_is_centered(holder) or _is_italic(holder))
+
+
 def _photo_paragraphs(soup, notes) -> None:
     """A photo alone in its paragraph, and the short paragraph after it as its caption."""
     for image in soup.find_all("img"):
@@ -208,6 +215,12 @@ def _photo_paragraphs(soup, notes) -> None:
                 caption = one_line(caption_tag.get_text(" "))
                 caption_tag.decompose()
                 notes.append(("caption_guessed", caption))
+            holder.replace_with(_figure(soup, image, caption))
+        elif holder is not None and len(holder.find_all("img")) == 1 and not holder.find(["a", *BLOCKS]) \
+                and _caption_beside(holder, image):
+            # <center><img><br><i>Chú thích</i></center>: the photo and its caption in one block.
+            caption = one_line(holder.get_text(" "))
+            notes.append(("caption_guessed", caption))
             holder.replace_with(_figure(soup, image, caption))
         elif holder is None and image.parent.name == "[document]":
             image.replace_with(_figure(soup, image, None))

@@ -44,6 +44,7 @@ MESSAGES = {
     "redirect_refused": "**không tạo chuyển hướng** cho địa chỉ cũ {detail} — địa chỉ này có thể ghi trang ra ngoài thư mục `output/`",
     "too_complex": "**bỏ qua bài**: mã HTML của bài {detail}, không đọc được trong thời gian hợp lý — chưa nhập; chép tay nội dung từ trang cũ",
 }
+SKIPPED = {"no_date", "empty", "no_body", "too_complex"}  # an item left out, each with its reason
 REFUSED = {"media_outside", "media_type", "media_not_image", "svg_refused", "redirect_refused", "too_complex"}
 
 
@@ -87,6 +88,20 @@ GENERAL = {
     "page_too_complex": "**bỏ qua trang** {detail}, không đọc được trong thời gian hợp lý — chép tay nội dung nếu đó là một bài",
 }
 GENERAL_REFUSED = {"page_outside", "page_too_complex"}
+
+
+REPORT_NAME = "bao-cao-nhap-tin.md"
+# Why a source gave nothing: printed on the terminal when nothing was imported.
+SOURCE_PROBLEMS = {"xml_broken", "xml_unsafe", "unreadable_file", "not_article", *GENERAL_REFUSED}
+
+
+def source_problems(report) -> list:
+    """The general lines, and each item's reason for being left out, when nothing was imported."""
+    lines = [GENERAL[code].format(detail=detail) for code, detail in report.general if code in SOURCE_PROBLEMS]
+    for entry in report.items:
+        lines += [f"«{entry.title}» ({entry.source}): " + MESSAGES[code].format(detail=detail)
+                  for code, detail in entry.lines if code in SKIPPED]
+    return [line.replace("**", "") for line in lines]
 
 
 def refusals(report) -> list:

@@ -176,7 +176,7 @@ class Importer:
     def read_word(self, paths):
         """Every Word file, or WordError naming each one that cannot be read (then nothing is written)."""
         items, errors = [], []
-        category = self.o.category or self.settings.get("NEWS_DEFAULT_CATEGORY") or next(iter(self.categories), None)
+        category = self.o.category or self.default_category()
         for path in paths:
             try:
                 item = word.read_docx(path.read_bytes(), str(path), self.zone, self.o.publish)
@@ -242,6 +242,11 @@ class Importer:
             host = item.base_path.split("/")[0] if item.base_path and "/" in item.base_path else ""
             if path.startswith("/") and host:
                 candidates.append(self.o.source / host / path.lstrip("/"))
+            # A page saved by a browser into FROM itself: the site's root is FROM (the page's own address may
+            # name the old host, from its canonical link or og:url).
+            own_host = urlsplit(item.base_url or "").netloc
+            if path.startswith("/") and parts.netloc in ("", own_host):
+                candidates.append(self.o.source / path.lstrip("/"))
         return candidates
 
     def find_local(self, url: str, item):
@@ -330,6 +335,10 @@ class Importer:
 
     # --- categories ------------------------------------------------------------------------------
 
+    def default_category(self):
+        """What WordPress does with a post of no category, for every source: the site's default."""
+        return self.settings.get("NEWS_DEFAULT_CATEGORY") or next(iter(self.categories), None)
+
     def map_category(self, name):
         if fold(name) in self.mapping:
             return self.mapping[fold(name)]
@@ -348,7 +357,8 @@ class Importer:
         if rest:
             entry.lines.append(("category_extra", ", ".join(rest)))
         if chosen is None and item.kind == "article":
-            entry.lines.append(("no_category", ""))
+            chosen = self.default_category()
+            entry.lines.append(("category_default", chosen) if chosen else ("no_category", ""))
         return chosen, rest
 
     # --- one item --------------------------------------------------------------------------------
