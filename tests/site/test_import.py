@@ -341,7 +341,14 @@ def test_theme_unit_test_export_imports_with_exit_0_though_the_report_has_things
     assert result.stdout == f"Đã nhập 11 bài (3 bản nháp), 0 đã có, bỏ qua 1. Báo cáo: {site / 'bao-cao-nhap-tin.md'}\n"
     assert result.stderr == ""
     report = (site / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
-    assert "**không có nội dung**" in report and "**thiếu ảnh/tệp**" in report and "«Uncategorized»" in report
+    assert "**không có nội dung**" in report and "**thiếu ảnh/tệp**" in report
+
+
+def test_wordpress_uncategorized_becomes_the_default_category_not_a_new_one(theme_unit_test):
+    site, _elsewhere, _result = theme_unit_test
+    sticky = next((site / "content").rglob("template-sticky.md")).read_text(encoding="utf-8")
+    assert "Category: Tin hoạt động\n" in sticky and "Uncategorized" not in sticky
+    assert "Uncategorized" not in (site / "bao-cao-nhap-tin.md").read_text(encoding="utf-8")
 
 
 def test_a_post_with_no_category_gets_the_default_category_and_a_report_line(theme_unit_test):

@@ -37,6 +37,7 @@ MEDIA_SUFFIXES = IMAGE_SUFFIXES + SVG_SUFFIXES + DOCUMENT_SUFFIXES
 UNSAFE_NAME_RE = re.compile(r"[/\\\x00-\x1f\x7f]+|\.{2,}")
 RESIZED_RE = re.compile(r"-(\d+x\d+|scaled)(?=\.[A-Za-z0-9]+$)")
 PLACEHOLDER_TITLE = "Bài chưa có tiêu đề"
+WORDPRESS_NO_CATEGORY = {"uncategorized", "chua phan loai", "chua duoc phan loai"}
 
 
 @dataclass
@@ -348,7 +349,9 @@ class Importer:
         return None
 
     def categories_of(self, item, entry):
-        mapped = [(name, self.map_category(name)) for name in item.categories]
+        # WordPress's own "no category" (English and Vietnamese installs) is no category of the site.
+        names = [name for name in item.categories if fold(name) not in WORDPRESS_NO_CATEGORY or fold(name) in self.mapping]
+        mapped = [(name, self.map_category(name)) for name in names]
         chosen = next((new for _old, new in mapped if new), None)
         if chosen is None and mapped:
             chosen = mapped[0][0]
