@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import CONTENT, build
 
 NGINX = "/usr/sbin/nginx"
@@ -55,6 +57,16 @@ def readable_folder(prefix: str) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     folder.chmod(0o755)
     return folder
+
+
+@pytest.fixture(scope="session")
+def hosted():
+    """(folder, site): the hosted site, built once for every server test (nginx, Apache, Chromium)."""
+    folder = readable_folder("doankhoi-servers-")
+    try:
+        yield folder, build_hosted_site(folder)
+    finally:
+        shutil.rmtree(folder)
 
 
 def build_hosted_site(root: Path):

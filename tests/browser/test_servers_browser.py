@@ -3,22 +3,12 @@ server files (tests/web_servers.py): the Content-Security-Policy they send repor
 what needs more than the page itself still works under it (search runs Pagefind's WebAssembly)."""
 
 import re
-import shutil
 
 import pytest
 
-from web_servers import apache, build_hosted_site, nginx, readable_folder
+from web_servers import apache, hosted, nginx  # noqa: F401 - hosted is a fixture shared with tests/site
 
 BODY_CLASS = re.compile(r'<body[^>]*class="page (page-[a-z0-9-]+)')
-
-
-@pytest.fixture(scope="module")
-def hosted():
-    folder = readable_folder("doankhoi-browser-servers-")
-    try:
-        yield folder, build_hosted_site(folder)
-    finally:
-        shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="module", params=["nginx", "apache"])

@@ -5,14 +5,12 @@ to a client that accepts gzip only, Brotli, or neither. (IIS cannot run here: te
 web.config by parsing it.)"""
 
 import gzip
-import shutil
 
 import brotli
 import pytest
 
-from web_servers import (
-    LONG_OLD, REDIRECTS, apache, apache_config, apache_test, build_hosted_site, fetch, free_port, nginx, nginx_config,
-    nginx_test, readable_folder,
+from web_servers import (  # noqa: F401 - hosted is a fixture shared with the browser tests
+    LONG_OLD, REDIRECTS, apache, apache_config, apache_test, fetch, free_port, hosted, nginx, nginx_config, nginx_test,
 )
 
 # Where each old address must lead: the articles' URLs as Pelican writes them (date and slug).
@@ -26,15 +24,6 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'sel
        "https://youtube.com/embed/ https://www.youtube-nocookie.com/embed/ https://youtube-nocookie.com/embed/ "
        "https://www.facebook.com/plugins/video.php https://facebook.com/plugins/video.php; object-src 'none'; "
        "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
-
-
-@pytest.fixture(scope="module")
-def hosted():
-    folder = readable_folder("doankhoi-servers-")
-    try:
-        yield folder, build_hosted_site(folder)
-    finally:
-        shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="module", params=["nginx", "apache"])

@@ -95,22 +95,23 @@ REPORT_NAME = "bao-cao-nhap-tin.md"
 SOURCE_PROBLEMS = {"xml_broken", "xml_unsafe", "unreadable_file", "not_article", *GENERAL_REFUSED}
 
 
-def source_problems(report) -> list:
-    """The general lines, and each item's reason for being left out, when nothing was imported."""
-    lines = [GENERAL[code].format(detail=detail) for code, detail in report.general if code in SOURCE_PROBLEMS]
+def _terminal_lines(report, general_codes, item_codes) -> list:
+    """The report's lines of these codes, one a line for the terminal, naming the article (or the file)."""
+    lines = [GENERAL[code].format(detail=detail) for code, detail in report.general if code in general_codes]
     for entry in report.items:
         lines += [f"«{entry.title}» ({entry.source}): " + MESSAGES[code].format(detail=detail)
-                  for code, detail in entry.lines if code in SKIPPED]
+                  for code, detail in entry.lines if code in item_codes]
     return [line.replace("**", "") for line in lines]
+
+
+def source_problems(report) -> list:
+    """The general lines, and each item's reason for being left out, when nothing was imported."""
+    return _terminal_lines(report, SOURCE_PROBLEMS, SKIPPED)
 
 
 def refusals(report) -> list:
     """One line per refusal, naming the article (or the file) and the address, for the terminal."""
-    lines = [GENERAL[code].format(detail=detail) for code, detail in report.general if code in GENERAL_REFUSED]
-    for entry in report.items:
-        lines += [f"«{entry.title}» ({entry.source}): " + MESSAGES[code].format(detail=detail)
-                  for code, detail in entry.lines if code in REFUSED]
-    return [line.replace("**", "") for line in lines]
+    return _terminal_lines(report, GENERAL_REFUSED, REFUSED)
 
 
 def render(report: Report) -> str:
