@@ -13,6 +13,7 @@ Pelican's own warnings and errors about content are re-worded in the checks' `fi
 
 import logging
 import os
+import re
 import sys
 from datetime import datetime
 from functools import partial
@@ -99,16 +100,64 @@ def pelican_save_as(settings):
     return save_as_of
 
 
+# The site's own pages, by the DIRECT_TEMPLATES name, as editors know them.
+PRODUCT_NAMES = {
+    "index": ("trang chủ", "home page"),
+    "404": ("trang báo lỗi 404 (không tìm thấy trang)", "404 (page not found) page"),
+    "search": ("trang tìm kiếm", "search page"),
+    "sitemap": ("sơ đồ trang sitemap.xml", "sitemap.xml"),
+    "robots": ("tệp robots.txt", "robots.txt"),
+    "categories": ("trang danh sách chuyên mục", "list of categories"),
+    "tags": ("trang danh sách thẻ", "list of tags"),
+    "authors": ("trang danh sách tác giả", "list of authors"),
+    "archives": ("trang lưu trữ", "archives page"),
+}
+FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
+
+
+def product_pages(settings, slug) -> dict:
+    """save_as -> (Vietnamese, English) name of each file the site writes besides the content: its
+    direct templates (404, search, sitemap, robots, archives…), feeds and the configured categories'
+    pages; `slug` is Pelican's slugify as the build calls it."""
+    pages = {}
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            vi, en = PRODUCT_NAMES.get(name, (f"trang `{name}`", f"`{name}` page"))
+            pages[save_as] = (vi, en)
+    for category in settings.get("NEWS_CATEGORIES") or ():
+        values = {"slug": slug(category), "name": category}
+        save_as = settings.get("CATEGORY_SAVE_AS")
+        if save_as:
+            pages[save_as.format(**values)] = (f"trang chuyên mục {category}", f"page of the category {category}")
+        for key in FEEDS[4:]:
+            if settings.get(key):
+                pages[settings[key].format(**values)] = (f"bản tin RSS/Atom của chuyên mục {category}",
+                                                         f"RSS/Atom feed of the category {category}")
+    for key in FEEDS[:4]:
+        if settings.get(key):
+            pages[settings[key]] = ("bản tin RSS/Atom", "RSS/Atom feed")
+    return {posixize_path(path).lstrip("/"): names for path, names in pages.items()}
+
+
 def config_from_settings(settings, now=None) -> CheckConfig:
     """The checks' view of Pelican settings; slugs, dates and URLs are made as Pelican makes them."""
     timezone = settings.get("TIMEZONE") or "UTC"
+    slug = partial(
+        remembered(slugify),
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+    category_slug = partial(
+        remembered(slugify),
+        regex_subs=settings.get("CATEGORY_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
     return CheckConfig(
-        slugify=partial(
-            remembered(slugify),
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        ),
+        slugify=slug,
+        product_pages=product_pages(settings, category_slug),
         now=now or datetime.now(ZoneInfo(timezone)),
         categories=tuple(settings.get("NEWS_CATEGORIES", ())),
         known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS")),
@@ -210,6 +259,7 @@ class PelicanRecords(logging.Filter):
         text = messages.render(code, params, self.lang)
         record.msg, record.args = "%s", (f"{join_root(self.shown, path)}:{line}: {label}: {text}",)
         record.exc_info, record.exc_text = None, None
+        record.name = REWORDED  # the line carries its own `lỗi:`: no English `ERROR:` before it
         if severity == ERROR:
             self.errors += 1
         return True
@@ -220,6 +270,8 @@ class PelicanRecords(logging.Filter):
             return False
         args = record.args if isinstance(record.args, tuple) else ()
         if record.msg == "Could not process %s" and len(args) == 1:
+            if ("skipped", _content_path(args[0], self.root)) in self.covered:
+                return False  # the checks named the cause (a date that does not exist…) at its line
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_skipped")
         if record.msg == "Skipping %s: could not find information about '%s'" and len(args) == 2:
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_missing_info", key=args[1])
@@ -237,8 +289,13 @@ class PelicanRecords(logging.Filter):
             text = messages.render("pelican_template_error", {"error": args[1]}, self.lang)
             record.msg, record.args = "%s", (f"{posixize_path(os.path.relpath(where)) if os.path.isabs(where) else where}:{line}: {label}: {text}",)
             record.exc_info, record.exc_text = None, None
+            record.name = REWORDED
             self.errors += 1
         return True
+
+
+# The logger name of Pelican's records once re-worded: OneLineFormatter shows them as they are.
+REWORDED = "content_checks.pelican"
 
 
 TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")
@@ -264,6 +321,9 @@ def covered_keys(problems, root):
     for problem in problems:
         path = os.path.abspath(os.path.join(root, problem.path))
         params = dict(problem.params)
+        if problem.severity == ERROR:
+            # Pelican's own "Could not process" of this file would only repeat it, in vaguer words.
+            keys.add(("skipped", problem.path))
         if problem.code == "missing_alt":
             keys.add(("alt", path, os.path.basename(params["target"])))
         elif problem.code == "same_slug":
@@ -347,8 +407,8 @@ def _log(level, text) -> bool:
 LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
 
 PREVIEW_NOTE = {
-    "vi": "(Bản xem trước vẫn được tạo; `make html` và `make publish` sẽ dừng cho đến khi sửa hết lỗi.)",
-    "en": "(The preview is built anyway; `make html` and `make publish` stop until every error is fixed.)",
+    "vi": "(Bản xem trước vẫn được tạo; bản dựng để đăng lên mạng sẽ dừng cho đến khi sửa hết lỗi.)",
+    "en": "(The preview is built anyway; the build for publishing stops until every error is fixed.)",
 }
 
 
@@ -446,7 +506,42 @@ def stop_on_pelican_errors(pelican_object):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 
+DONE_RE = re.compile(
+    r"^Done: Processed (?P<articles>\d+) articles?, (?P<drafts>\d+) drafts?, (?P<hidden>\d+) hidden articles?, "
+    r"(?P<pages>\d+) pages?, (?P<hidden_pages>\d+) hidden pages? and (?P<draft_pages>\d+) draft pages? "
+    r"in (?P<seconds>[\d.]+) seconds\.$"
+)
+DONE = {
+    "vi": "Đã dựng xong: {articles} bài, {drafts} bản nháp, {hidden} bài ẩn, {pages} trang, {hidden_pages} trang ẩn, "
+          "{draft_pages} trang nháp, trong {seconds} giây.",
+    "en": "Built: {articles} articles, {drafts} drafts, {hidden} hidden articles, {pages} pages, {hidden_pages} hidden "
+          "pages, {draft_pages} draft pages, in {seconds} seconds.",
+}
+
+
+def vietnamese_console():
+    """Pelican prints its closing `Done: Processed N articles…` on its rich console (not the log):
+    say it in the editors' language, on one line. Wrapped once (autoreload registers plugins again)."""
+    from pelican.log import console  # noqa: PLC0415
+
+    original = console.print
+    if getattr(original, "content_checks", False):
+        return
+
+    def print_translated(*objects, **kwargs):
+        if len(objects) == 1 and isinstance(objects[0], str):
+            done = DONE_RE.match(objects[0])
+            if done:
+                objects = (DONE[pelican_records().lang].format(**done.groupdict()),)
+                kwargs.setdefault("soft_wrap", True)
+        return original(*objects, **kwargs)
+
+    print_translated.content_checks = True
+    console.print = print_translated
+
+
 def connect():
+    vietnamese_console()
     plain_log_handler()
     pelican_records()
     signals.generator_init.connect(check_before_build)

@@ -506,14 +506,14 @@ def test_devserver_reports_an_error_once_and_waits_when_content_has_an_error(tmp
                "-e", "CONTENT_CHECKS_PREVIEW=true"]
     server = LoggedProcess(command)
     try:
-        server.wait_for_line("Done: Processed")
+        server.wait_for_line("Đã dựng xong:")
         assert "Bản xem trước vẫn được tạo" in server.log
         article = content / "2022" / "ngay-sai.md"
         lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
         lines[1] = "Date: 2022-06-19 08:00\n"
         # The watcher starts a moment after the first build: save again until the rebuild comes.
         deadline = time.monotonic() + 120
-        while server.log.count("Done: Processed") < 2:
+        while server.log.count("Đã dựng xong:") < 2:
             assert time.monotonic() < deadline and server.process.poll() is None, server.log
             article.write_text("".join(lines), encoding="utf-8")
             with server.changed:
