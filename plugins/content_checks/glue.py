@@ -27,6 +27,7 @@ from pelican.utils import get_date, posixize_path, slugify
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.forking import build_processes
+from vn_core.lang import editor_lang
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 from vn_core.paths import unsafe_links
 from vn_core.slugs import remembered
@@ -59,6 +60,9 @@ class ContentCheckFailed(SystemExit):
 
 
 def setting(settings, name):
+    if name == "CONTENT_CHECKS_LANG":
+        # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
+        return editor_lang(settings.get(name, DEFAULTS[name]))
     return settings.get(name, DEFAULTS[name])
 
 
@@ -257,7 +261,8 @@ class PelicanRecords(logging.Filter):
     def _say(self, record, severity, path, line, code, **params):
         label = messages.SEVERITY_LABELS[self.lang][severity]
         text = messages.render(code, params, self.lang)
-        record.msg, record.args = "%s", (f"{join_root(self.shown, path)}:{line}: {label}: {text}",)
+        where = f"{join_root(self.shown, path)}:{line}: " if path else ""
+        record.msg, record.args = "%s", (f"{where}{label}: {text}",)
         record.exc_info, record.exc_text = None, None
         record.name = REWORDED  # the line carries its own `lỗi:`: no English `ERROR:` before it
         if severity == ERROR:
@@ -265,10 +270,21 @@ class PelicanRecords(logging.Filter):
         return True
 
     def filter(self, record):
+        if record.msg == "Keyboard interrupt received. Exiting.":
+            return False  # Ctrl-C: the build's wrapper (safe_build) says what became of the output
+        group = getattr(record, "limit_msg", None)
+        if group and record.msg == group:
+            # Pelican's LimitFilter turned its 5th record of a kind into "Other images have empty alt
+            # attributes": the checks list every one with its line; say where to see them.
+            return self._say(record, WARNING, "", 0, "pelican_more", message=group) if not self.covered else False
         key = pelican_record_key(record)
         if key is not None and key in self.covered:
             return False
         args = record.args if isinstance(record.args, tuple) else ()
+        if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+            path = _content_path(args[1], self.root)
+            line = next((line for (where, line) in self.links.values() if where == path), 1)
+            return self._say(record, WARNING, path, line, "missing_alt", target=args[0])
         if record.msg == "Could not process %s" and len(args) == 1:
             if ("skipped", _content_path(args[0], self.root)) in self.covered:
                 return False  # the checks named the cause (a date that does not exist…) at its line

@@ -235,6 +235,10 @@ MESSAGES = {
         "Pelican không tìm thấy `{target}` để dẫn tới — kiểm tra tên tệp và đường dẫn `{{static}}`/`{{filename}}`",
         "Pelican cannot find `{target}` to link to — check the file name and the `{{static}}`/`{{filename}}` path",
     ),
+    "pelican_more": (
+        "Pelican còn những thông báo cùng loại khác, không in ra hết (\"{message}\") — xem từng tệp và dòng bằng `make check` (trên Windows `py tools/check.py`)",
+        "Pelican has more messages of this kind that it does not print (\"{message}\") — see each file and line with `make check` (on Windows `py tools/check.py`)",
+    ),
     "pelican_template_error": (
         "lỗi trong mẫu trang (template): {error} — sửa mẫu trang ở dòng này (việc của người quản trị giao diện)",
         "error in a page template: {error} — fix the template at this line (a job for the theme's maintainer)",
