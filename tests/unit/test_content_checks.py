@@ -530,3 +530,13 @@ def test_future_article_is_written_as_a_draft_when_future_dates_are_held_back(co
     text = "Title: Hẹn giờ\nDate: 2099-01-01 08:00\nCategory: Tin hoạt động\n\nBody\n"
     _, entry = checks.check_file("2099/a.md", text.encode(), set(), config)
     assert entry.save_as == "ban-nhap/hen-gio.html"
+
+
+def test_the_editors_guide_shows_the_new_messages_as_the_checker_words_them(config):
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    shown = []
+    for folder in ("checks_impossible_date", "checks_blank_in_metadata", "checks_copied_slug", "checks_category_typo",
+                   "checks_html_block", "checks_product_page"):
+        messages = [line.split(": lỗi: ", 1)[1] for line in report(folder, config) if ": lỗi: " in line]
+        shown += [message for message in messages if f"lỗi: {message.replace('2022/hoi-nghi', 'content/2022/hoi-nghi')}" in guide]
+    assert len(shown) == 6, shown
