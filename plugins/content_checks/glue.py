@@ -283,8 +283,7 @@ class PelicanRecords(logging.Filter):
         args = record.args if isinstance(record.args, tuple) else ()
         if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
             path = _content_path(args[1], self.root)
-            line = next((line for (where, line) in self.links.values() if where == path), 1)
-            return self._say(record, WARNING, path, line, "missing_alt", target=args[0])
+            return self._say(record, WARNING, path, _line_naming(args[1], str(args[0])), "missing_alt", target=args[0])
         if record.msg == "Could not process %s" and len(args) == 1:
             if ("skipped", _content_path(args[0], self.root)) in self.covered:
                 return False  # the checks named the cause (a date that does not exist…) at its line
@@ -312,6 +311,15 @@ class PelicanRecords(logging.Filter):
 
 # The logger name of Pelican's records once re-worded: OneLineFormatter shows them as they are.
 REWORDED = "content_checks.pelican"
+
+
+def _line_naming(source, name) -> int:
+    """The first line of a content file that names `name` (an image Pelican reported), else 1."""
+    try:
+        with open(source, encoding="utf-8-sig") as handle:
+            return next((number for number, line in enumerate(handle, 1) if name in line), 1)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")

@@ -154,7 +154,7 @@ def test_a_rebuild_with_nothing_changed_keeps_every_time_search_index_included(t
                for name, stat_ in second.items() if name in first)
     changed = sorted(name for name in second if name not in first or second[name].st_mtime_ns != first[name].st_mtime_ns)
     assert changed == []
-    assert f"(0 of {len(second)} files changed;" in result.stderr
+    assert f"(0 trong {len(second)} tệp thay đổi;" in result.stderr
 
 
 def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):
@@ -399,7 +399,7 @@ def test_pelicans_own_warning_stays_when_the_checks_did_not_report_it(tmp_path):
         "Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n![](http://example.com/a.png)\n", encoding="utf-8"
     )
     result = run_pelican(content, tmp_path / "out", {"CONTENT_CHECKS_ENABLED": False}, fatal=None, env=ENV)
-    assert "Empty alt attribute for image a.png" in result.stdout + result.stderr
+    assert "content/2022/a.md:5: cảnh báo: ảnh `a.png` chưa có mô tả (alt) cho người khiếm thị" in result.stdout + result.stderr
 
 
 def test_warnings_fail_a_build_with_fatal_warnings_when_tests_or_ci_build(tmp_path):
