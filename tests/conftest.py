@@ -261,9 +261,12 @@ def chromium():
 
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 # GNU make's own line when a recipe fails: make's words, not ours (and Windows editors have no make).
+ENGLISH_LEVEL = re.compile(r"^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b")
 MAKE_FAILED = re.compile(r"^make: \*\*\* \[Makefile:\d+: \w+\] Error \d+$")
 
 
 def english(log: str) -> list:
-    """The lines of a log that are neither Vietnamese nor make's own failure line."""
-    return [line for line in log.splitlines() if line.strip() and not VIETNAMESE.search(line) and not MAKE_FAILED.match(line)]
+    """The lines of a log that are neither Vietnamese nor make's own failure line, or that start with
+    Python's English level (`WARNING: …` before a Vietnamese message)."""
+    return [line for line in log.splitlines() if line.strip() and (ENGLISH_LEVEL.match(line) or (
+        not VIETNAMESE.search(line) and not MAKE_FAILED.match(line)))]

@@ -385,6 +385,10 @@ def pelican_records():
 # --- a log that never wraps a message -----------------------------------------------------------
 
 
+# A line that already says its severity (`tệp:3: cảnh báo: …`, as the photos plugin writes them).
+LABELLED_RE = re.compile(r"(?:^|: )(?:lỗi|cảnh báo|ghi chú|error|warning|note): ")
+
+
 class OneLineFormatter(logging.Formatter):
     """Our messages as they are (they carry `lỗi:` / `cảnh báo:`); others after their level."""
 
@@ -394,9 +398,11 @@ class OneLineFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             text = f"{text}\n{record.exc_text}"
-        if record.name.startswith("content_checks") or record.levelno == logging.INFO:
+        if record.name.startswith("content_checks") or record.levelno <= logging.INFO or LABELLED_RE.search(text):
             return text
-        return f"{record.levelname}: {text}"
+        # Another plugin's warning or error: its level in the editors' words, not Python's `WARNING:`.
+        severity = ERROR if record.levelno >= logging.ERROR else WARNING
+        return f"{messages.SEVERITY_LABELS[pelican_records().lang][severity]}: {text}"
 
 
 def plain_log_handler():
