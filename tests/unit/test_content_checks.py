@@ -540,3 +540,25 @@ def test_the_editors_guide_shows_the_new_messages_as_the_checker_words_them(conf
         messages = [line.split(": lỗi: ", 1)[1] for line in report(folder, config) if ": lỗi: " in line]
         shown += [message for message in messages if f"lỗi: {message.replace('2022/hoi-nghi', 'content/2022/hoi-nghi')}" in guide]
     assert len(shown) == 6, shown
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Hoạt đông Đoàn", "error:category_near:Hoạt động Đoàn"),  # one diacritic off: the build stops
+        ("hoat dong doan", "error:category_near:Hoạt động Đoàn"),  # no diacritics, lower case
+        ("Gương sáng", "info:category_new:"),  # truly new: a note, published
+    ],
+)
+def test_a_near_miss_category_is_an_error_with_the_suggestion_when_a_new_one_is_a_note(config, written, expected):
+    from dataclasses import replace  # noqa: PLC0415
+
+    site = replace(config, categories=("Tin hoạt động", "Hoạt động Đoàn"))
+    meta = parse_block(["Title: A", "Date: 19/6/2022 08:00", f"Category: {written}", "", "x"])
+    [problem] = checks.check_values("2022/a.md", "article", meta, site)
+    assert f"{problem.severity}:{problem.code}:{dict(problem.params).get('suggestion', '')}" == expected
+    if problem.code == "category_near":
+        assert problem.message() == (
+            f"chuyên mục `{written}` gần giống chuyên mục `Hoạt động Đoàn` đã có, chắc là gõ nhầm — sửa thành "
+            "`Category: Hoạt động Đoàn`; nếu đúng là chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py"
+        )
