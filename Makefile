@@ -92,7 +92,7 @@ web-servers:
 # Every path is quoted: a checkout in a folder whose name has a space works for every target.
 # tools/incremental_build.py: nothing is rebuilt when no input changed since the last build (a memo).
 html: install
-	"$(PYTHON)" "$(BASEDIR)/tools/incremental_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
+	@"$(PYTHON)" "$(BASEDIR)/tools/incremental_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
 
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
@@ -111,14 +111,14 @@ serve: install
 # tools/devserver.py: serves output/, rebuilds on every change (CONTENT_CHECKS_PREVIEW too), and the open
 # page reloads itself; the reload script is added while serving, never written into output/.
 devserver: install
-	"$(PYTHON)" "$(BASEDIR)/tools/devserver.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) -- $(PELICANOPTS)
+	@"$(PYTHON)" "$(BASEDIR)/tools/devserver.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) -- $(PELICANOPTS)
 
 publish: install
-	"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)
+	@"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)
 
 # Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
 check: install
-	PYTHONPATH="$(BASEDIR)/plugins" "$(PYTHON)" -m content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
+	@PYTHONPATH="$(BASEDIR)/plugins" "$(PYTHON)" -m content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
 
 # make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
 # taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.

@@ -3,6 +3,7 @@
 Builds run Pelican in a subprocess with `--fatal warnings`, exactly as `pelican DIR -s
 pelicanconf.py -o OUT` would, so plugin state never leaks between builds."""
 
+import re
 import contextlib
 import functools
 import json
@@ -254,3 +255,18 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# --- issue 23: every line an editor sees is Vietnamese ------------------------------------------
+
+VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
+# GNU make's own line when a recipe fails: make's words, not ours (and Windows editors have no make).
+ENGLISH_LEVEL = re.compile(r"^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b")
+MAKE_FAILED = re.compile(r"^make: \*\*\* \[Makefile:\d+: \w+\] Error \d+$")
+
+
+def english(log: str) -> list:
+    """The lines of a log that are neither Vietnamese nor make's own failure line, or that start with
+    Python's English level (`WARNING: …` before a Vietnamese message)."""
+    return [line for line in log.splitlines() if line.strip() and (ENGLISH_LEVEL.match(line) or (
+        not VIETNAMESE.search(line) and not MAKE_FAILED.match(line)))]

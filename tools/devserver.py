@@ -28,10 +28,12 @@ import subprocess
 import sys
 import threading
 import time
+from html import escape as html_escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
 BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
 ENDPOINT = "/__devserver/"
 RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
@@ -53,6 +55,8 @@ class State:
     def __init__(self):
         self.build = 0
         self.lock = threading.Lock()
+        self.moved = {}  # old page address -> new one (an article renamed by a title change)
+        self.added = []  # addresses the last build added, offered on the "not here" page
 
     def bump(self):
         with self.lock:
@@ -81,6 +85,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             body = json.dumps({"build": self.state.build}).encode()
             return self._send(200, "application/json", body)
         path = self.translate_path(self.path)
+        address = self.path.split("?")[0].split("#")[0].lstrip("/")
+        if not os.path.exists(path) and (address.endswith((".html", "/")) or address == ""):
+            return self._missing(address)
         if os.path.isdir(path):
             if not self.path.split("?")[0].endswith("/"):
                 return super().do_GET()  # the redirect to the folder's address
@@ -94,12 +101,44 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return self._send(200, "text/html; charset=utf-8", inject(html, self.state.build))
         return super().do_GET()
 
+    def _missing(self, address):
+        """An article renamed by a title change: follow it; any other missing page: a Vietnamese page
+        that says so and keeps asking for the next build (Python's bare English 404 never reloads)."""
+        new = self.state.moved.get(address)
+        if new is not None:
+            self.send_response(302)
+            self.send_header("Location", "/" + new)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        links = "".join(f'<li><a href="/{html_escape(url)}">/{html_escape(url)}</a></li>' for url in self.state.added[:10])
+        body = MISSING_PAGE.format(address=html_escape("/" + address), links=f"<ul>{links}</ul>" if links else "")
+        return self._send(404, "text/html; charset=utf-8", inject(body.encode(), self.state.build))
+
     def _send(self, status, kind, body):
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+MISSING_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không có trang này</title></head>
+<body><main><h1>Không có trang {address} trong bản xem trước</h1>
+<p>Nếu bạn vừa đổi tiêu đề một bài không có dòng <code>Slug:</code>, bài đã chuyển sang địa chỉ mới
+(địa chỉ lấy theo tiêu đề). Các trang vừa được dựng:</p>{links}
+<p>Trang này tự tải lại sau mỗi lần dựng: lưu tệp xong là thấy.</p></main></body></html>"""
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A page reloaded while loading closes its connection: nothing to report (Python would print a
+        BrokenPipeError / ConnectionResetError traceback)."""
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        print(f"devserver: lỗi khi gửi trang tới trình duyệt: {sys.exc_info()[1]!r}", file=sys.stderr, flush=True)
 
 
 def build_once(content: Path, output: Path, conf: Path, passthrough=()) -> int:
@@ -130,6 +169,7 @@ class WarmSite:
                                         text=True, encoding="utf-8")
         self.replies = self.process.stdout
         self.ready = None
+        self.stopping = False  # stopped by the devserver (a new full build): its end is not a failure
         self.started = threading.Event()
         threading.Thread(target=self._wait_ready, daemon=True).start()
 
@@ -140,15 +180,15 @@ class WarmSite:
         if self.ready:
             print(f"devserver: sẵn sàng dựng nhanh — lưu một bài chỉ sửa nội dung, trang hiện lại sau vài giây "
                   f"(chuẩn bị mất {answer.get('seconds', 0):.1f} s).", file=sys.stderr, flush=True)
-        elif self.process.poll() is None or self.process.wait() != -signal.SIGTERM:
+        elif not self.stopping and (self.process.poll() is None or self.process.wait() != -signal.SIGTERM):
             print(f"devserver: không dựng nhanh được ({answer.get('reason', 'tiến trình đã dừng')}); "
                   "mỗi lần lưu sẽ dựng lại toàn bộ trang.", file=sys.stderr, flush=True)
 
     def _answer(self) -> dict:
-        line = self.replies.readline()
         try:
+            line = self.replies.readline()
             return json.loads(line) if line else {}
-        except ValueError:
+        except (ValueError, OSError):  # closed by stop() while waiting, or not JSON
             return {}
 
     def edit(self, paths) -> int:
@@ -166,6 +206,7 @@ class WarmSite:
         return self._answer().get("status", RENDER_FULL)
 
     def stop(self):
+        self.stopping = True
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -231,9 +272,80 @@ def announce(status: int, seconds: float, url: str, search_later=False):
               "sửa lỗi rồi lưu lại tệp để dựng lại.", file=sys.stderr, flush=True)
 
 
+class Addresses:
+    """Where a content file is published, asked of the checks (Pelican's own save_as, as the build):
+    the devserver prints the address of the article just saved, of each draft, and follows an article
+    whose title (so address) changed."""
+
+    def __init__(self, content: Path, conf: Path):
+        from content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
+        from content_checks.glue import config_from_settings  # noqa: PLC0415
+        from pelican.settings import read_settings  # noqa: PLC0415
+
+        settings = read_settings(str(conf), override={"PATH": str(content)})
+        register_plugins(settings)
+        self.config = config_from_settings(settings)
+        self.content = content
+        self.drafts = (settings.get("DRAFT_SAVE_AS") or "").split("{")[0]
+
+    def of(self, path) -> str | None:
+        from content_checks.checks import check_file, content_kind  # noqa: PLC0415
+
+        try:
+            relative = Path(path).resolve().relative_to(self.content).as_posix()
+            kind = content_kind(relative, self.config)
+            if kind is None:
+                return None
+            _problems, entry = check_file(relative, Path(path).read_bytes(), set(), self.config, kind)
+        except (OSError, ValueError):
+            return None
+        return entry.save_as if entry is not None else None
+
+
+def html_pages(output: Path) -> set:
+    return {path.relative_to(output).as_posix() for path in output.rglob("*.html")} if output.is_dir() else set()
+
+
+def follow_moves(state: State, saved: dict, before: set, after: set, url: str):
+    """A saved article whose address changed (a title edit without `Slug:`): its old address leads to the
+    new one from now on, so the open tab follows it."""
+    removed, added = before - after, after - before
+    state.added = sorted(added)
+    for new in saved.values():
+        if new not in added:
+            continue
+        for old in sorted(removed):
+            if os.path.dirname(old) == os.path.dirname(new) and old not in state.moved:
+                for earlier, target in list(state.moved.items()):
+                    if target == old:
+                        state.moved[earlier] = new
+                state.moved[old] = new
+                print(f"devserver: bài đã chuyển địa chỉ: {url}{old} → {url}{new} (trang đang mở sẽ theo sang).",
+                      file=sys.stderr, flush=True)
+
+
+def tell_addresses(addresses, batch, state: State, before, after, url: str, drafts_shown: set):
+    """The address of each article just saved and of each draft not yet shown."""
+    if addresses is None:
+        return
+    saved = {}
+    for _kind, path in sorted(batch or ()):
+        if path.endswith(".md") and os.path.isfile(path):
+            address = addresses.of(path)
+            if address:
+                saved[path] = address
+                print(f"devserver: bài vừa lưu {os.path.relpath(path)}: {url}{address}", file=sys.stderr, flush=True)
+    if before is not None:
+        follow_moves(state, saved, before, after, url)
+    if addresses.drafts:
+        for address in sorted(page for page in after if page.startswith(addresses.drafts) and page not in drafts_shown):
+            drafts_shown.add(address)
+            print(f"devserver: bản nháp (chỉ có trong bản xem trước): {url}{address}", file=sys.stderr, flush=True)
+
+
 def serve(output: Path, bind: str, port: int, state: State) -> ThreadingHTTPServer:
     handler = type("Handler", (PreviewHandler,), {"state": state})
-    server = ThreadingHTTPServer((bind, port), functools.partial(handler, directory=str(output)))
+    server = PreviewServer((bind, port), functools.partial(handler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -260,6 +372,12 @@ def main(argv=None) -> int:
     url = f"http://{'localhost' if args.bind in ('127.0.0.1', '::1') else args.bind}:{server.server_address[1]}/"
     print(f"devserver: xem trước tại {url} — lưu tệp là trang tự dựng lại và tải lại; Ctrl-C để dừng.",
           file=sys.stderr, flush=True)
+    try:
+        addresses = Addresses(content, conf)
+    except Exception as error:  # noqa: BLE001 - the preview works without the addresses
+        print(f"devserver: không tính được địa chỉ các bài ({error}); xem trước vẫn chạy.", file=sys.stderr, flush=True)
+        addresses = None
+    drafts_shown = set()
     # The watcher runs from the start, also during builds: a save made while building is queued and
     # builds again as soon as the running build is over.
     changes = queue.Queue()
@@ -287,6 +405,8 @@ def main(argv=None) -> int:
                 if status == 0:
                     state.bump()
                     announce(status, time.monotonic() - started, url, search_later=True)
+                    pages = html_pages(output)
+                    tell_addresses(addresses, batch, state, None, pages, url, drafts_shown)
                     refresh_search(deferred)
                 else:
                     if status == RENDER_FULL:
@@ -301,16 +421,19 @@ def main(argv=None) -> int:
                     warm.stop()
                     warm = None
                 since = time.time()
+                before = html_pages(output) if batch is not None else None
                 status = build_once(content, output, conf, passthrough)
                 if status == 0:
+                    after = html_pages(output)
+                    tell_addresses(addresses, batch, state, before, after, url, drafts_shown)
                     state.bump()
                     warm = WarmSite(content, output, conf, deferred, since)
                 announce(status, time.monotonic() - started, url)
             batch = changes.get()
             while not changes.empty():  # everything saved meanwhile: one build
                 batch = batch | changes.get()
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # Ctrl-C: the preview stops, without a traceback
+        print("devserver: đã dừng xem trước (Ctrl-C).", file=sys.stderr, flush=True)
     finally:
         stop.set()
         server.shutdown()

@@ -28,12 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from incremental import keying  # noqa: E402 - after the plugins folder is on the path
+from vn_core.lang import say_in  # noqa: E402
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 
 
-def say(message):
-    print(f"incremental_build: {message}", file=sys.stderr, flush=True)
+SAID = {"up_to_date": ("không có gì thay đổi từ lần dựng trước: {output} đã mới nhất.",
+                      "nothing changed since the last build: {output} is up to date")}
+
+
+def say(key, **params):
+    print(say_in(SAID, key, **params), file=sys.stderr, flush=True)
 
 
 def parse_arguments(argv):
@@ -136,7 +141,7 @@ def build(content: Path, output: Path, conf: Path, extras: dict, passthrough=(),
         now = time.time()
         digest = inputs_digest(settings)
         if memo_hit(load_memo(memo_file), digest, output, now):
-            say(f"nothing changed since the last build: {output} is up to date")
+            say("up_to_date", output=output)
             return 0
         memo_file.unlink(missing_ok=True)
         with tempfile.TemporaryDirectory(prefix="incremental-") as scratch:
@@ -155,7 +160,10 @@ def build(content: Path, output: Path, conf: Path, extras: dict, passthrough=(),
 def main(argv=None) -> int:
     args = parse_arguments(argv)
     content, output, conf = (Path(p).resolve() for p in (args.content, args.output, args.settings))
-    return build(content, output, conf, extra_settings(args.extra_settings), args.passthrough, not args.no_memo)
+    try:
+        return build(content, output, conf, extra_settings(args.extra_settings), args.passthrough, not args.no_memo)
+    except KeyboardInterrupt:  # Ctrl-C: safe_build (which got it too) says what became of the output
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,9 +1,14 @@
-"""Start a new article: `make newpost TITLE="…" CATEGORY="…"` (or python tools/newpost.py --title … --category …).
+"""Start a new article: `make newpost TITLE="…" CATEGORY="…"`, or without make (Windows)
+`py tools\\newpost.py "Tiêu đề bài" "Tin hoạt động"` (also `--title … --category …`, or TITLE and
+CATEGORY in the environment, as make passes them).
 
 Writes content/<year>/<slug>.md with the required metadata filled in (Date is now, in the site's
-time zone) and the optional fields in a comment, prints its path, and never overwrites a file."""
+time zone; Slug: always, so the address stays when the title is edited) and the optional fields in
+a comment, prints its path, and never overwrites a file. Started by a Python without Pelican (no
+activated environment), it runs itself again with the project's .venv, as tools/check.py does."""
 
 import argparse
+import importlib.util
 import os
 import sys
 from datetime import datetime
@@ -12,6 +17,16 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+if __name__ == "__main__" and importlib.util.find_spec("pelican") is None and not os.environ.get("NEWPOST_RESTARTED"):
+    from local_python import MISSING, project_python, run_python  # noqa: E402
+
+    if project_python() == sys.executable:
+        print(MISSING, file=sys.stderr)
+        sys.exit(2)
+    os.environ["NEWPOST_RESTARTED"] = "1"  # the .venv's Python without Pelican must not start it again
+    sys.exit(run_python([str(Path(__file__).resolve()), *sys.argv[1:]]))
 
 from content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
 from content_checks.glue import config_from_settings  # noqa: E402
@@ -43,13 +58,21 @@ Modified: {date}
 """
 
 def parse_arguments(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Tạo bài mới (start a new article).")
+    parser.add_argument("words", nargs="*", metavar="TITLE [CATEGORY]", help="tiêu đề rồi chuyên mục (title, then category)")
     parser.add_argument("--title", default=os.environ.get("TITLE", ""))
     parser.add_argument("--category", default=os.environ.get("CATEGORY", ""))
     parser.add_argument("--author", default=os.environ.get("AUTHOR_NAME", ""))
     parser.add_argument("--content", default=str(ROOT / "content"))
     parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if len(args.words) > 2:
+        parser.error('viết tiêu đề trong ngoặc kép: "Tiêu đề bài" "Tin hoạt động" (quote the title)')
+    if args.words:
+        args.title = args.words[0]
+    if len(args.words) == 2:
+        args.category = args.words[1]
+    return args
 
 
 def fail(message: str) -> int:
@@ -88,8 +111,8 @@ def main(argv=None) -> int:
     title = " ".join(args.title.split())
     category = " ".join(args.category.split())
     if not title or not category:
-        return fail('cần TITLE và CATEGORY — make newpost TITLE="Tiêu đề bài" CATEGORY="Tin hoạt động" '
-                    "(TITLE and CATEGORY are required)")
+        return fail('cần tiêu đề và chuyên mục — make newpost TITLE="Tiêu đề bài" CATEGORY="Tin hoạt động", '
+                    'hoặc (Windows) py tools\\newpost.py "Tiêu đề bài" "Tin hoạt động" (TITLE and CATEGORY are required)')
     from pelican.settings import read_settings  # noqa: PLC0415 - slow import, only when needed
 
     settings = read_settings(args.settings)

@@ -42,6 +42,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from vn_core.lang import say_in  # noqa: E402 - after the plugins folder is on the path
+
 NEW = ".{name}.new-"  # the build being written
 OLD = ".{name}.old-"  # the site being retired (or kept for recovery by the two-rename fallback)
 LOCK_FILE = ".{name}.lock"  # only where a folder cannot be locked (Windows)
@@ -57,8 +60,33 @@ class Interrupted(Exception):
         self.signum = signum
 
 
-def say(message):
-    print(f"safe_build: {message}", file=sys.stderr, flush=True)
+# What the build says to editors (vn_core.lang: Vietnamese, English with CONTENT_CHECKS_LANG=en).
+SAID = {
+    "waiting": ("một bản dựng khác đang ghi vào {output}, đang chờ nó xong…",
+                "another build is writing {output} — waiting for it to finish…"),
+    "refused": ("một bản dựng khác đang ghi vào {output} — hãy chạy lại khi nó xong.",
+                "another build is writing {output}; try again when it has finished."),
+    "resumed": ("bản dựng kia đã xong; bắt đầu dựng.", "the other build has finished; building now."),
+    "put_back": ("{output} bị mất sau một lần dựng bị ngắt; đã đặt lại trang trước đó.",
+                 "{output} was missing after an interrupted build; the previous site was put back."),
+    "leftover": ("xóa {name}, thư mục còn lại từ một lần dựng bị ngắt.",
+                 "removing {name}, left over by an interrupted build."),
+    "stopped": ("đã dừng ({name}); {output}: {kept}.", "stopped by {name}; {output}: {kept}."),
+    "kept_new": ("trang mới đã thay vào", "the new site is in place"),
+    "kept_old": ("trang trước đó giữ nguyên", "the previous site is unchanged"),
+    "os_error": ("không dựng được vào {output}: {error}. Đóng các chương trình đang mở thư mục đó rồi dựng lại; "
+                 "trang trước đó giữ nguyên.",
+                 "could not build into {output}: {error}. Close programs using it and build again; "
+                 "the previous site is unchanged."),
+    "failed": ("bản dựng lỗi (mã {status}), xem thông báo ở trên; {output} giữ nguyên như trước.",
+               "build failed (exit {status}); {output} was left unchanged."),
+    "succeeded": ("dựng xong; đã thay {output} ({changed:,} trong {total:,} tệp thay đổi; so sánh trong {seconds:.1f} giây).",
+                  "build succeeded; replacing {output} ({changed:,} of {total:,} files changed; compared in {seconds:.1f} s)."),
+}
+
+
+def say(key, **params):
+    print(say_in(SAID, key, **params), file=sys.stderr, flush=True)
 
 
 def parse_arguments(argv):
@@ -100,7 +128,7 @@ def build_lock(output: Path, wait=True):
                 if not wait:
                     handle.close()
                     raise SystemExit(refusal(output))
-                say(waiting(output))
+                say("waiting", output=output)
                 time.sleep(1)
         try:
             yield handle.fileno()
@@ -117,22 +145,18 @@ def build_lock(output: Path, wait=True):
         except BlockingIOError:
             if not wait:
                 raise SystemExit(refusal(output))
-            say(waiting(output))
+            say("waiting", output=output)
             fcntl.flock(descriptor, fcntl.LOCK_EX)
-            say("the other build has finished; building now.")
+            say("resumed")
         yield descriptor
     finally:
         os.close(descriptor)
 
 
-def waiting(output):
-    return (f"another build is writing {output} — waiting for it to finish "
-            f"(một bản dựng khác đang chạy, đang chờ nó xong)…")
 
 
 def refusal(output):
-    return (f"safe_build: another build is writing {output}; try again when it has finished "
-            f"(một bản dựng khác đang chạy, hãy chạy lại khi nó xong).")
+    return say_in(SAID, "refused", output=output)
 
 
 # --- leftovers and recovery ----------------------------------------------------------------------
@@ -152,10 +176,10 @@ def recover(output: Path) -> None:
     retired = [p for p in found if p.name.startswith(OLD.format(name=output.name))]
     if not output.exists() and retired:
         os.rename(retired[-1], output)
-        say(f"{output} was missing after an interrupted build; the previous site was put back.")
+        say("put_back", output=output)
         found.remove(retired[-1])
     for folder in found:
-        say(f"removing {folder.name}, left over by an interrupted build.")
+        say("leftover", name=folder.name)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -359,13 +383,11 @@ def build(content, output: Path, settings, options, wait=True, use_exchange=True
                         shutil.rmtree(folder, ignore_errors=True)
     except Interrupted as stop:
         name = signal.Signals(stop.signum).name
-        kept = "the new site is in place" if state.swapped else "the previous site is unchanged"
-        say(f"stopped by {name}; {output}: {kept}.")
+        say("stopped", name=name, output=output, kept=say_in(SAID, "kept_new" if state.swapped else "kept_old"))
         return 128 + stop.signum
     except OSError as error:
         # E.g. Windows refuses to rename a folder that a program has open (an editor, Explorer, a server).
-        say(f"could not build into {output}: {error}. Close programs using it and build again; "
-            f"the previous site is unchanged.")
+        say("os_error", output=output, error=error)
         return 1
 
 
@@ -382,13 +404,12 @@ def _build_locked(content, output, settings, options, lock, use_exchange, state)
     status = state.child.wait()
     state.child = None
     if status != 0:
-        say(f"build failed (exit {status}); {output} was left unchanged.")
+        say("failed", status=status, output=output)
         return status
     make_readable(state.staging)
     started = time.perf_counter()
     kept, total = keep_unchanged_times(output, state.staging)
-    say(f"build succeeded; replacing {output} ({total - kept:,} of {total:,} files changed; "
-        f"compared in {time.perf_counter() - started:.1f} s).")
+    say("succeeded", output=output, changed=total - kept, total=total, seconds=time.perf_counter() - started)
     # A signal arriving during the swap waits until the swap and its bookkeeping are done.
     with signals_held():
         state.retired = replace(output, state.staging, use_exchange=use_exchange)

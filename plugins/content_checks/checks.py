@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
 from vn_core.dates import DateProblem, parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
-from vn_core.front_matter import Block, parse_block
+from vn_core.front_matter import KEY_RE, Block, canonical_key, parse_block
 from vn_core.links import address_problem, cover_problem, split_intrasite
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, UnsafeRedirect, page_file
 from vn_core.redirects import loads as load_redirects
@@ -111,6 +111,9 @@ class CheckConfig:
     max_pixels: int = DEFAULT_MAX_PIXELS
     # issue 27: the documents register's folder (VAN_BAN_PATH of plugins/van_ban); "" for none.
     documents_path: str = "van-ban"
+    # Files the site itself writes (404, search, sitemap, feeds, category pages…): save_as ->
+    # (Vietnamese name, English name); a content file written there would replace it.
+    product_pages: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -134,6 +137,8 @@ class Entry:
     kind: str  # "article" or "page"
     slug: str | None = None
     slug_line: int = 1
+    slug_typed: bool = False  # the slug comes from a `Slug:` line (maybe copied with an old article)
+    save_as_line: int | None = None  # the line of a `Save_as:` / `Url:` that sets the address
     lang: str = "vi"
     group: str = "published"  # Pelican finds translations among published, hidden and drafts apart
     save_as: str | None = None
@@ -244,13 +249,35 @@ def _check_date_value(path, key_label, value, line, config):
     try:
         moment = parse_date(value, config.get_date)
     except DateProblem as problem:
-        return [_problem(ERROR, path, line, problem.code, key=key_label, value=value)], None
+        extra = {"day": problem.day, "month": problem.month, "year": problem.year, "last": problem.last}
+        params = dict(key=key_label, value=value, **(extra if problem.code == "no_such_day" else {}))
+        return [_problem(ERROR, path, line, problem.code, **params)], None
     return [], _localise(moment, config.timezone)
 
 
-def check_required(path, kind, meta: Block, config: CheckConfig, misspelt=()):
-    """Missing Title, Date, Category; a key already reported as misspelt is not reported again."""
+def keys_after_blank(lines, meta: Block, config: CheckConfig):
+    """(blank line, [keys]) when `Key: value` lines of known keys follow the blank line that ended
+    the metadata (an editor's stray blank line): the build reads them as the article's text."""
+    if meta.style != "pelican" or not meta.body_start or lines[meta.body_start - 1].strip():
+        return None, []
+    known = {key.lower() for key in config.known_keys}
+    found = []
+    for line in lines[meta.body_start:]:
+        match = KEY_RE.match(line)
+        if not match or canonical_key(match.group("key")) not in known:
+            break
+        found.append(match.group("key").strip())
+    return meta.body_start, found
+
+
+def check_required(path, kind, meta: Block, config: CheckConfig, misspelt=(), lines=()):
+    """Missing Title, Date, Category; a key already reported as misspelt is not reported again,
+    nor one written below a stray blank line (that blank line is the problem)."""
     problems = []
+    blank, below = keys_after_blank(lines, meta, config)
+    if below:
+        problems.append(_problem(ERROR, path, blank, "metadata_after_blank", keys=", ".join(f"`{key}:`" for key in below)))
+        misspelt = set(misspelt) | {canonical_key(key) for key in below}
     title, _ = _first(meta, "title")
     if not title and "title" not in misspelt:
         problems.append(_problem(ERROR, path, _line_of(meta, "title"), "missing_title"))
@@ -296,7 +323,8 @@ def check_values(path, kind, meta: Block, config: CheckConfig):
     if kind == "article" and category and config.categories and category not in config.categories:
         suggestion = closest(category, config.categories)
         if suggestion:
-            problems.append(_problem(WARNING, path, line, "category_near", value=category, suggestion=suggestion))
+            # A typo of a known category would open a new one (breadcrumb, JSON-LD): the build stops.
+            problems.append(_problem(ERROR, path, line, "category_near", value=category, suggestion=suggestion))
         else:
             problems.append(_problem(INFO, path, line, "category_new", value=category))
     return problems
@@ -450,6 +478,42 @@ def check_cover(path, meta: Block, existing, config: CheckConfig = None):
     return []
 
 
+# Python-Markdown's block-level tags: a paragraph opening with one is raw HTML, left unparsed.
+BLOCK_TAGS = (
+    "address article aside blockquote center details dialog div dl fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hgroup main nav ol p section table ul"
+).split()
+HTML_BLOCK_RE = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9]*)\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+
+
+def _html_block_lines(lines, start):
+    """(line number, text, tag) of the lines of raw HTML blocks, whose Markdown is not read (a
+    block-level tag opening a paragraph, without md_in_html's `markdown="1"`), to the blank line."""
+    tag, previous_blank = None, True
+    for number, line in _body_lines(lines, start):
+        if not line.strip():
+            tag, previous_blank = None, True
+            continue
+        opening = HTML_BLOCK_RE.match(line) if previous_blank else None
+        if opening and opening.group("tag").lower() in BLOCK_TAGS and "markdown" not in _attributes(opening.group("attrs")):
+            tag = opening.group("tag")
+        previous_blank = False
+        if tag:
+            yield number, line, tag
+
+
+def check_markdown_in_html(path, lines, start):
+    """`<center>![Ảnh]({static}/images/a.jpg)</center>`: Markdown inside raw HTML is published as
+    the literal text (and goes into the description); say so on its line, with both fixes."""
+    problems = []
+    for number, line, tag in _html_block_lines(lines, start):
+        for match in MD_LINK_RE.finditer(line):
+            vi, en = messages.WHAT["image" if match.group("bang") else "link"]
+            problems.append(_problem(ERROR, path, number, "markdown_in_html_block", what_vi=vi, what_en=en,
+                                     target=match.group("target").strip(), tag=tag, written=match.group()))
+    return problems
+
+
 def check_embeds(path, lines, start, config: CheckConfig):
     """An <iframe> from a host off the allow-list is removed from the page: say so on its line."""
     problems = []
@@ -545,7 +609,7 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
     key_problems = list(check_metadata_keys(path, meta, config))
     misspelt = {dict(p.params)["suggestion"].lower() for p in key_problems if p.code == "misspelt_key"}
     problems += key_problems
-    problems += check_required(path, kind, meta, config, misspelt)
+    problems += check_required(path, kind, meta, config, misspelt, lines)
     problems += check_values(path, kind, meta, config)
     problems += check_addresses(path, meta)
     problems += _kind_problems(path, kind, meta)
@@ -558,6 +622,7 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
     problems += check_cover(path, meta, existing, config)
     problems += check_embeds(path, lines, meta.body_start, config)
     problems += check_comments(path, lines, meta.body_start)
+    problems += check_markdown_in_html(path, lines, meta.body_start)
 
     slug, slug_line, slug_problems = _slug(path, meta, config)
     problems += slug_problems
@@ -567,7 +632,10 @@ def check_file(path: str, data: bytes, existing, config: CheckConfig, kind=None)
     status = status if status in STATUSES else "published"
     if kind == "article" and not config.with_future_dates and moment is not None and moment > config.now:
         status = "draft"  # Pelican holds a future article back as a draft until its date
-    entry = Entry(path, kind, slug, slug_line, lang, status, moment=moment)
+    typed, _ = _first(meta, "slug")
+    address = meta.first("save_as") or meta.first("url")
+    entry = Entry(path, kind, slug, slug_line, bool(typed and typed.strip()), address.line if address else None,
+                  lang, status, moment=moment)
     if slug and (kind == "page" or moment is not None or status == "draft"):
         entry.save_as = _save_as(kind, meta, slug, status, path, config)
         entry.year = moment.year if moment else None
@@ -637,6 +705,9 @@ def check_unread(path: str, discovery: Discovery, config: CheckConfig):
         if ext in MARKDOWN_EXTENSIONS or ext in discovery.extensions:
             return [_problem(WARNING, path, 1, "markdown_in_static", folder=path.split("/", 1)[0])]
         return []
+    if ext in TEXT_EXTENSIONS and content_kind(name_without(path, ext) + ".md", config) is None:
+        # `extra/robots.txt`: renamed to .md it would not be read either (ARTICLE_EXCLUDES, PAGE_PATHS…).
+        return [_not_published(path, config)]
     if ext in TEXT_EXTENSIONS:
         inner = _extension(name[: -len(ext) - 1])
         suggestion = name[: -len(ext) - 1] if inner in MARKDOWN_EXTENSIONS else name[: -len(ext)] + "md"
@@ -652,7 +723,16 @@ def check_unread(path: str, discovery: Discovery, config: CheckConfig):
     if ext in MARKDOWN_EXTENSIONS or ext in discovery.extensions:
         # Outside ARTICLE_PATHS / PAGE_PATHS (a notes file): not published, and that is fine.
         return [_problem(INFO, path, 1, "not_read")]
-    return [_problem(INFO, path, 1, "not_published")]
+    return [_not_published(path, config)]
+
+
+def name_without(path: str, ext: str) -> str:
+    return path[: -len(ext) - 1]
+
+
+def _not_published(path, config: CheckConfig) -> Problem:
+    return _problem(INFO, path, 1, "not_published", name=posixpath.basename(path), folders=_static_folders(config),
+                    downloads=_downloads_folder(config))
 
 
 def _downloads_folder(config: CheckConfig) -> str:
@@ -678,18 +758,44 @@ def discover(existing, config: CheckConfig) -> Discovery:
 # --- checks across files -----------------------------------------------------------------------
 
 
-def check_collisions(entries):
+PRODUCT_FIX = {
+    "address": ("xóa dòng `Save_as:` / `Url:` này, hoặc đặt một địa chỉ khác",
+                "delete this `Save_as:` / `Url:` line, or give another address"),
+    "slug": ("đặt `Slug:` khác cho nó", "give it another `Slug:`"),
+}
+
+
+def _product_clash(entry, product_vi, product_en):
+    fix_vi, fix_en = PRODUCT_FIX["address" if entry.save_as_line else "slug"]
+    kind_vi, kind_en = ("trang", "page") if entry.kind == "page" else ("bài", "article")
+    return _problem(ERROR, entry.path, entry.save_as_line or entry.slug_line, "same_url_product", url=entry.save_as,
+                    kind_vi=kind_vi, kind_en=kind_en, product_vi=product_vi, product_en=product_en,
+                    fix_vi=fix_vi, fix_en=fix_en)
+
+
+def check_collisions(entries, product_pages=None):
     """Two files written to the same URL (an error), or two articles Pelican would take for
     translations of each other because they share a slug and a language (a warning on the newer
-    one: the older one's address is already published)."""
+    one: the older one's address is already published); a file written where the site writes one
+    of its own pages (`product_pages`, save_as -> names) is an error naming both."""
+    product_pages = product_pages or {}
     problems = []
     first_at = {}
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.save_as is None:
             continue
+        if entry.save_as in product_pages:
+            problems.append(_product_clash(entry, *product_pages[entry.save_as]))
+            continue
         other = first_at.setdefault(entry.save_as, entry)
-        if other is not entry:
-            problems.append(_problem(ERROR, entry.path, entry.slug_line, "same_url", other=other.path, url=entry.save_as))
+        if other is entry:
+            continue
+        if entry.slug_typed and entry.save_as_line is None:
+            problems.append(_problem(ERROR, entry.path, entry.slug_line, "same_url_slug", other=other.path,
+                                     url=entry.save_as, slug=entry.slug))
+        else:
+            problems.append(_problem(ERROR, entry.path, entry.save_as_line or entry.slug_line, "same_url",
+                                     other=other.path, url=entry.save_as))
     same_url = {p.path for p in problems}
     first_slug = {}
     far = datetime.max.replace(tzinfo=ZoneInfo("UTC"))
@@ -767,7 +873,7 @@ def check_site(sources: dict, existing, config: CheckConfig, discovery: Discover
         problems += found
         if entry is not None:
             entries.append(entry)
-    problems += check_collisions(entries)
+    problems += check_collisions(entries, config.product_pages)
     if redirects is not None:
         problems += check_redirects(redirects, entries, config)
     for path in sorted(discovery.files - set(sources) - {config.redirects_data}):

@@ -13,6 +13,7 @@ Pelican's own warnings and errors about content are re-worded in the checks' `fi
 
 import logging
 import os
+import re
 import sys
 from datetime import datetime
 from functools import partial
@@ -26,6 +27,7 @@ from pelican.utils import get_date, posixize_path, slugify
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.forking import build_processes
+from vn_core.lang import editor_lang
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 from vn_core.paths import unsafe_links
 from vn_core.slugs import remembered
@@ -58,6 +60,9 @@ class ContentCheckFailed(SystemExit):
 
 
 def setting(settings, name):
+    if name == "CONTENT_CHECKS_LANG":
+        # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
+        return editor_lang(settings.get(name, DEFAULTS[name]))
     return settings.get(name, DEFAULTS[name])
 
 
@@ -99,16 +104,64 @@ def pelican_save_as(settings):
     return save_as_of
 
 
+# The site's own pages, by the DIRECT_TEMPLATES name, as editors know them.
+PRODUCT_NAMES = {
+    "index": ("trang chủ", "home page"),
+    "404": ("trang báo lỗi 404 (không tìm thấy trang)", "404 (page not found) page"),
+    "search": ("trang tìm kiếm", "search page"),
+    "sitemap": ("sơ đồ trang sitemap.xml", "sitemap.xml"),
+    "robots": ("tệp robots.txt", "robots.txt"),
+    "categories": ("trang danh sách chuyên mục", "list of categories"),
+    "tags": ("trang danh sách thẻ", "list of tags"),
+    "authors": ("trang danh sách tác giả", "list of authors"),
+    "archives": ("trang lưu trữ", "archives page"),
+}
+FEEDS = ("FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS")
+
+
+def product_pages(settings, slug) -> dict:
+    """save_as -> (Vietnamese, English) name of each file the site writes besides the content: its
+    direct templates (404, search, sitemap, robots, archives…), feeds and the configured categories'
+    pages; `slug` is Pelican's slugify as the build calls it."""
+    pages = {}
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            vi, en = PRODUCT_NAMES.get(name, (f"trang `{name}`", f"`{name}` page"))
+            pages[save_as] = (vi, en)
+    for category in settings.get("NEWS_CATEGORIES") or ():
+        values = {"slug": slug(category), "name": category}
+        save_as = settings.get("CATEGORY_SAVE_AS")
+        if save_as:
+            pages[save_as.format(**values)] = (f"trang chuyên mục {category}", f"page of the category {category}")
+        for key in FEEDS[4:]:
+            if settings.get(key):
+                pages[settings[key].format(**values)] = (f"bản tin RSS/Atom của chuyên mục {category}",
+                                                         f"RSS/Atom feed of the category {category}")
+    for key in FEEDS[:4]:
+        if settings.get(key):
+            pages[settings[key]] = ("bản tin RSS/Atom", "RSS/Atom feed")
+    return {posixize_path(path).lstrip("/"): names for path, names in pages.items()}
+
+
 def config_from_settings(settings, now=None) -> CheckConfig:
     """The checks' view of Pelican settings; slugs, dates and URLs are made as Pelican makes them."""
     timezone = settings.get("TIMEZONE") or "UTC"
+    slug = partial(
+        remembered(slugify),
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+    category_slug = partial(
+        remembered(slugify),
+        regex_subs=settings.get("CATEGORY_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
     return CheckConfig(
-        slugify=partial(
-            remembered(slugify),
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        ),
+        slugify=slug,
+        product_pages=product_pages(settings, category_slug),
         now=now or datetime.now(ZoneInfo(timezone)),
         categories=tuple(settings.get("NEWS_CATEGORIES", ())),
         known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS")),
@@ -209,18 +262,32 @@ class PelicanRecords(logging.Filter):
     def _say(self, record, severity, path, line, code, **params):
         label = messages.SEVERITY_LABELS[self.lang][severity]
         text = messages.render(code, params, self.lang)
-        record.msg, record.args = "%s", (f"{join_root(self.shown, path)}:{line}: {label}: {text}",)
+        where = f"{join_root(self.shown, path)}:{line}: " if path else ""
+        record.msg, record.args = "%s", (f"{where}{label}: {text}",)
         record.exc_info, record.exc_text = None, None
+        record.name = REWORDED  # the line carries its own `lỗi:`: no English `ERROR:` before it
         if severity == ERROR:
             self.errors += 1
         return True
 
     def filter(self, record):
+        if record.msg == "Keyboard interrupt received. Exiting.":
+            return False  # Ctrl-C: the build's wrapper (safe_build) says what became of the output
+        group = getattr(record, "limit_msg", None)
+        if group and record.msg == group:
+            # Pelican's LimitFilter turned its 5th record of a kind into "Other images have empty alt
+            # attributes": the checks list every one with its line; say where to see them.
+            return self._say(record, WARNING, "", 0, "pelican_more", message=group) if not self.covered else False
         key = pelican_record_key(record)
         if key is not None and key in self.covered:
             return False
         args = record.args if isinstance(record.args, tuple) else ()
+        if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+            path = _content_path(args[1], self.root)
+            return self._say(record, WARNING, path, _line_naming(args[1], str(args[0])), "missing_alt", target=args[0])
         if record.msg == "Could not process %s" and len(args) == 1:
+            if ("skipped", _content_path(args[0], self.root)) in self.covered:
+                return False  # the checks named the cause (a date that does not exist…) at its line
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_skipped")
         if record.msg == "Skipping %s: could not find information about '%s'" and len(args) == 2:
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_missing_info", key=args[1])
@@ -238,8 +305,22 @@ class PelicanRecords(logging.Filter):
             text = messages.render("pelican_template_error", {"error": args[1]}, self.lang)
             record.msg, record.args = "%s", (f"{posixize_path(os.path.relpath(where)) if os.path.isabs(where) else where}:{line}: {label}: {text}",)
             record.exc_info, record.exc_text = None, None
+            record.name = REWORDED
             self.errors += 1
         return True
+
+
+# The logger name of Pelican's records once re-worded: OneLineFormatter shows them as they are.
+REWORDED = "content_checks.pelican"
+
+
+def _line_naming(source, name) -> int:
+    """The first line of a content file that names `name` (an image Pelican reported), else 1."""
+    try:
+        with open(source, encoding="utf-8-sig") as handle:
+            return next((number for number, line in enumerate(handle, 1) if name in line), 1)
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")
@@ -265,6 +346,9 @@ def covered_keys(problems, root):
     for problem in problems:
         path = os.path.abspath(os.path.join(root, problem.path))
         params = dict(problem.params)
+        if problem.severity == ERROR:
+            # Pelican's own "Could not process" of this file would only repeat it, in vaguer words.
+            keys.add(("skipped", problem.path))
         if problem.code == "missing_alt":
             keys.add(("alt", path, os.path.basename(params["target"])))
         elif problem.code == "same_slug":
@@ -302,6 +386,10 @@ def pelican_records():
 # --- a log that never wraps a message -----------------------------------------------------------
 
 
+# A line that already says its severity (`tệp:3: cảnh báo: …`, as the photos plugin writes them).
+LABELLED_RE = re.compile(r"(?:^|: )(?:lỗi|cảnh báo|ghi chú|error|warning|note): ")
+
+
 class OneLineFormatter(logging.Formatter):
     """Our messages as they are (they carry `lỗi:` / `cảnh báo:`); others after their level."""
 
@@ -311,9 +399,11 @@ class OneLineFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             text = f"{text}\n{record.exc_text}"
-        if record.name.startswith("content_checks") or record.levelno == logging.INFO:
+        if record.name.startswith("content_checks") or record.levelno <= logging.INFO or LABELLED_RE.search(text):
             return text
-        return f"{record.levelname}: {text}"
+        # Another plugin's warning or error: its level in the editors' words, not Python's `WARNING:`.
+        severity = ERROR if record.levelno >= logging.ERROR else WARNING
+        return f"{messages.SEVERITY_LABELS[pelican_records().lang][severity]}: {text}"
 
 
 def plain_log_handler():
@@ -348,8 +438,8 @@ def _log(level, text) -> bool:
 LEVELS = {ERROR: logging.ERROR, WARNING: logging.WARNING, INFO: logging.INFO}
 
 PREVIEW_NOTE = {
-    "vi": "(Bản xem trước vẫn được tạo; `make html` và `make publish` sẽ dừng cho đến khi sửa hết lỗi.)",
-    "en": "(The preview is built anyway; `make html` and `make publish` stop until every error is fixed.)",
+    "vi": "(Bản xem trước vẫn được tạo; bản dựng để đăng lên mạng sẽ dừng cho đến khi sửa hết lỗi.)",
+    "en": "(The preview is built anyway; the build for publishing stops until every error is fixed.)",
 }
 
 
@@ -447,7 +537,42 @@ def stop_on_pelican_errors(pelican_object):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 
+DONE_RE = re.compile(
+    r"^Done: Processed (?P<articles>\d+) articles?, (?P<drafts>\d+) drafts?, (?P<hidden>\d+) hidden articles?, "
+    r"(?P<pages>\d+) pages?, (?P<hidden_pages>\d+) hidden pages? and (?P<draft_pages>\d+) draft pages? "
+    r"in (?P<seconds>[\d.]+) seconds\.$"
+)
+DONE = {
+    "vi": "Đã dựng xong: {articles} bài, {drafts} bản nháp, {hidden} bài ẩn, {pages} trang, {hidden_pages} trang ẩn, "
+          "{draft_pages} trang nháp, trong {seconds} giây.",
+    "en": "Built: {articles} articles, {drafts} drafts, {hidden} hidden articles, {pages} pages, {hidden_pages} hidden "
+          "pages, {draft_pages} draft pages, in {seconds} seconds.",
+}
+
+
+def vietnamese_console():
+    """Pelican prints its closing `Done: Processed N articles…` on its rich console (not the log):
+    say it in the editors' language, on one line. Wrapped once (autoreload registers plugins again)."""
+    from pelican.log import console  # noqa: PLC0415
+
+    original = console.print
+    if getattr(original, "content_checks", False):
+        return
+
+    def print_translated(*objects, **kwargs):
+        if len(objects) == 1 and isinstance(objects[0], str):
+            done = DONE_RE.match(objects[0])
+            if done:
+                objects = (DONE[pelican_records().lang].format(**done.groupdict()),)
+                kwargs.setdefault("soft_wrap", True)
+        return original(*objects, **kwargs)
+
+    print_translated.content_checks = True
+    console.print = print_translated
+
+
 def connect():
+    vietnamese_console()
     plain_log_handler()
     pelican_records()
     signals.generator_init.connect(check_before_build)

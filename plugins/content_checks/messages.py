@@ -8,9 +8,10 @@ SEVERITY_LABELS = {
     "en": {"error": "error", "warning": "warning", "info": "note"},
 }
 
+# The forms the editors' guide teaches, day first as Vietnamese write it, then the ISO form.
 DATE_FORMS = {
-    "vi": "`YYYY-MM-DD HH:MM` (ví dụ `2022-06-19 22:02`); cũng được: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS+07:00`",
-    "en": "`YYYY-MM-DD HH:MM` (for example `2022-06-19 22:02`); also accepted: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS+07:00`",
+    "vi": "ngày/tháng/năm giờ:phút, ví dụ `19/6/2022 22:02`; hoặc `2022-06-19 22:02`",
+    "en": "day/month/year hour:minute, for example `19/6/2022 22:02`; or `2022-06-19 22:02`",
 }
 
 MESSAGES = {
@@ -23,8 +24,8 @@ MESSAGES = {
         "Title is missing — add a line `Title: The headline` at the top of the file",
     ),
     "missing_date": (
-        "thiếu Date (ngày đăng) — thêm dòng `Date: YYYY-MM-DD HH:MM` ở đầu tệp, ví dụ `Date: 2022-06-19 22:02`",
-        "Date is missing — add a line `Date: YYYY-MM-DD HH:MM` at the top of the file, for example `Date: 2022-06-19 22:02`",
+        "thiếu Date (ngày đăng) — thêm dòng `Date: 19/6/2022 22:02` (ngày/tháng/năm giờ:phút) ở đầu tệp",
+        "Date is missing — add a line `Date: 19/6/2022 22:02` (day/month/year hour:minute) at the top of the file",
     ),
     "missing_category": (
         "thiếu Category (chuyên mục) — thêm dòng `Category: ...` với một trong: {categories}",
@@ -33,6 +34,14 @@ MESSAGES = {
     "bad_date": (
         "không đọc được ngày `{value}` ở {key} — viết theo dạng {forms_vi}",
         "cannot read the date `{value}` in {key} — write it as {forms_en}",
+    ),
+    "no_such_day": (
+        "ngày `{value}` ở {key} không có thật: tháng {month}/{year} chỉ có {last} ngày — sửa lại ngày, viết theo dạng {forms_vi}",
+        "the date `{value}` in {key} does not exist: {month}/{year} has only {last} days — fix the day, written as {forms_en}",
+    ),
+    "metadata_after_blank": (
+        "dòng trống này kết thúc phần thông tin, nên các dòng bên dưới ({keys}) bị đọc thành nội dung bài — xóa dòng trống này: các dòng `Khóa: giá trị` phải liền nhau, chỉ một dòng trống ngăn chúng với nội dung",
+        "this blank line ends the metadata, so the lines below it ({keys}) are read as the article's text — delete this blank line: the `Key: value` lines must follow each other, with one blank line only between them and the text",
     ),
     "two_digit_year": (
         "năm trong ngày `{value}` ở {key} chỉ có hai chữ số — viết đủ bốn chữ số, ví dụ `19/6/2022` hoặc `2022-06-19`",
@@ -59,8 +68,8 @@ MESSAGES = {
         "Status `{value}` is not valid — use `published`, `draft` or `hidden`{hint_en}",
     ),
     "category_near": (
-        "chuyên mục `{value}` không có trong NEWS_CATEGORIES, có phải là `{suggestion}`? — sửa thành `Category: {suggestion}`; nếu đúng là chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
-        "the category `{value}` is not in NEWS_CATEGORIES, did you mean `{suggestion}`? — write `Category: {suggestion}`; if it really is a new category, add it to NEWS_CATEGORIES in pelicanconf.py",
+        "chuyên mục `{value}` gần giống chuyên mục `{suggestion}` đã có, chắc là gõ nhầm — sửa thành `Category: {suggestion}`; nếu đúng là chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
+        "the category `{value}` is close to the existing category `{suggestion}`, most likely a typo — write `Category: {suggestion}`; if it really is a new category, add it to NEWS_CATEGORIES in pelicanconf.py",
     ),
     "category_new": (
         "chuyên mục mới `{value}` (không có trong NEWS_CATEGORIES) — nếu cố ý mở chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
@@ -69,6 +78,14 @@ MESSAGES = {
     "same_url": (
         "bài này và {other} cùng được ghi ra địa chỉ `{url}`, bài sau sẽ đè mất bài trước — đặt `Slug:` khác nhau cho hai bài (hoặc đổi tiêu đề)",
         "this file and {other} would both be written to `{url}`, one would overwrite the other — give the two a different `Slug:` (or change a title)",
+    ),
+    "same_url_slug": (
+        "bài này và {other} cùng được ghi ra địa chỉ `{url}` vì dòng `Slug: {slug}` này giống bài kia (có lẽ chép từ bài cũ), bài sau sẽ đè mất bài trước — sửa dòng `Slug:` này thành một slug khác, hoặc xóa dòng để địa chỉ lấy theo tiêu đề",
+        "this file and {other} would both be written to `{url}` because this line `Slug: {slug}` is the same as the other's (copied from the old article?), one would overwrite the other — change this `Slug:` line to another slug, or delete it so that the address follows the title",
+    ),
+    "same_url_product": (
+        "{kind_vi} này được ghi ra `{url}`, trùng với {product_vi} của trang web, nên sẽ đè mất trang đó — {fix_vi}",
+        "this {kind_en} would be written to `{url}`, the address of the site's {product_en}, and would overwrite it — {fix_en}",
     ),
     "redirects_json": (
         "tệp chuyển hướng không đọc được ({detail}) — sửa cú pháp JSON ở dòng này, hoặc chạy lại `make import` để tạo lại tệp",
@@ -91,8 +108,8 @@ MESSAGES = {
         "the old address `{old}` has two entries (line {first} and this one) — keep one",
     ),
     "same_slug": (
-        "bài này có cùng slug `{slug}` (phần cuối địa chỉ) với bài đã có {other}, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng `Slug: {slug}-{year}` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
-        "this article has the same slug `{slug}` (the end of its address) as the existing {other}, so the site treats the two as translations of each other — add a line `Slug: {slug}-{year}` (or another unique slug) to this newer article; leave the older one alone so its published address stays",
+        "bài này có cùng slug `{slug}` (phần cuối địa chỉ) với bài đã có {other}: hai bài vẫn được đăng, mỗi bài ở địa chỉ riêng theo tháng đăng, nhưng Pelican báo trùng ở mỗi lần dựng và nếu hai bài cùng tháng thì bài này sẽ đè bài kia — thêm dòng `Slug: {slug}-{year}` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
+        "this article has the same slug `{slug}` (the end of its address) as the existing {other}, : both are still published, each at its own address by month, but Pelican reports the clash on every build, and in the same month this one would overwrite the other — add a line `Slug: {slug}-{year}` (or another unique slug) to this newer article; leave the older one alone so its published address stays",
     ),
     "missing_file": (
         "{what_vi} `{target}` trỏ tới tệp không có: {resolved} — kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) hoặc chép tệp vào đó",
@@ -101,6 +118,10 @@ MESSAGES = {
     "link_without_static": (
         "ảnh `{target}` thiếu `{{static}}`, ảnh sẽ không hiện ở trang bài — viết `{{static}}/{resolved_in_content}`",
         "the image `{target}` has no `{{static}}`, so it will not show on the article page — write `{{static}}/{resolved_in_content}`",
+    ),
+    "markdown_in_html_block": (
+        "{what_vi} `{target}` nằm trong khối HTML `<{tag}>`, Markdown bên trong khối HTML không được đọc nên trang sẽ hiện nguyên chữ `{written}` — bỏ thẻ `<{tag}>` và `</{tag}>` bao ngoài, hoặc viết `<{tag} markdown=\"1\">`",
+        "the {what_en} `{target}` is inside the HTML block `<{tag}>`; Markdown inside an HTML block is not read, so the page shows the literal text `{written}` — remove the `<{tag}>` and `</{tag}>` around it, or write `<{tag} markdown=\"1\">`",
     ),
     "missing_alt": (
         "ảnh `{target}` chưa có mô tả (alt) cho người khiếm thị — viết mô tả trong ngoặc vuông: `![Mô tả ảnh]({target})`",
@@ -195,12 +216,12 @@ MESSAGES = {
         "this file is outside ARTICLE_PATHS and PAGE_PATHS so it is not published — if it is an article, move it into a year folder; a private note needs nothing",
     ),
     "not_published": (
-        "tệp này không được đăng lên trang (không phải bài viết, không nằm trong thư mục tĩnh) — nếu cần đăng, chuyển vào images/ hoặc tai-lieu/",
-        "this file is not published (not an article, not in a static folder) — to publish it, move it into images/ or tai-lieu/",
+        "tệp `{name}` không được đăng lên trang: không phải bài viết `.md` và không nằm trong thư mục tĩnh ({folders}), đổi tên cũng không đăng được — muốn đăng nguyên tệp (cho tải về), chuyển nó vào {downloads}/ và dẫn link `{{static}}/{downloads}/{name}`; nếu chỉ để lưu thì không cần làm gì",
+        "the file `{name}` is not published: it is not a `.md` article and not in a static folder ({folders}), and renaming it would not publish it — to publish the file as it is (as a download), move it into {downloads}/ and link it as `{{static}}/{downloads}/{name}`; a file kept only for yourself needs nothing",
     ),
     "pelican_skipped": (
-        "Pelican không đọc được tệp này nên bài bị bỏ qua — sửa các lỗi khác của tệp (chạy `make check`), hoặc xem nhật ký với `make html PELICANOPTS=--debug`",
-        "Pelican could not read this file, so the article is left out — fix the file's other errors (run `make check`), or see the log with `make html PELICANOPTS=--debug`",
+        "Pelican không đọc được tệp này nên bài bị bỏ qua — sửa các lỗi khác của tệp (xem bằng `make check`, trên Windows `py tools/check.py`)",
+        "Pelican could not read this file, so the article is left out — fix the file's other errors (see them with `make check`, on Windows `py tools/check.py`)",
     ),
     "pelican_missing_info": (
         "Pelican bỏ qua tệp này vì thiếu `{key}` — thêm dòng `{key}: ...` vào phần thông tin",
@@ -213,6 +234,10 @@ MESSAGES = {
     "pelican_unable_to_find": (
         "Pelican không tìm thấy `{target}` để dẫn tới — kiểm tra tên tệp và đường dẫn `{{static}}`/`{{filename}}`",
         "Pelican cannot find `{target}` to link to — check the file name and the `{{static}}`/`{{filename}}` path",
+    ),
+    "pelican_more": (
+        "Pelican còn những thông báo cùng loại khác, không in ra hết (\"{message}\") — xem từng tệp và dòng bằng `make check` (trên Windows `py tools/check.py`)",
+        "Pelican has more messages of this kind that it does not print (\"{message}\") — see each file and line with `make check` (on Windows `py tools/check.py`)",
     ),
     "pelican_template_error": (
         "lỗi trong mẫu trang (template): {error} — sửa mẫu trang ở dòng này (việc của người quản trị giao diện)",

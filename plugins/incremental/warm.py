@@ -31,6 +31,7 @@ state is no longer that of the files, so the next save is a full build."""
 import json
 import logging
 import os
+import signal
 import sys
 import time
 
@@ -42,6 +43,7 @@ from pelican.settings import read_settings
 
 from . import render
 from .render import FULL_BUILD_NEEDED, NeedsFullBuild
+from vn_core.lang import say_in
 
 OK, FAILED = 0, 1
 
@@ -258,11 +260,17 @@ def _replies_on_stdout():
     return replies
 
 
+QUICK_FAILED = {"failed": ("devserver: dựng nhanh không được ({error}); trang sẽ được dựng lại toàn bộ.",
+                           "devserver: the quick rebuild failed ({error}); the whole site is built again.")}
+
+
 def main(argv) -> int:
     """`... content output settings overrides_json since`: the devserver's warm process. Reads one JSON
     list of edited paths per line on stdin, answers one JSON object per line on stdout:
     {"ready": true} once started, then {"status": 0 | 1 | 75, "seconds": …} per batch."""
     content, output, settings_file, overrides, since = argv
+    # Ctrl-C in the devserver's terminal reaches this process too: the devserver stops it (SIGTERM).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     replies = _replies_on_stdout()
     init_logging(level=logging.WARNING, name="pelican")  # as `pelican` does
     started = time.monotonic()
@@ -280,11 +288,13 @@ def main(argv) -> int:
         try:
             status = site.edit(json.loads(line))
         except NeedsFullBuild as need:
-            logging.getLogger(__name__).warning("incremental: full build needed: %s", need.reason)
+            # The devserver says it in the editors' words ("thay đổi này cần dựng lại toàn bộ trang").
+            logging.getLogger(__name__).debug("incremental: full build needed: %s", need.reason)
             _reply(replies, status=FULL_BUILD_NEEDED, seconds=round(time.monotonic() - started, 2))
             return FULL_BUILD_NEEDED
-        except BaseException:  # noqa: BLE001 - reported; the devserver stops this process
-            logging.getLogger(__name__).exception("incremental: the quick rebuild failed")
+        except BaseException as error:  # noqa: BLE001 - reported; the devserver stops this process
+            # One line, no traceback: the devserver goes on with a full build, which shows any content error.
+            print(say_in(QUICK_FAILED, "failed", error=f"{type(error).__name__}: {error}"), file=sys.stderr, flush=True)
             _reply(replies, status=FAILED, seconds=round(time.monotonic() - started, 2))
             return FAILED
         sys.stdout.flush()

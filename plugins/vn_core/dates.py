@@ -6,6 +6,7 @@ and `2022-06-19 10:02 CH`. Everything else goes to Pelican's own `get_date` (ISO
 forms dateutil reads), handed in by the caller, so this module imports no Pelican.
 Two-digit years and years outside 1990–2100 are refused: a news date from them is a typo."""
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,16 +27,23 @@ TIME_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 HALF_DAY_WORD_RE = re.compile(r"\b(?:SA|CH)\b", re.IGNORECASE)
+# `2022-02-31 08:00`: an ISO date whose day the month lacks (dateutil only says "day is out of range").
+ISO_DAY_RE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]|$)")
 # `5/6/22`, `19-06-22 08:00`: a date whose year has fewer than four digits.
 SHORT_YEAR_RE = re.compile(r"^\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{1,3}(?:\D|$)")
 
 
 @dataclass(frozen=True)
 class DateProblem(ValueError):
-    """Why a date is refused: `code` is one of "two_digit_year", "year_range", "bad_date"."""
+    """Why a date is refused: `code` is one of "two_digit_year", "year_range", "bad_date", or
+    "no_such_day" (`31/02/2022`: the month has no such day; `day`, `month`, `year`, `last` say which)."""
 
     code: str
     value: str
+    day: int = 0
+    month: int = 0
+    year: int = 0
+    last: int = 0  # the month's last day
 
     def __str__(self):
         return f"{self.code}: {self.value!r}"
@@ -59,7 +67,16 @@ def _from_match(match, value: str) -> datetime:
             int(parts["minute"] or 0), int(parts["second"] or 0),
         )
     except ValueError:
-        raise DateProblem("bad_date", value) from None
+        raise _no_such_day(parts, value) or DateProblem("bad_date", value) from None
+
+
+def _no_such_day(parts, value):
+    """DateProblem("no_such_day") when the day is past the month's end (31/02, 31/04), else None."""
+    year, month, day = int(parts["year"]), int(parts["month"]), int(parts["day"])
+    if not (1 <= month <= 12 and day >= 1 and 1 <= year <= 9999):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return DateProblem("no_such_day", value, day, month, year, last) if day > last else None
 
 
 def _in_range(moment: datetime, value: str) -> datetime:
@@ -94,6 +111,9 @@ def _parse(text: str, value, get_date) -> datetime:
         # A day-first or SA/CH form we do not read: dateutil would guess month first, or take CH
         # for a time zone.
         raise DateProblem("bad_date", value)
+    iso = ISO_DAY_RE.match(text)
+    if iso and _no_such_day(iso.groupdict(), value):
+        raise _no_such_day(iso.groupdict(), value)
     if get_date is None:
         from pelican.utils import get_date  # noqa: PLC0415 - keeps this module Pelican-free at import
     try:

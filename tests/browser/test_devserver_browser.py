@@ -2,6 +2,7 @@
 edit; a template error or a broken photo is reported and the server waits for the next save; the files
 it writes are the ones `make html` writes (the reload script is only added while serving)."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LoggedProcess, project_copy
+from conftest import LoggedProcess, english, project_copy
 
 ARTICLE = "2022/hien-mau-tinh-nguyen.md"
 
@@ -112,3 +113,48 @@ def test_a_broken_photo_is_reported_and_the_preview_waits(project, tmp_path):
         server.wait_for(BUILT, count=2)
     finally:
         server.stop()
+
+
+RENAMED = "2022/xuan-tinh-nguyen.md"
+
+
+def test_the_open_tab_follows_an_article_renamed_by_a_title_change_and_every_line_is_vietnamese(project, tmp_path, page):
+    import signal  # noqa: PLC0415
+    import struct  # noqa: PLC0415
+
+    server = Devserver(project, tmp_path / "site" / "output")
+    try:
+        server.wait_for(WARM)
+        local = f"http://localhost:{server.port}/"
+        assert f"devserver: bản nháp (chỉ có trong bản xem trước): {local}ban-nhap/ban-nhap-ke-hoach-mua-he-xanh-2022.html" \
+            in server.log.splitlines()
+        page.goto(f"http://127.0.0.1:{server.port}/2022/01/xuan-tinh-nguyen-nam-2022.html")
+        article = project / "content" / RENAMED
+        text = article.read_text(encoding="utf-8")
+        assert text.startswith("Title: Xuân tình nguyện năm 2022\n") and "\nSlug:" not in text
+        article.write_text(text.replace("Title: Xuân tình nguyện năm 2022\n", "Title: Xuân tình nguyện 2022 ấm áp\n", 1),
+                           encoding="utf-8")
+        new = "2022/01/xuan-tinh-nguyen-2022-am-ap.html"
+        page.wait_for_url(f"**/{new}", timeout=120_000)
+        assert page.text_content("h1.article-title").strip() == "Xuân tình nguyện 2022 ấm áp"
+        lines = server.log.splitlines()
+        assert f"devserver: bài vừa lưu content/{RENAMED}: {local}{new}" in lines
+        assert (f"devserver: bài đã chuyển địa chỉ: {local}2022/01/xuan-tinh-nguyen-nam-2022.html → {local}{new} "
+                "(trang đang mở sẽ theo sang).") in lines
+        # Any other missing page: a Vietnamese page (404) that keeps asking for the next build.
+        response = page.goto(f"http://127.0.0.1:{server.port}/2022/01/khong-co.html")
+        assert response.status == 404
+        assert page.text_content("h1") == "Không có trang /2022/01/khong-co.html trong bản xem trước"
+        assert page.locator("script[data-devserver]").count() == 1
+        # A page closed while loading (a reload): the connection is reset, nothing is printed.
+        with socket.create_connection(("127.0.0.1", server.port)) as client:
+            client.sendall(f"GET /{new} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        time.sleep(1)
+        os.killpg(server.process.pid, signal.SIGINT)  # Ctrl-C in the editor's terminal
+        server.process.wait(30)
+        server.wait_for("devserver: đã dừng xem trước (Ctrl-C).")
+    finally:
+        server.stop()
+    assert "Traceback" not in server.log and "Error" not in server.log, server.log
+    assert english(server.log) == [], server.log

@@ -217,7 +217,7 @@ def test_the_log_keeps_each_message_on_one_line_when_the_path_is_longer_than_the
     log = result.stdout + result.stderr
     relative = deep.relative_to(content).as_posix()
     line = next((line for line in log.splitlines() if ": lỗi: không đọc được ngày" in line), "")
-    assert line.endswith("`YYYY-MM-DDTHH:MM:SS+07:00`") and relative in line, log
+    assert line.endswith("hoặc `2022-06-19 22:02`") and relative in line, log
 
 
 @pytest.mark.parametrize(
@@ -237,3 +237,67 @@ def test_pelican_still_logs_each_template_the_checks_reword_when_pelican_is_upgr
     source = Path(pelican.__file__).parent / f"{module}.py"
     text = source.read_text(encoding="utf-8")
     assert template in " ".join(text.split()) or template in text, f"Pelican no longer logs {template} in {module}.py"
+
+
+# --- issue 23: each message names the real cause, with a fix that works when followed literally ---
+
+
+def test_an_impossible_date_names_the_month_once_in_vietnamese_when_the_preview_builds_anyway(tmp_path):
+    result = run_pelican(FIXTURES / "checks_impossible_date", tmp_path / "out", {"CONTENT_CHECKS_PREVIEW": True}, fatal=None)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert (
+        "checks_impossible_date/2022/ngay-khong-co.md:2: lỗi: ngày `31/02/2022 08:00` ở Date không có thật: tháng 2/2022 "
+        "chỉ có 28 ngày — sửa lại ngày, viết theo dạng ngày/tháng/năm giờ:phút, ví dụ `19/6/2022 22:02`; hoặc "
+        "`2022-06-19 22:02`"
+    ) in log
+    # Pelican's own "Could not process" of the same file is not repeated, with or without `ERROR:`.
+    assert "ngay-khong-co.md:1" not in log and "ERROR" not in log and "make " not in log, log
+    assert "Đã dựng xong: 0 bài, 0 bản nháp, 0 bài ẩn, 0 trang, 0 trang ẩn, 0 trang nháp, trong " in log
+    assert "Done: Processed" not in log
+
+
+def test_a_near_miss_category_stops_the_build_when_a_new_category_only_gets_a_note(tmp_path):
+    typo = run_pelican(FIXTURES / "checks_category_typo", tmp_path / "typo", fatal=None)
+    assert typo.returncode != 0
+    assert "chuyen-muc-go-sai.md:3: lỗi: chuyên mục `Cong tac doan` gần giống chuyên mục `Công tác Đoàn` đã có" in typo.stderr + typo.stdout
+    assert not (tmp_path / "typo" / "chuyen-muc" / "cong-tac-doan-2").exists()
+    new = run_pelican(FIXTURES / "checks_category_new", tmp_path / "new", fatal=None)
+    assert new.returncode == 0, new.stderr
+    assert (tmp_path / "new" / "chuyen-muc" / "guong-sang" / "index.html").is_file()
+
+
+def test_a_page_saved_as_404_stops_the_build_when_it_would_replace_the_sites_own_page(tmp_path):
+    output = tmp_path / "out"
+    result = run_pelican(FIXTURES / "checks_product_page", output, fatal=None)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        "checks_product_page/pages/khong-tim-thay.md:2: lỗi: trang này được ghi ra `404.html`, trùng với trang báo lỗi "
+        "404 (không tìm thấy trang) của trang web, nên sẽ đè mất trang đó — xóa dòng `Save_as:` / `Url:` này, hoặc đặt "
+        "một địa chỉ khác"
+    ) in log
+    assert not (output / "404.html").exists() and "Traceback" not in log
+
+
+def test_an_image_in_a_raw_html_block_is_published_as_literal_text_so_the_checks_stop_the_build(tmp_path_factory, tmp_path):
+    # What the message promises: without the check the page shows the Markdown as text…
+    site = built(tmp_path_factory, "checks_html_block", ENV_SETTINGS)
+    body = site.page("2022/06/anh-can-giua.html").select_one(".article-body")
+    assert "![Đại hội Đoàn]" in body.get_text()
+    # …while the block written with markdown="1" shows its image.
+    assert [img["alt"] for img in body.select("img")] == ["Ảnh đúng"]
+    result = run_pelican(FIXTURES / "checks_html_block", tmp_path / "out", fatal=None)
+    assert result.returncode != 0
+    assert "checks_html_block/2022/anh-can-giua.md:7: lỗi: ảnh `{static}/images/dai-hoi.jpg` nằm trong khối HTML `<center>`" in (
+        result.stdout + result.stderr
+    )
+
+
+def test_two_articles_sharing_a_slug_are_both_published_without_a_translation_link_as_the_warning_says(tmp_path_factory):
+    site = built(tmp_path_factory, "checks_same_slug", fatal=None)
+    pages = [site.page(url) for url in ("2022/06/hoi-nghi-so-ket-cong-tac-doan.html", "2023/06/hoi-nghi-so-ket-cong-tac-doan.html")]
+    for page in pages:
+        assert page.select_one("h1.article-title") is not None
+        assert page.select('link[rel="alternate"][hreflang], .translations') == []
+    assert "hai bài vẫn được đăng, mỗi bài ở địa chỉ riêng theo tháng đăng" in site.log

@@ -31,7 +31,7 @@ def clean_build(project: Path, output: Path, env=None):
 
 
 def reused(result) -> bool:
-    return "nothing changed since the last build" in result.stderr
+    return "không có gì thay đổi từ lần dựng trước" in result.stderr
 
 
 def append(path: Path, text: str):

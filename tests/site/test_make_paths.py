@@ -221,5 +221,5 @@ def test_every_command_in_the_editors_guide_exists_when_an_editor_copies_it():
     used = set(re.findall(r"`make ([a-z_-]+)", guide))
     assert used and used <= targets, used - targets
     scripts = set(re.findall(r"py tools\\(\w+\.py)", guide))
-    assert scripts == {"check.py", "preview.py", "newdoc.py"}
+    assert scripts == {"check.py", "preview.py", "newdoc.py", "newpost.py"}
     assert all((ROOT / "tools" / name).is_file() for name in scripts)

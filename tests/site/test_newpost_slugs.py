@@ -53,3 +53,29 @@ def test_make_newpost_keeps_a_dollar_sign_when_the_title_has_one(tmp_path):
     year = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).year
     written = next((content / str(year)).glob("*.md"))
     assert written.read_text(encoding="utf-8").splitlines()[0] == f"Title: {title}"
+
+
+def test_newpost_runs_without_an_activated_environment_when_started_as_on_windows(tmp_path):
+    # `py tools\newpost.py "…" "…"`: a Python that cannot import Pelican (-S: no site-packages); the
+    # script starts itself again with the project's .venv, as tools/check.py does.
+    content = tmp_path / "content"
+    command = [sys._base_executable, "-S", str(NEWPOST), "Ra quân Chiến dịch tình nguyện hè", "Thanh niên tình nguyện",
+               "--content", str(content)]
+    env = {key: value for key, value in ENV.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    written = next(content.rglob("*.md"))
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "Title: Ra quân Chiến dịch tình nguyện hè" and lines[2] == "Category: Thanh niên tình nguyện"
+    assert "Slug: ra-quan-chien-dich-tinh-nguyen-he" in lines
+
+
+def test_newpost_takes_title_and_category_from_the_environment_when_make_passes_them(tmp_path):
+    content = tmp_path / "content"
+    env = dict(ENV, TITLE="Hội thi tin học trẻ", CATEGORY="Tuổi trẻ sáng tạo")
+    result = subprocess.run([sys.executable, str(NEWPOST), "--content", str(content)], capture_output=True, text=True,
+                            cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    text = next(content.rglob("*.md")).read_text(encoding="utf-8")
+    assert "Title: Hội thi tin học trẻ\n" in text and "Category: Tuổi trẻ sáng tạo\n" in text
+    assert "Slug: hoi-thi-tin-hoc-tre\n" in text

@@ -53,7 +53,7 @@ def test_failed_build_leaves_output_byte_for_byte_untouched_when_content_has_an_
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "tests/fixtures/checks_bad_date/2022/ngay-sai.md:2: lỗi: không đọc được ngày" in log
-    assert "was left unchanged" in log
+    assert "giữ nguyên như trước." in log
     assert snapshot(previous_output) == before
     assert sorted(p.name for p in previous_output.parent.iterdir()) == ["output"], "a temporary folder was left behind"
 
@@ -132,7 +132,7 @@ def test_only_changed_files_get_a_new_time_when_the_site_is_built_again(tmp_path
         assert (path.stat().st_mtime_ns == OLD_TIME_NS) == same, f"{name}: same bytes {same}, mtime {path.stat().st_mtime_ns}"
     assert "images/2022/ra-quan.svg" in kept and "robots.txt" in kept
     assert kept and changed
-    assert f"({len(changed) + len([n for n in kept if n not in before])} of {len(kept) + len(changed)} files changed;" \
+    assert f"({len(changed) + len([n for n in kept if n not in before])} trong {len(kept) + len(changed)} tệp thay đổi;" \
         in result.stderr
     # A folder with the same names keeps its time; one that lost a file gets a new one.
     assert (output / "theme" / "css").stat().st_mtime_ns == OLD_TIME_NS
@@ -154,7 +154,7 @@ def test_a_rebuild_with_nothing_changed_keeps_every_time_search_index_included(t
                for name, stat_ in second.items() if name in first)
     changed = sorted(name for name in second if name not in first or second[name].st_mtime_ns != first[name].st_mtime_ns)
     assert changed == []
-    assert f"(0 of {len(second)} files changed;" in result.stderr
+    assert f"(0 trong {len(second)} tệp thay đổi;" in result.stderr
 
 
 def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):
@@ -229,7 +229,7 @@ def reach(running, moment):
     elif moment == "Pelican is writing":
         running.wait_until(lambda: any(f.is_file() for s in running.staging() for f in s.rglob("*")), moment)
     else:
-        running.wait_for_line("build succeeded; replacing")
+        running.wait_for_line("dựng xong; đã thay")
 
 
 def process_group_is_gone(running):
@@ -258,7 +258,7 @@ def test_output_is_the_old_or_the_new_site_and_nothing_is_left_when_a_build_is_i
         assert tree(previous_output) == complete, running.log
     else:
         assert status == 128 + signum, running.log
-        assert f"stopped by {signal.Signals(signum).name}" in running.log
+        assert f"đã dừng ({signal.Signals(signum).name})" in running.log
         assert snapshot(previous_output) == before or tree(previous_output) == complete
         if moment != "swap":
             assert snapshot(previous_output) == before, "interrupted before the swap, yet output/ changed"
@@ -299,7 +299,7 @@ def test_next_build_puts_the_previous_site_back_when_a_power_cut_fell_between_tw
     previous_output.rename(previous_output.parent / ".output.old-abc123")
     result = safe_build(FIXTURES / "checks_bad_date", previous_output)
     assert result.returncode != 0
-    assert "the previous site was put back" in result.stderr
+    assert "bị mất sau một lần dựng bị ngắt; đã đặt lại trang trước đó." in result.stderr
     assert snapshot(previous_output) == before
     assert sorted(p.name for p in previous_output.parent.iterdir()) == ["output"]
 
@@ -322,10 +322,10 @@ def test_second_build_waits_for_the_first_and_both_succeed_when_started_together
     reach(first, "staging folder appears")
     second = RunningBuild(content, previous_output)
     # The message only comes when the lock is held: the second build met the first one running.
-    second.wait_for_line("another build is writing")
+    second.wait_for_line("một bản dựng khác đang ghi vào")
     assert first.finish() == 0 and second.finish() == 0, first.log + second.log
-    assert second.log.index("another build is writing") < second.log.index("the other build has finished")
-    assert "left over by an interrupted build" not in second.log, "the second build met the first one's folders"
+    assert second.log.index("một bản dựng khác đang ghi vào") < second.log.index("bản dựng kia đã xong; bắt đầu dựng.")
+    assert "thư mục còn lại từ một lần dựng bị ngắt" not in second.log, "the second build met the first one's folders"
     assert tree(previous_output) == complete
     assert sorted(p.name for p in previous_output.parent.iterdir()) == ["output"]
 
@@ -338,8 +338,7 @@ def test_second_build_refuses_with_a_clear_message_when_asked_not_to_wait(previo
     second = RunningBuild(FIXTURES / "checks_valid", previous_output, "--no-wait")
     assert second.finish() == 1
     assert second.log.strip() == (
-        f"safe_build: another build is writing {previous_output}; try again when it has finished "
-        "(một bản dựng khác đang chạy, hãy chạy lại khi nó xong)."
+        f"một bản dựng khác đang ghi vào {previous_output} — hãy chạy lại khi nó xong."
     )
     first.send(signal.SIGTERM, False)
     first.finish()
@@ -400,7 +399,7 @@ def test_pelicans_own_warning_stays_when_the_checks_did_not_report_it(tmp_path):
         "Title: A\nDate: 2022-01-01\nCategory: Tin hoạt động\n\n![](http://example.com/a.png)\n", encoding="utf-8"
     )
     result = run_pelican(content, tmp_path / "out", {"CONTENT_CHECKS_ENABLED": False}, fatal=None, env=ENV)
-    assert "Empty alt attribute for image a.png" in result.stdout + result.stderr
+    assert "content/2022/a.md:5: cảnh báo: ảnh `a.png` chưa có mô tả (alt) cho người khiếm thị" in result.stdout + result.stderr
 
 
 def test_warnings_fail_a_build_with_fatal_warnings_when_tests_or_ci_build(tmp_path):
@@ -506,14 +505,14 @@ def test_devserver_reports_an_error_once_and_waits_when_content_has_an_error(tmp
                "-e", "CONTENT_CHECKS_PREVIEW=true"]
     server = LoggedProcess(command)
     try:
-        server.wait_for_line("Done: Processed")
+        server.wait_for_line("Đã dựng xong:")
         assert "Bản xem trước vẫn được tạo" in server.log
         article = content / "2022" / "ngay-sai.md"
         lines = article.read_text(encoding="utf-8").splitlines(keepends=True)
         lines[1] = "Date: 2022-06-19 08:00\n"
         # The watcher starts a moment after the first build: save again until the rebuild comes.
         deadline = time.monotonic() + 120
-        while server.log.count("Done: Processed") < 2:
+        while server.log.count("Đã dựng xong:") < 2:
             assert time.monotonic() < deadline and server.process.poll() is None, server.log
             article.write_text("".join(lines), encoding="utf-8")
             with server.changed:

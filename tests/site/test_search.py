@@ -161,7 +161,7 @@ def test_failed_index_leaves_output_untouched_when_built_through_safe_build(tmp_
     failed = subprocess.run([sys.executable, str(SAFE_BUILD), str(FIXTURES / "search"), str(output), "-s", str(ROOT / "pelicanconf.py")],
                             capture_output=True, text=True, cwd=ROOT, env=env)
     assert failed.returncode != 0
-    assert "was left unchanged" in failed.stderr
+    assert "giữ nguyên như trước." in failed.stderr
     after = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "pagefind") == ["output"]

@@ -56,18 +56,15 @@ def report(folder, config, lang="vi", settings=None):
 
 CATEGORIES = "Tin hoạt động, Công tác Đoàn, Thanh niên tình nguyện, Tuổi trẻ sáng tạo, Văn hóa - Thể thao"
 KEYS = "Title, Date, Modified, Category, Tags, Author, Authors, Summary, Views, Image, Status, Slug, Lang, Template, Save_as, Url, Featured, Legacy-URL, Word-SHA256"  # the last two: CONTENT_CHECKS_EXTRA_KEYS (make import)
-FORMS = (
-    "`YYYY-MM-DD HH:MM` (ví dụ `2022-06-19 22:02`); cũng được: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, "
-    "`YYYY-MM-DDTHH:MM:SS+07:00`"
-)
+FORMS = "ngày/tháng/năm giờ:phút, ví dụ `19/6/2022 22:02`; hoặc `2022-06-19 22:02`"
 
 EXPECTED = {
     "checks_missing_title": [
         "2022/khong-tieu-de.md:1: lỗi: thiếu Title (tiêu đề) — thêm dòng `Title: Tiêu đề bài` ở đầu tệp",
     ],
     "checks_missing_date": [
-        "2022/khong-ngay.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: YYYY-MM-DD HH:MM` ở đầu tệp, "
-        "ví dụ `Date: 2022-06-19 22:02`",
+        "2022/khong-ngay.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: 19/6/2022 22:02` "
+        "(ngày/tháng/năm giờ:phút) ở đầu tệp",
     ],
     "checks_missing_category": [
         f"2022/khong-chuyen-muc.md:1: lỗi: thiếu Category (chuyên mục) — thêm dòng `Category: ...` với một trong: {CATEGORIES}",
@@ -94,8 +91,8 @@ EXPECTED = {
         "hoặc `hidden` (ẩn); có phải là `draft`?",
     ],
     "checks_category_typo": [
-        "2022/chuyen-muc-go-sai.md:3: cảnh báo: chuyên mục `Cong tac doan` không có trong NEWS_CATEGORIES, "
-        "có phải là `Công tác Đoàn`? — sửa thành `Category: Công tác Đoàn`; nếu đúng là chuyên mục mới, "
+        "2022/chuyen-muc-go-sai.md:3: lỗi: chuyên mục `Cong tac doan` gần giống chuyên mục `Công tác Đoàn` đã có, "
+        "chắc là gõ nhầm — sửa thành `Category: Công tác Đoàn`; nếu đúng là chuyên mục mới, "
         "thêm nó vào NEWS_CATEGORIES trong pelicanconf.py",
     ],
     "checks_category_new": [
@@ -109,7 +106,8 @@ EXPECTED = {
     ],
     "checks_same_slug": [
         "2023/so-ket-2023.md:1: cảnh báo: bài này có cùng slug `hoi-nghi-so-ket-cong-tac-doan` (phần cuối địa chỉ) "
-        "với bài đã có 2022/so-ket-2022.md, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng "
+        "với bài đã có 2022/so-ket-2022.md: hai bài vẫn được đăng, mỗi bài ở địa chỉ riêng theo tháng đăng, nhưng "
+        "Pelican báo trùng ở mỗi lần dựng và nếu hai bài cùng tháng thì bài này sẽ đè bài kia — thêm dòng "
         "`Slug: hoi-nghi-so-ket-cong-tac-doan-2023` (hoặc một slug riêng khác) vào bài này, bài mới hơn; "
         "đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên",
     ],
@@ -220,16 +218,38 @@ EXPECTED = {
         '2022/ghi-chu-rieng.md:7: lỗi: chú thích `<!--` mở ở dòng này nhưng không có `-->` đóng lại — thêm `-->` ở cuối phần ghi chú, nếu không ghi chú có thể hiện lên trang',
     ],
     "checks_same_slug_newer": [
-        '2022/a-bai-moi.md:1: cảnh báo: bài này có cùng slug `hoi-nghi-so-ket` (phần cuối địa chỉ) với bài đã có 2022/z-bai-cu.md, nên trang sẽ coi hai bài là bản dịch của nhau — thêm dòng `Slug: hoi-nghi-so-ket-2023` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên',
+        '2022/a-bai-moi.md:1: cảnh báo: bài này có cùng slug `hoi-nghi-so-ket` (phần cuối địa chỉ) với bài đã có 2022/z-bai-cu.md: hai bài vẫn được đăng, mỗi bài ở địa chỉ riêng theo tháng đăng, nhưng Pelican báo trùng ở mỗi lần dựng và nếu hai bài cùng tháng thì bài này sẽ đè bài kia — thêm dòng `Slug: hoi-nghi-so-ket-2023` (hoặc một slug riêng khác) vào bài này, bài mới hơn; đừng sửa bài cũ để địa chỉ đã đăng giữ nguyên',
     ],
 
     # Outside ARTICLE_PATHS with the project settings (ARTICLE_PATHS = [""]) everything is an article;
     # test_a_notes_file_outside_article_paths_is_only_noted checks it with narrower paths.
+    # issue 23: each message names the real cause and a fix that works when followed literally.
+    "checks_impossible_date": [
+        '2022/ngay-iso-khong-co.md:2: lỗi: ngày `2022-04-31 08:00` ở Date không có thật: tháng 4/2022 chỉ có 30 ngày — sửa lại ngày, viết theo dạng ngày/tháng/năm giờ:phút, ví dụ `19/6/2022 22:02`; hoặc `2022-06-19 22:02`',
+        '2022/ngay-khong-co.md:2: lỗi: ngày `31/02/2022 08:00` ở Date không có thật: tháng 2/2022 chỉ có 28 ngày — sửa lại ngày, viết theo dạng ngày/tháng/năm giờ:phút, ví dụ `19/6/2022 22:02`; hoặc `2022-06-19 22:02`',
+    ],
+    "checks_blank_in_metadata": [
+        '2022/dong-trong.md:2: lỗi: dòng trống này kết thúc phần thông tin, nên các dòng bên dưới (`Date:`, `Category:`) bị đọc thành nội dung bài — xóa dòng trống này: các dòng `Khóa: giá trị` phải liền nhau, chỉ một dòng trống ngăn chúng với nội dung',
+    ],
+    "checks_copied_slug": [
+        '2022/ra-quan-tinh-nguyen.md:4: lỗi: bài này và 2022/hoi-nghi-thang-6.md cùng được ghi ra địa chỉ `2022/06/hoi-nghi-thang-6.html` vì dòng `Slug: hoi-nghi-thang-6` này giống bài kia (có lẽ chép từ bài cũ), bài sau sẽ đè mất bài trước — sửa dòng `Slug:` này thành một slug khác, hoặc xóa dòng để địa chỉ lấy theo tiêu đề',
+    ],
+    "checks_product_page": [
+        'pages/khong-tim-thay.md:2: lỗi: trang này được ghi ra `404.html`, trùng với trang báo lỗi 404 (không tìm thấy trang) của trang web, nên sẽ đè mất trang đó — xóa dòng `Save_as:` / `Url:` này, hoặc đặt một địa chỉ khác',
+        'pages/tim-kiem.md:3: lỗi: trang này được ghi ra `tim-kiem/index.html`, trùng với trang tìm kiếm của trang web, nên sẽ đè mất trang đó — xóa dòng `Save_as:` / `Url:` này, hoặc đặt một địa chỉ khác',
+    ],
+    "checks_html_block": [
+        '2022/anh-can-giua.md:7: lỗi: ảnh `{static}/images/dai-hoi.jpg` nằm trong khối HTML `<center>`, Markdown bên trong khối HTML không được đọc nên trang sẽ hiện nguyên chữ `![Đại hội Đoàn]({static}/images/dai-hoi.jpg)` — bỏ thẻ `<center>` và `</center>` bao ngoài, hoặc viết `<center markdown="1">`',
+    ],
+    "checks_plain_file": [
+        '2022/bai.md.txt:1: lỗi: tệp `.txt` không được đăng (trang chỉ đọc tệp Markdown `.md`) — đổi tên thành `bai.md` (trên Windows, bật hiện phần mở rộng tệp để thấy đuôi `.txt`)',
+        'extra/robots.txt:1: ghi chú: tệp `robots.txt` không được đăng lên trang: không phải bài viết `.md` và không nằm trong thư mục tĩnh (images/, tai-lieu/), đổi tên cũng không đăng được — muốn đăng nguyên tệp (cho tải về), chuyển nó vào tai-lieu/ và dẫn link `{static}/tai-lieu/robots.txt`; nếu chỉ để lưu thì không cần làm gì',
+    ],
     "checks_notes_outside_paths": [
         "ghi-chu/y-tuong.md:1: lỗi: thiếu Category (chuyên mục) — thêm dòng `Category: ...` với một trong: "
         f"{CATEGORIES}",
-        "ghi-chu/y-tuong.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: YYYY-MM-DD HH:MM` ở đầu tệp, "
-        "ví dụ `Date: 2022-06-19 22:02`",
+        "ghi-chu/y-tuong.md:1: lỗi: thiếu Date (ngày đăng) — thêm dòng `Date: 19/6/2022 22:02` "
+        "(ngày/tháng/năm giờ:phút) ở đầu tệp",
         "ghi-chu/y-tuong.md:1: lỗi: thiếu Title (tiêu đề) — thêm dòng `Title: Tiêu đề bài` ở đầu tệp",
     ],
 }
@@ -510,3 +530,35 @@ def test_future_article_is_written_as_a_draft_when_future_dates_are_held_back(co
     text = "Title: Hẹn giờ\nDate: 2099-01-01 08:00\nCategory: Tin hoạt động\n\nBody\n"
     _, entry = checks.check_file("2099/a.md", text.encode(), set(), config)
     assert entry.save_as == "ban-nhap/hen-gio.html"
+
+
+def test_the_editors_guide_shows_the_new_messages_as_the_checker_words_them(config):
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    shown = []
+    for folder in ("checks_impossible_date", "checks_blank_in_metadata", "checks_copied_slug", "checks_category_typo",
+                   "checks_html_block", "checks_product_page"):
+        messages = [line.split(": lỗi: ", 1)[1] for line in report(folder, config) if ": lỗi: " in line]
+        shown += [message for message in messages if f"lỗi: {message.replace('2022/hoi-nghi', 'content/2022/hoi-nghi')}" in guide]
+    assert len(shown) == 6, shown
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Hoạt đông Đoàn", "error:category_near:Hoạt động Đoàn"),  # one diacritic off: the build stops
+        ("hoat dong doan", "error:category_near:Hoạt động Đoàn"),  # no diacritics, lower case
+        ("Gương sáng", "info:category_new:"),  # truly new: a note, published
+    ],
+)
+def test_a_near_miss_category_is_an_error_with_the_suggestion_when_a_new_one_is_a_note(config, written, expected):
+    from dataclasses import replace  # noqa: PLC0415
+
+    site = replace(config, categories=("Tin hoạt động", "Hoạt động Đoàn"))
+    meta = parse_block(["Title: A", "Date: 19/6/2022 08:00", f"Category: {written}", "", "x"])
+    [problem] = checks.check_values("2022/a.md", "article", meta, site)
+    assert f"{problem.severity}:{problem.code}:{dict(problem.params).get('suggestion', '')}" == expected
+    if problem.code == "category_near":
+        assert problem.message() == (
+            f"chuyên mục `{written}` gần giống chuyên mục `Hoạt động Đoàn` đã có, chắc là gõ nhầm — sửa thành "
+            "`Category: Hoạt động Đoàn`; nếu đúng là chuyên mục mới, thêm nó vào NEWS_CATEGORIES trong pelicanconf.py"
+        )

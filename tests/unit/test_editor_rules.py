@@ -58,7 +58,7 @@ def test_dates_are_read_vietnamese_first_then_as_pelican_reads_them_when_typed(t
         ("5/6/22", "two_digit_year"), ("19-06-22 08:00", "two_digit_year"), ("1/1/202", "two_digit_year"),
         ("0022-06-19", "year_range"), ("1899-06-19 08:00", "year_range"), ("2202-01-01", "year_range"),
         ("19/6/2202", "year_range"), ("1989-12-31", "year_range"),
-        ("6/19/2022", "bad_date"), ("31/2/2022", "bad_date"), ("13:00 CH 1/1/2022", "bad_date"),
+        ("6/19/2022", "bad_date"), ("31/2/2022", "no_such_day"), ("2022-02-31 08:00", "no_such_day"), ("13:00 CH 1/1/2022", "bad_date"),
         ("2022-06-19 CH", "bad_date"), ("hôm qua", "bad_date"), ("19 tháng 6 năm 2022", "bad_date"),
         ("2022-13-45", "bad_date"), ("9" * 40, "bad_date"), ("", "bad_date"),
     ],
