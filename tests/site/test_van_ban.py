@@ -150,7 +150,7 @@ def test_atom_feed_lists_new_documents_newest_first_when_subscribed(site):
 
 
 def test_documents_are_not_articles_and_the_menu_and_home_block_lead_to_them_when_built(site):
-    assert "Processed 1 article" in site.log
+    assert "Đã dựng xong: 1 bài," in site.log
     news = {site.url_of(f) for f in site.output.glob("20*/*/*.html") if f.name != "index.html"}
     assert news == {"2022/06/doan-khoi-ban-hanh-ke-hoach-hien-mau.html"}  # the fixture's one news, no document
     home = site.page("")
