@@ -216,7 +216,7 @@ def test_newest_news_is_an_ordinary_item_when_older_than_the_lead_age_limit(stal
     # Nothing is lost: the five news fill the row and the list, newest first.
     shown = links(stale_site, page, ".card-title a, .home-latest .news-title a")
     assert shown == [NEWEST, WITH_COVER, LEAD_FEATURED, OLD_FEATURED, NO_VIEWS]
-    assert page.select_one("main .home-row h2").get_text() == "Tin nổi bật"
+    assert page.select_one("main .home-row h2").get_text() == "Tin mới đăng"
 
 
 def test_old_news_lead_again_when_the_age_limit_is_off(tmp_path):
