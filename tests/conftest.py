@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime, timezone
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -170,10 +171,18 @@ def built_site(tmp_path_factory) -> Site:
     return build(CONTENT, tmp_path_factory.mktemp("site") / "output")
 
 
+def built_on(day: str) -> dict:
+    """The environment of a build made on `day` (ISO date): SOURCE_DATE_EPOCH is the build's "now"
+    (plugins/portal: how old the lead story may be), so a fixture dated 2022 builds as it did then."""
+    moment = datetime.fromisoformat(day).replace(tzinfo=timezone.utc)
+    return {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp()))}
+
+
 @pytest.fixture(scope="session")
 def basic_site(tmp_path_factory) -> Site:
-    """tests/fixtures/basic: a small site with known articles, dates and categories."""
-    return build(FIXTURES / "basic", tmp_path_factory.mktemp("basic") / "output")
+    """tests/fixtures/basic: a small site with known articles, dates and categories, built a few
+    days after its newest news (so its home page has a lead story)."""
+    return build(FIXTURES / "basic", tmp_path_factory.mktemp("basic") / "output", env=built_on("2022-08-10"))
 
 
 # --- Browser tests: one headless Chromium (Debian's) per session, sites served on 127.0.0.1 ---

@@ -384,7 +384,7 @@ def prepare_content(content):
     used_in = (content.source_path, source_line(content.source_path, ["Image:", "image:"]))
     social = None
     if cover and rules.is_raster(cover):
-        for role in ("thumb", "cover"):
+        for role in ("thumb", "card", "cover"):
             build.plan(cover, role, used_in)
         social = build.plan(cover, "social", used_in)
     external = str(content.metadata.get("image") or "").strip()

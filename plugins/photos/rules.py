@@ -18,9 +18,10 @@ PIPELINE_VERSION = 1
 RASTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif")
 PASS_THROUGH_EXTENSIONS = (".svg", ".gif")
 
-# The theme's article column: the page is `.wrap` (72rem, 1rem padding each side) on every screen.
-BODY_SIZES = "(min-width: 72rem) 70rem, calc(100vw - 2rem)"
-COLUMN_MAX_PX = 1120
+# The theme's article text column (site.css `--measure`): 38rem wide, or the screen less `.wrap`'s
+# 1rem padding each side where the screen is narrower than 40rem.
+BODY_SIZES = "(min-width: 40rem) 38rem, calc(100vw - 2rem)"
+COLUMN_MAX_PX = 608
 
 MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png", "avif": "image/avif"}
 EXTENSION = {"webp": "webp", "jpeg": "jpg", "png": "png", "avif": "avif"}
@@ -41,8 +42,11 @@ DEFAULT_ROLES = {
     "body": Role(widths=(480, 720, 960, 1200, 1600), sizes=BODY_SIZES),
     # A cover shown large (home page lead, category head): the same ladder, the template may narrow sizes.
     "cover": Role(widths=(480, 720, 960, 1200), sizes=BODY_SIZES),
-    # Listing thumbnail: `.news-thumb` is 6rem wide; 2× for sharp phone screens.
-    "thumb": Role(widths=(120, 240), sizes="6rem"),
+    # Home page cards and category blocks: 6.4rem on a phone, at most 22rem wide; 2× for sharp
+    # screens. 240, 480 and 720 are also thumb and cover widths, so the files are shared.
+    "card": Role(widths=(240, 480, 720), sizes="(min-width: 64rem) 22rem, (min-width: 40rem) calc((100vw - 4rem) / 2), 6.4rem"),
+    # Listing thumbnail: `.news-item .cover-thumb` is 6.4rem wide; 2× for sharp phone screens.
+    "thumb": Role(widths=(120, 240), sizes="6.4rem"),
     # og:image / twitter:image / JSON-LD: one JPEG, 1200 px wide, as Facebook, Zalo and X expect.
     "social": Role(widths=(1200,), sizes="1200px", formats=("jpeg",), upscale=True),
 }
@@ -156,7 +160,7 @@ def plan(path: str, source: Source, role_name: str, roles=None, quality=None) ->
 def sizes_for(role: Role, width: int) -> str:
     """A photo narrower than the column is shown at its own width: say so, or phones fetch too much."""
     if role.sizes == BODY_SIZES and width < COLUMN_MAX_PX:
-        return f"min({width}px, calc(100vw - 2rem))"
+        return f"min({width}px, 38rem, calc(100vw - 2rem))"
     return role.sizes
 
 

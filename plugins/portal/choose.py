@@ -17,11 +17,16 @@ def is_featured(raw) -> bool:
     return raw is not None and str(raw).strip().casefold() in TRUE_WORDS
 
 
-def lead_story(news, featured, has_cover, window_days: int = 14):
+def lead_story(news, featured, has_cover, window_days: int = 14, now=None, max_age_days: int = 0):
     """The home page's lead story: the newest news marked featured if it is at most `window_days`
     older than the newest news of the site; else the newest with a cover; else the newest.
-    `featured(item)` and `has_cover(item)` say what an item is; None when there is no news."""
+    With `now` and `max_age_days` (0: no limit) only news at most that many days old at `now` can
+    lead, so a site that has not published for months shows no stale lead. `featured(item)` and
+    `has_cover(item)` say what an item is; None when no news can lead."""
     ordered = newest_first(news)
+    if now is not None and max_age_days:
+        oldest = now - timedelta(days=max_age_days)
+        ordered = [item for item in ordered if item.date >= oldest]
     if not ordered:
         return None
     newest_date = ordered[0].date

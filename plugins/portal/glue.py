@@ -4,6 +4,7 @@ them; which news go where is decided in choose.py."""
 import json
 import logging
 import os
+from datetime import datetime, timezone
 
 from pelican import signals
 
@@ -19,6 +20,10 @@ DEFAULTS = {
     # A news marked `Featured: true` leads the home page while it is at most this many days older
     # than the newest news; after that the newest news with a cover leads.
     "PORTAL_FEATURED_DAYS": 14,
+    # Only a news at most this many days old on the day of the build leads the home page (0: no
+    # limit). A month covers an organisation that publishes a few news a month; an older lead tells
+    # the reader the site is abandoned, so its news shows as an ordinary item instead.
+    "PORTAL_LEAD_MAX_AGE_DAYS": 30,
     # News with thumbnails in the row under the lead story.
     "PORTAL_ROW_SIZE": 4,
     # The one file the article sidebar reads: the latest and the most viewed news. Lists that change
@@ -46,6 +51,12 @@ def _views(item):
     return getattr(item, "views_count", None)
 
 
+def build_moment():
+    """The build's "now": SOURCE_DATE_EPOCH when set (reproducible builds, tests), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+
+
 def _first_page_size(settings):
     size = (settings.get("PAGINATED_TEMPLATES") or {}).get("index")
     return size or settings.get("DEFAULT_PAGINATION") or 10
@@ -54,7 +65,8 @@ def _first_page_size(settings):
 def build_portal(articles, categories, settings) -> dict:
     """What the home page and the date picker show, from the published news."""
     news = newest_first(articles)
-    lead = choose.lead_story(news, _featured, _has_cover, setting(settings, "PORTAL_FEATURED_DAYS"))
+    lead = choose.lead_story(news, _featured, _has_cover, setting(settings, "PORTAL_FEATURED_DAYS"),
+                             build_moment(), setting(settings, "PORTAL_LEAD_MAX_AGE_DAYS"))
     first_page = news[: _first_page_size(settings)]
     home = choose.home_sections(first_page, lead, setting(settings, "PORTAL_ROW_SIZE"))
     shown = ([lead] if lead else []) + home["row"] + home["latest"]
@@ -72,6 +84,8 @@ def build_portal(articles, categories, settings) -> dict:
         # The date picker's values on pages without a date of their own: the newest day with news.
         "newest_day": {"day": newest.day, "month": newest.month, "year": newest.year} if newest else None,
         "sidebar_url": setting(settings, "PORTAL_SIDEBAR_URL"),
+        # "Xem nhiều nhất" only on a site where some news has a view count: never an empty box.
+        "has_views": any(_views(item) is not None for item in news),
     }
 
 

@@ -18,6 +18,8 @@ def base_url(tmp_path_factory):
 
 
 def pick(page, day, month, year):
+    if page.locator(".date-picker-summary").is_visible() and page.locator("#picker-day").is_hidden():
+        page.click(".date-picker-summary")  # an article's picker is folded on a phone
     page.fill("#picker-day", day)
     page.fill("#picker-month", month)
     page.fill("#picker-year", year)

@@ -60,7 +60,8 @@ def test_desktop_at_1280_px_downloads_the_column_sized_candidate(chromium, serve
     images, complete = load_to_the_end(chromium, served_site, 1280, 800, 1, "photos-article-1280.png")
     photos = [url for url in images if "/photos/" in url]
     assert complete
-    assert widths(photos) == [1200, 1200, 1200, 1200]
+    # The text column is 608 CSS px (38rem): the 720 px candidate, not the 1200 px one.
+    assert widths(photos) == [720, 720, 720, 720]
 
 
 def test_pictures_keep_their_space_before_they_load(chromium, served_site):

@@ -115,7 +115,7 @@ def test_photo_becomes_picture_with_webp_and_jpeg_widths_when_built(photo_site):
     jpeg = candidates(img["srcset"])
     assert [width for _url, width in webp] == [480, 720, 960, 1200, 1600]
     assert [width for _url, width in jpeg] == [480, 720, 960, 1200, 1600]
-    assert source["sizes"] == img["sizes"] == "(min-width: 72rem) 70rem, calc(100vw - 2rem)"
+    assert source["sizes"] == img["sizes"] == "(min-width: 40rem) 38rem, calc(100vw - 2rem)"
     for url, width in webp + jpeg:
         with Image.open(local(photo_site, url)) as written:
             assert written.width == width

@@ -7,18 +7,20 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, build
+from conftest import FIXTURES, build, built_on
 
 LEAD_FEATURED = "2022/09/tin-noi-bat-trong-hai-tuan.html"
 WITH_COVER = "2022/09/tin-co-anh-bia.html"
 NEWEST = "2022/09/tin-moi-nhat-cua-chuyen-muc.html"
 OLD_FEATURED = "2022/08/tin-noi-bat-da-cu.html"
 NO_VIEWS = "2022/07/tin-chua-co-luot-xem.html"
+# The day after the fixture's newest news (20/9/2022): every news is young enough to lead.
+FRESH = built_on("2022-09-21")
 
 
 @pytest.fixture(scope="module")
 def portal_site(tmp_path_factory):
-    return build(FIXTURES / "portal", tmp_path_factory.mktemp("portal") / "output")
+    return build(FIXTURES / "portal", tmp_path_factory.mktemp("portal") / "output", env=FRESH)
 
 
 def links(site, page, selector, url=""):
@@ -37,7 +39,7 @@ def test_featured_news_leads_the_home_when_at_most_14_days_older_than_the_newest
 
 
 def test_newest_news_with_a_cover_leads_when_the_featured_news_is_too_old(tmp_path):
-    site = build(FIXTURES / "portal", tmp_path / "output", {"PORTAL_FEATURED_DAYS": 5})
+    site = build(FIXTURES / "portal", tmp_path / "output", {"PORTAL_FEATURED_DAYS": 5}, env=FRESH)
     lead = site.page("").select_one("main .lead-story")
     assert links(site, lead, ".lead-title a") == [WITH_COVER]
     image = lead.select_one("img")
@@ -49,7 +51,8 @@ def test_home_shows_row_latest_and_a_block_per_category_when_the_site_has_news(b
     page = basic_site.page("")
     assert len(page.select("main .lead-story")) == 1
     assert len(page.select("main .card-row .card")) == 4
-    assert page.select_one("main .lead-story img")  # the lead (newest with a cover) shows its image
+    # The only news with a cover is 19 months older than the newest: the newest leads instead.
+    assert links(basic_site, page, "main .lead-title a") == ["2022/08/giai-bong-da-thanh-nien-khoi-nam-2022.html"]
     latest = page.select("main .home-latest .news-item")
     assert latest and all(item.select_one("time[datetime]") for item in latest)
     for block in page.select(".home-category"):
@@ -196,3 +199,80 @@ def test_sidebar_file_keeps_hostile_titles_as_plain_strings_when_metadata_holds_
     data = json.loads(site.text("tin-noi-bat.json"))
     titles = [item["title"] for item in data["latest"]]
     assert "</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>" in titles
+
+
+# --- Readers (issue 23) ---
+
+@pytest.fixture(scope="module")
+def stale_site(tmp_path_factory):
+    """The portal fixture built 31 days after its newest news (20/9/2022 08:00), without an emblem."""
+    output = tmp_path_factory.mktemp("stale") / "output"
+    return build(FIXTURES / "portal", output, {"SITE_LOGO": "", "SEARCH_ENABLED": False}, env=built_on("2022-10-21"))
+
+
+def test_newest_news_is_an_ordinary_item_when_older_than_the_lead_age_limit(stale_site):
+    page = stale_site.page("")
+    assert page.select("main .lead-story") == []
+    # Nothing is lost: the five news fill the row and the list, newest first.
+    shown = links(stale_site, page, ".card-title a, .home-latest .news-title a")
+    assert shown == [NEWEST, WITH_COVER, LEAD_FEATURED, OLD_FEATURED, NO_VIEWS]
+    assert page.select_one("main .home-row h2").get_text() == "Tin mới đăng"
+
+
+def test_old_news_lead_again_when_the_age_limit_is_off(tmp_path):
+    site = build(FIXTURES / "portal", tmp_path / "output", {"PORTAL_LEAD_MAX_AGE_DAYS": 0, "SEARCH_ENABLED": False},
+                 env=built_on("2026-01-01"))
+    assert links(site, site.page(""), "main .lead-title a") == [LEAD_FEATURED]
+
+
+def test_row_news_without_a_photo_show_the_emblem_and_their_category_when_the_site_has_an_emblem(portal_site):
+    cards = portal_site.page("").select("main .card-row .card")
+    assert len(cards) == 4
+    for card in cards:
+        title = card.select_one(".card-title a")
+        placeholder = card.select_one(".cover-placeholder")
+        if card.select_one("img.cover"):
+            assert placeholder is None
+            continue
+        # No empty box: the site's emblem (SITE_LOGO) and the category of this very news.
+        article = portal_site.page(portal_site.resolve("", title["href"]))
+        category = article.select(".breadcrumb a")[-1].get_text(strip=True)
+        assert placeholder["aria-hidden"] == "true"
+        emblem = placeholder.select_one("img.placeholder-emblem")
+        assert emblem["alt"] == "" and portal_site.exists(portal_site.resolve("", emblem["src"]))
+        assert placeholder.select_one(".placeholder-category").get_text(strip=True) == category
+    assert sum(bool(card.select_one(".cover-placeholder")) for card in cards) == 3
+
+
+def test_row_news_without_a_photo_show_their_category_when_the_site_has_no_emblem(stale_site):
+    cards = [card for card in stale_site.page("").select("main .card-row .card") if not card.select_one("img.cover")]
+    assert len(cards) == 3
+    for card in cards:
+        article = stale_site.page(stale_site.resolve("", card.select_one(".card-title a")["href"]))
+        placeholder = card.select_one(".cover-placeholder")
+        assert placeholder.select("img") == []
+        assert placeholder.get_text(strip=True) == article.select(".breadcrumb a")[-1].get_text(strip=True)
+    assert "card-placeholder" not in stale_site.text("")
+
+
+def test_most_viewed_box_is_left_out_when_no_news_has_a_view_count(tmp_path):
+    site = build(FIXTURES / "date_archives", tmp_path / "output", {"SEARCH_ENABLED": False})
+    pages = [site.page(site.url_of(f)) for f in site.html_files()]
+    asides = [page.select_one("aside.article-sidebar") for page in pages if page.select_one("aside.article-sidebar")]
+    assert asides
+    for aside in asides:
+        assert [h.get_text(strip=True) for h in aside.select("h2")] == ["Tin mới nhất", "Chuyên mục"]
+        assert aside.select("[data-list=most_viewed]") == []
+
+
+def test_article_offers_the_share_sheet_and_copying_its_link_hidden_until_the_script_shows_them(portal_site):
+    footer = portal_site.page(NEWEST).select_one(".article-footer")
+    share = footer.select_one("button[data-share]")
+    copy = footer.select_one("button[data-copy-link]")
+    assert share.has_attr("hidden") and copy.has_attr("hidden")
+    assert share["data-share-url"] == copy["data-copy-link"] == "http://localhost:8000/" + NEWEST
+    assert share["data-share-title"] == "Tin mới nhất của chuyên mục"
+    assert share.get_text() == "Chia sẻ qua Zalo, Messenger…" and copy.get_text() == "Sao chép liên kết"
+    assert footer.select_one(".share-status[role=status]")
+    # The plain links stay for browsers without the script.
+    assert [a.get_text() for a in footer.select(".share-links a")] == ["Facebook", "X", "Email"]

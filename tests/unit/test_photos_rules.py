@@ -93,7 +93,7 @@ def test_names_are_ascii_slugs_of_the_file_name(path, stem):
 
 @pytest.mark.parametrize(
     "width, sizes",
-    [(4000, rules.BODY_SIZES), (1120, rules.BODY_SIZES), (800, "min(800px, calc(100vw - 2rem))")],
+    [(4000, rules.BODY_SIZES), (608, rules.BODY_SIZES), (600, "min(600px, 38rem, calc(100vw - 2rem))")],
 )
 def test_sizes_say_a_narrow_photo_is_shown_at_its_own_width(width, sizes):
     assert rules.plan("images/a.jpg", source(width, 600), "body").sizes == sizes
@@ -102,7 +102,7 @@ def test_sizes_say_a_narrow_photo_is_shown_at_its_own_width(width, sizes):
 def test_thumbnails_are_small():
     plan = rules.plan("images/a.jpg", source(), "thumb")
     assert max(item.width for item in plan.all) == 240
-    assert plan.sizes == "6rem"
+    assert plan.sizes == "6.4rem"
 
 
 def test_first_picture_is_eager_the_rest_lazy():

@@ -60,6 +60,39 @@ def test_lead_story_follows_the_featured_then_cover_rule_when_given_news(items, 
     assert lead(items) == expected
 
 
+def aged_lead(items, now_days_after_newest, max_age_days):
+    now = NEWEST + timedelta(days=now_days_after_newest)
+    chosen = lead_story(items, lambda n: n.featured, lambda n: n.cover, 14, now, max_age_days)
+    return chosen.slug if chosen else None
+
+
+@pytest.mark.parametrize(
+    "items, now_after_newest, max_age, expected",
+    [
+        # No news: no lead, whatever the limit.
+        ([], 0, 30, None),
+        # The newest news is exactly 30 days old: it still leads ...
+        ([News("a")], 30, 30, "a"),
+        # ... one minute older and nothing leads: the news stays in the row and the list.
+        ([News("a")], 30 + 1 / 1440, 30, None),
+        # Years old: no lead.
+        ([News("a", cover=True), News("b", 1, featured=True)], 3 * 365, 30, None),
+        # 0 is no limit (as before the setting).
+        ([News("a", cover=True)], 3 * 365, 0, "a"),
+        # A fresh newest without a cover leads rather than an old news with one.
+        ([News("a"), News("b", 40, cover=True)], 5, 30, "a"),
+        # An old featured news cannot lead even within 14 days of the newest.
+        ([News("a", cover=True), News("b", 10, featured=True)], 25, 30, "a"),
+        # A featured news within the limit still beats the newest with a cover.
+        ([News("a", cover=True), News("b", 10, featured=True)], 20, 30, "b"),
+        # A future-dated news (a clock behind the content) is not too old.
+        ([News("a")], -1, 30, "a"),
+    ],
+)
+def test_lead_story_is_only_a_news_at_most_max_age_days_old_when_a_limit_is_set(items, now_after_newest, max_age, expected):
+    assert aged_lead(items, now_after_newest, max_age) == expected
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [("true", True), ("True", True), (" yes ", True), ("1", True), ("có", True), (True, True),

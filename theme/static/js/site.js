@@ -6,18 +6,43 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
-  // Wide screens show the whole menu. CSS does it with ::details-content; where a browser lacks
-  // it, open the <details> here (its button is hidden on wide screens, so it stays open).
-  var menu = document.querySelector("details.site-menu");
-  if (menu && window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
-    var wide = window.matchMedia("(min-width: 48rem)");
-    var follow = function () {
-      if (wide.matches) { menu.open = true; }
-      menu.classList.toggle("is-always-open", wide.matches);
-    };
-    follow();
-    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+  // A <details> marked data-open-from (the menu, the article's date picker) is always open where
+  // its media query matches. CSS does it with ::details-content; where a browser lacks it, open
+  // the <details> here (its summary does nothing there, so it stays open).
+  if (window.matchMedia && !(window.CSS && CSS.supports && CSS.supports("selector(::details-content)"))) {
+    document.querySelectorAll("details[data-open-from]").forEach(function (details) {
+      var wide = window.matchMedia(details.getAttribute("data-open-from"));
+      var follow = function () {
+        if (wide.matches) { details.open = true; }
+        details.classList.toggle("is-always-open", wide.matches);
+      };
+      follow();
+      if (wide.addEventListener) { wide.addEventListener("change", follow); }
+    });
   }
+
+  // Sharing: the system's share sheet (it lists Zalo where Zalo is installed) where the browser
+  // has the Web Share API, and copying the link where it has the Clipboard API.
+  var status = document.querySelector(".share-status");
+  function say(text) { if (status) { status.textContent = text; } }
+  document.querySelectorAll("[data-share]").forEach(function (button) {
+    if (!navigator.share) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share-url") })
+        .catch(function () { /* closed by the reader, or refused: nothing to say */ });
+    });
+  });
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(
+        function () { say("Đã sao chép liên kết. Dán vào Zalo hoặc tin nhắn để gửi."); },
+        function () { say("Không sao chép được. Hãy sao chép địa chỉ trang trên thanh địa chỉ."); }
+      );
+    });
+  });
 
   // The article sidebar: the latest and the most viewed news come from one JSON file the build
   // writes (a new article does not rewrite every article page). Without it the links stay.
