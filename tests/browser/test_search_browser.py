@@ -378,3 +378,18 @@ def test_result_count_groups_thousands_as_python_does_when_given_the_same_table(
     page.goto(base_url + "tim-kiem/")
     page.wait_for_function("window.vnSearch !== undefined")
     assert page.evaluate("(numbers) => numbers.map(window.vnSearch.groupThousands)", table) == [group_thousands(n) for n in table]
+
+
+@pytest.fixture(scope="module")
+def own_words_url(tmp_path_factory):
+    """tests/fixtures/search_own_words: three news without `Author`; only one holds “Đoàn Khối”."""
+    with serve_fixture(tmp_path_factory, "search_own_words") as base:
+        yield base
+
+
+def test_doan_khoi_finds_only_the_news_holding_those_words_when_no_news_has_an_author(page, own_words_url):
+    for query in ("doan khoi", "Đoàn Khối"):
+        assert search(page, own_words_url, query) == f"Tìm thấy 1 kết quả cho “{query}”", query
+        assert titles(page) == ["Lễ ra quân Tháng Thanh niên của Đoàn Khối"]
+    search(page, own_words_url, "khuon tham")  # a word only in the figure's caption
+    assert titles(page) == ["Lễ ra quân Tháng Thanh niên của Đoàn Khối"]
