@@ -170,6 +170,7 @@ def test_more_results_load_on_demand_and_take_the_focus_when_asked(page, base_ur
 def test_filters_narrow_results_by_category_and_year_when_chosen(page, base_url):
     search(page, base_url, "thanh nien")
     everything = len(titles(page))
+    page.locator(".search-filters summary").click()
     page.select_option("#tim-kiem-chuyen-muc", "Tuổi trẻ sáng tạo")
     # Results arrive search by search (the đ variants follow the plain query): wait for the settled list.
     page.wait_for_function("(() => { const c = [...document.querySelectorAll('.search-result-category')];"
@@ -238,18 +239,33 @@ def test_keyboard_alone_searches_from_the_header_and_opens_a_result(page, base_u
     page.wait_for_url("**/2022/05/*.html")
 
 
-def test_search_page_fits_a_360_px_phone_when_results_are_shown(chromium, base_url):
-    context = chromium.new_context(viewport={"width": 360, "height": 740})
+def test_search_page_shows_two_results_on_a_phone_with_the_filters_folded_when_results_are_shown(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    search(page, base_url, "thanh nien")
+    status = search(page, base_url, "thanh nien")
+    assert page.locator("main .search-status").text_content() == status == "Tìm thấy 18 kết quả cho “thanh nien”"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    for selector in ("header .search-form input[name=q]", "#tim-kiem-q", "#tim-kiem-chuyen-muc", ".search-result-title a"):
+    assert page.evaluate("window.scrollY") == 0
+    for n in (0, 1):  # two whole results without scrolling
+        box = page.locator(".search-result").nth(n).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 800, n
+    # The filters are one control; opened, they fit the width.
+    assert not page.locator("#tim-kiem-chuyen-muc").is_visible()
+    page.locator(".search-filters summary").click()
+    for selector in ("#tim-kiem-q", "#tim-kiem-chuyen-muc", "#tim-kiem-nam", "#tim-kiem-sap-xep", ".search-result-title a"):
         box = page.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
     page.goto(base_url)
     assert page.locator("header .search-form input[name=q]").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+def test_filters_show_open_when_a_shared_link_carries_one(page, base_url):
+    search(page, base_url, "thanh nien", nam="2020")
+    assert page.locator("#tim-kiem-nam").is_visible()
+    search(page, base_url, "thanh nien")
+    assert not page.locator("#tim-kiem-nam").is_visible()
 
 
 def test_search_page_without_javascript_says_so_and_offers_archives_and_categories(chromium, base_url):

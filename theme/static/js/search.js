@@ -25,7 +25,7 @@
 
   var PAGE_SIZE = 10;
   var TYPING_DELAY = 120; // ms after the last keystroke
-  var EXCERPT_WORDS = 24;
+  var EXCERPT_WORDS = 20;
   var RANKING_MARKED = { diacriticSimilarity: 5 };
   var RANKING_UNMARKED = { diacriticSimilarity: 0 };
   var MARKS = /[\u0300-\u036f]/g;
@@ -439,6 +439,7 @@
     selectValue(categorySelect, params.get("chuyen-muc"));
     selectValue(yearSelect, params.get("nam"));
     selectValue(sortSelect, params.get("sap-xep"));
+    if (categorySelect.value || yearSelect.value || sortSelect.value) form.querySelector(".search-filters").open = true;
     notice.hidden = true;
     form.hidden = false;
     input.addEventListener("input", searchSoon);
