@@ -29,7 +29,7 @@ _GLOB_SPECIAL = set("{}[]*?,\\!")
 # The search page's list of the đ-words the index holds, written beside pagefind.js: a `d` typed in a
 # query is also searched as `đ` only where such a word exists (theme/static/js/search.js), so `dancoi`
 # or `diet` are not searched as `đancoi` or `điet`. Measured against indexing a folded copy of the
-# words, see docs/search-benchmark.md.
+# words, see docs/tim-kiem.md.
 D_WORDS_FILE = "d-words.json"
 _TAG = re.compile(r"<[^>]*>")
 _D_WORD = re.compile(r"\w*đ\w*")
