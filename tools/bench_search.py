@@ -293,7 +293,7 @@ def news_texts(output: Path) -> dict:
 
 def make_queries(news: dict, count: int, seed: int) -> dict:
     """Kind -> [(query, the URL paths of the news it finds)] for `count` news drawn with `seed`: the run
-    of three title words held by the fewest titles (then the rarest words), typed with and without
+    of three title words (letters only) held by the fewest titles (then the rarest words), typed with and without
     marks, which finds every news whose title holds it (the generated titles follow a few patterns, so
     some runs are in two or three titles); and the body word held by the fewest news (without marks),
     which finds the news it was taken from."""
@@ -309,6 +309,8 @@ def make_queries(news: dict, count: int, seed: int) -> dict:
         words = _WORDS.findall(title.lower())
         runs = []
         for i in range(len(words) - 2):
+            if not all(word.isalpha() for word in words[i:i + 3]):
+                continue  # words, not numbers or dates (`8/3`, `2025`), which readers type in other ways
             phrase = " ".join(words[i:i + 3])
             holders = frozenset(other for other, folded in folded_titles.items() if f" {fold(phrase)} " in folded)
             runs.append((len(holders), sum(df.get(fold(word), 0) for word in words[i:i + 3]), phrase, holders))

@@ -155,6 +155,22 @@
     return { pieces: pieces.slice(from, to), cutStart: from > 0, cutEnd: to < pieces.length };
   }
 
+  // The longest run of the query's words (`words`, folded, in order) as whole words in a text: a
+  // check on the fetched text of the results shown first, where a word that only starts with the last
+  // query word (`tổng` for `to`) stood in Pagefind's positions.
+  function textRun(text, words) {
+    var found = markedWords(text, new Set()).filter(function (piece) { return piece.word; }).map(function (piece) { return fold(piece.text); });
+    var best = 0;
+    for (var at = 0; at < found.length; at++) {
+      for (var i = 0; i < words.length && best < words.length; i++) {
+        var run = 0;
+        while (i + run < words.length && found[at + run] === words[i + run]) run++;
+        if (run > best) best = run;
+      }
+    }
+    return best;
+  }
+
   // The same rule as vn_core.vietnamese.group_thousands (one table runs through both in the tests).
   function groupThousands(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
@@ -164,7 +180,7 @@
   // and for tools/bench_search.py, which ranks with the same functions as the page.
   window.vnSearch = {
     fold: fold, queryWords: queryWords, vocabulary: vocabulary, wordForms: wordForms, plannedSearches: plannedSearches,
-    combine: combine, longestRun: longestRun, excerptWords: excerptWords, groupThousands: groupThousands,
+    combine: combine, longestRun: longestRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
   };
 
   var app = document.querySelector(".search-app");
@@ -187,7 +203,7 @@
     engines.recent = { url: app.getAttribute("data-pagefind-recent"), loading: null, dateOrder: null };
   }
   var recentNews = Number(app.getAttribute("data-recent-news")) || 0;
-  var current = { results: [], keys: new Set(), shown: 0, partial: false };
+  var current = { results: [], keys: new Set(), words: [], shown: 0, partial: false };
   var generation = 0;
   var timer = null;
 
@@ -273,7 +289,7 @@
     if (token !== generation) return null;
     var pagefind = loaded[0];
     var plan = plannedSearches(query, loaded[1]);
-    if (!plan.length) return { entries: [], keys: new Set() };
+    if (!plan.length) return { entries: [], keys: new Set(), words: [] };
     var marked = plan.some(function (forms) { return fold(forms[0]) !== forms[0]; });
     if (engine.marked !== marked) {
       engine.marked = marked;
@@ -303,7 +319,8 @@
       var position = function (entry) { return entry.result.id in order ? order[entry.result.id] : Number.MAX_SAFE_INTEGER; };
       merged.sort(function (a, b) { return position(a) - position(b); });
     }
-    return { entries: merged, keys: new Set(plan.map(function (forms) { return fold(forms[0]); })) };
+    var words = plan.map(function (forms) { return fold(forms[0]); });
+    return { entries: merged, keys: new Set(words), words: words };
   }
 
   // Pieces as text, each matched word inside a <mark>.
@@ -362,6 +379,13 @@
     var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
     var datas = await Promise.all(slice.map(function (entry) { return entry.result.data(); }));
     if (token !== generation) return;
+    if (current.shown === 0 && sortSelect.value !== "moi-nhat") {
+      // The first results, checked on their text: whole words in a row first, else the order found.
+      var runs = datas.map(function (data) { return textRun(data.content || "", current.words); });
+      datas = datas.map(function (data, i) { return { data: data, run: runs[i], at: i }; })
+        .sort(function (a, b) { return (b.run - a.run) || (a.at - b.at); })
+        .map(function (entry) { return entry.data; });
+    }
     var first = null;
     datas.forEach(function (data) {
       var item = resultItem(data, current.keys);
@@ -420,7 +444,7 @@
   // Shows a result list: partial (the newest news only, while the complete index loads) or complete.
   async function show(found, token, query, partial) {
     var results = found.entries;
-    current = { results: results, keys: found.keys, shown: 0, partial: partial };
+    current = { results: results, keys: found.keys, words: found.words, shown: 0, partial: partial };
     list.replaceChildren();
     empty.hidden = partial || results.length > 0;
     list.hidden = results.length === 0;
