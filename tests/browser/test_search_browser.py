@@ -453,3 +453,14 @@ def test_doan_highlights_đoàn_never_doanh_and_ranks_it_first_when_typed_withou
     assert found.index("Doanh nghiệp trẻ khởi nghiệp từ nông sản địa phương") > found.index("Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè")
     every_mark = page.locator(".search-result mark").all_text_contents()
     assert every_mark and {folded(word) for word in every_mark} == {"doan"}
+
+
+def test_text_check_counts_whole_words_in_a_row_never_a_word_that_only_starts_so(page, base_url):
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function("window.vnSearch !== undefined")
+    runs = page.evaluate("""() => [
+        window.vnSearch.textRun('Sở Y tế tổng kết năm', ['y', 'te', 'to']),
+        window.vnSearch.textRun('Sở Y tế tổ chức', ['y', 'te', 'to']),
+        window.vnSearch.textRun('tổ chức, y tế', ['y', 'te', 'to']),
+        window.vnSearch.textRun('Doanh nghiệp', ['doan'])]""")
+    assert runs == [2, 3, 2, 0]
