@@ -35,10 +35,12 @@ DEFAULTS = {
     "SEARCH_EXTRA_BODY_SAVE_AS": (),
 }
 
-# Output folder -> what this build publishes: "news" (the news' output paths, newest first), and
-# "articles" / "pages" (every published file with a data-pagefind-body). Noted when the articles and
-# pages are ready (*_generator_finalized), used when the site is written (finalized).
-_PUBLISHED: dict[str, dict[str, list[str]]] = {}
+# Output folder -> what this build publishes: "news" (the news' output paths, newest first),
+# "articles" / "pages" (every published file with a data-pagefind-body) and "indexed" (those articles
+# and pages, whose đ-words are read once the site is written: before, a `{static}` link in their
+# content is not resolved yet). Noted when the articles and pages are ready (*_generator_finalized),
+# used when the site is written (finalized).
+_PUBLISHED: dict[str, dict] = {}
 
 # tools/devserver.py's quick rebuilds: where to leave the index commands, run once the page is shown.
 DEFERRED_ENV = "SEARCH_DEFERRED_COMMANDS"
@@ -90,8 +92,15 @@ def _command(settings, output: Path) -> list[list[str]]:
     )
 
 
-def _run(commands, bundle: Path) -> tuple[int, str]:
-    """Runs the complete index, then the recent one; stops at the first failure."""
+def _d_words(output: Path) -> list[str]:
+    """The đ-words of what the index reads of the published articles and pages (article.html)."""
+    items = [item for group in _PUBLISHED.get(str(output), {}).get("indexed", {}).values() for item in group]
+    return sorted(indexing.d_words(text for item in items for text in (item.title, getattr(item, "summary", None), item.content)))
+
+
+def _run(commands, bundle: Path, d_words: list[str]) -> tuple[int, str]:
+    """Runs the complete index, then the recent one; stops at the first failure. The đ-words are
+    written into the complete bundle once Pagefind is done with it."""
     logs = []
     for command in commands:
         result = subprocess.run(command, capture_output=True, text=True)
@@ -107,10 +116,11 @@ def _run(commands, bundle: Path) -> tuple[int, str]:
     except (stable.UnexpectedIndex, ValueError, OSError) as error:
         logs.append(f"search: Pagefind's index has a layout this site does not know ({error})")
         return 1, "".join(logs)
+    indexing.write_d_words(bundle, d_words)
     return 0, "".join(logs)
 
 
-def _index_in_background(state: dict, command, output: Path, bundle: Path) -> None:
+def _index_in_background(state: dict, command, output: Path, bundle: Path, d_words: list[str]) -> None:
     previous = state.get("thread")
     if previous is not None and previous.is_alive():
         previous.join()  # one index at a time: two Pagefind runs must not write the same folder
@@ -118,7 +128,7 @@ def _index_in_background(state: dict, command, output: Path, bundle: Path) -> No
     # The bundle is not cleared first: the preview keeps serving the previous index while this one is
     # written, and its unreferenced chunks stay until the next full build (`make html`) clears them.
     def work():
-        status, log = _run(command, bundle)
+        status, log = _run(command, bundle, d_words)
         if status != 0:
             logger.error("%s", indexing.failure_message(status, log, output))
         else:
@@ -137,18 +147,19 @@ def index_site(pelican):
     # Pagefind writes (and the build empties) this folder: it must be inside the output.
     bundle = Path(output_file(output, setting(settings, "SEARCH_BUNDLE_DIR"), "cài đặt SEARCH_BUNDLE_DIR"))
     command = _command(settings, output)
+    d_words = _d_words(output)
     deferred = os.environ.get(DEFERRED_ENV)
     if deferred and settings.get("INCREMENTAL_RENDER"):
         # The devserver's quick rebuild: the page is shown first, the devserver refreshes the index after.
         Path(deferred).write_text(json.dumps({"commands": [[str(part) for part in c] for c in command],
-                                              "bundle": str(bundle)}), encoding="utf-8")
+                                              "bundle": str(bundle), "d_words": d_words}), encoding="utf-8")
         return
     state = getattr(pelican, _STATE, None)
     if state is not None and setting(settings, "SEARCH_PREVIEW_IN_BACKGROUND"):
-        _index_in_background(state, command, output, bundle)
+        _index_in_background(state, command, output, bundle, d_words)
         return
     indexing.clear_bundle(bundle)
-    status, log = _run(command, bundle)
+    status, log = _run(command, bundle, d_words)
     if status != 0:
         raise SearchIndexFailed(indexing.failure_message(status, log, output))
     logger.debug("%s", log)
@@ -162,13 +173,15 @@ def note_news(generator):
     published = _PUBLISHED.setdefault(output, {})
     published["news"] = [article.save_as for article in newest_first(generator.articles)]
     published["articles"] = [item.save_as for item in [*generator.articles, *generator.translations]]
+    published.setdefault("indexed", {})["articles"] = [*generator.articles, *generator.translations]
 
 
 def note_pages(generator):
     output = str(Path(generator.output_path))
-    _PUBLISHED.setdefault(output, {})["pages"] = [
-        item.save_as for item in [*generator.pages, *generator.translations] if item.status == "published"
-    ]
+    pages = [item for item in [*generator.pages, *generator.translations] if item.status == "published"]
+    published = _PUBLISHED.setdefault(output, {})
+    published["pages"] = [item.save_as for item in pages]
+    published.setdefault("indexed", {})["pages"] = pages
 
 
 def add_defaults(pelican):
@@ -197,7 +210,7 @@ def run_deferred(job_file) -> int:
         at = command.index("--output-subdir") + 1
         command[at] = staging.name + command[at][len(bundle.name):]
         commands.append(command)
-    status, log = _run(commands, staging)
+    status, log = _run(commands, staging, job.get("d_words", []))
     if status != 0:
         indexing.clear_bundle(staging)
         print(indexing.failure_message(status, log, bundle.parent), flush=True)

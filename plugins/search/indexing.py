@@ -1,7 +1,9 @@
 """What the search plugin asks of Pagefind, without Pelican: the command line and its report."""
 
+import json
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,15 @@ RECENT_SUBDIR = "moi"
 # Characters with a meaning in Pagefind's --glob; a path holding one is left out of the recent bundle
 # (it stays in the complete index). The site's own paths (slugs without diacritics) never hold them.
 _GLOB_SPECIAL = set("{}[]*?,\\!")
+
+
+# The search page's list of the đ-words the index holds, written beside pagefind.js: a `d` typed in a
+# query is also searched as `đ` only where such a word exists (theme/static/js/search.js), so `dancoi`
+# or `diet` are not searched as `đancoi` or `điet`. Measured against indexing a folded copy of the
+# words, see docs/tim-kiem.md.
+D_WORDS_FILE = "d-words.json"
+_TAG = re.compile(r"<[^>]*>")
+_D_WORD = re.compile(r"\w*đ\w*")
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,23 @@ def index_commands(executable, site: Path, bundle_dir: str, language: str, news_
     if glob:
         commands.append(pagefind_command(executable, site, recent_bundle_dir(bundle_dir), language, glob))
     return commands
+
+
+def d_words(texts) -> set[str]:
+    """The words holding đ in `texts` (HTML or plain text), lower case with tone and vowel marks off
+    and đ kept, the form the search page compares a query word with: `Đoàn Khối` -> {"đoan"}."""
+    found = set()
+    for text in texts:
+        text = unicodedata.normalize("NFC", text or "").casefold()
+        if "đ" not in text:
+            continue
+        for word in _D_WORD.findall(_TAG.sub(" ", text)):
+            found.add("".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)))
+    return found
+
+
+def write_d_words(bundle: Path, words) -> None:
+    (bundle / D_WORDS_FILE).write_text(json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def read_report(text: str) -> IndexReport:

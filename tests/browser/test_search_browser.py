@@ -51,7 +51,8 @@ def titles(page):
 
 
 def marks(page, nth=0):
-    return page.locator(".search-result").nth(nth).locator(".search-result-excerpt mark").all_text_contents()
+    """The highlighted words of a result, its title's first, then its excerpt's."""
+    return page.locator(".search-result").nth(nth).locator("mark").all_text_contents()
 
 
 def folded(text):
@@ -169,6 +170,7 @@ def test_more_results_load_on_demand_and_take_the_focus_when_asked(page, base_ur
 def test_filters_narrow_results_by_category_and_year_when_chosen(page, base_url):
     search(page, base_url, "thanh nien")
     everything = len(titles(page))
+    page.locator(".search-filters summary").click()
     page.select_option("#tim-kiem-chuyen-muc", "Tuổi trẻ sáng tạo")
     # Results arrive search by search (the đ variants follow the plain query): wait for the settled list.
     page.wait_for_function("(() => { const c = [...document.querySelectorAll('.search-result-category')];"
@@ -237,18 +239,33 @@ def test_keyboard_alone_searches_from_the_header_and_opens_a_result(page, base_u
     page.wait_for_url("**/2022/05/*.html")
 
 
-def test_search_page_fits_a_360_px_phone_when_results_are_shown(chromium, base_url):
-    context = chromium.new_context(viewport={"width": 360, "height": 740})
+def test_search_page_shows_two_results_on_a_phone_with_the_filters_folded_when_results_are_shown(chromium, base_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
-    search(page, base_url, "thanh nien")
+    status = search(page, base_url, "thanh nien")
+    assert page.locator("main .search-status").text_content() == status == "Tìm thấy 18 kết quả cho “thanh nien”"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    for selector in ("header .search-form input[name=q]", "#tim-kiem-q", "#tim-kiem-chuyen-muc", ".search-result-title a"):
+    assert page.evaluate("window.scrollY") == 0
+    for n in (0, 1):  # two whole results without scrolling
+        box = page.locator(".search-result").nth(n).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 800, n
+    # The filters are one control; opened, they fit the width.
+    assert not page.locator("#tim-kiem-chuyen-muc").is_visible()
+    page.locator(".search-filters summary").click()
+    for selector in ("#tim-kiem-q", "#tim-kiem-chuyen-muc", "#tim-kiem-nam", "#tim-kiem-sap-xep", ".search-result-title a"):
         box = page.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
     page.goto(base_url)
     assert page.locator("header .search-form input[name=q]").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+def test_filters_show_open_when_a_shared_link_carries_one(page, base_url):
+    search(page, base_url, "thanh nien", nam="2020")
+    assert page.locator("#tim-kiem-nam").is_visible()
+    search(page, base_url, "thanh nien")
+    assert not page.locator("#tim-kiem-nam").is_visible()
 
 
 def test_search_page_without_javascript_says_so_and_offers_archives_and_categories(chromium, base_url):
@@ -265,12 +282,11 @@ def test_search_page_without_javascript_says_so_and_offers_archives_and_categori
 
 
 @pytest.mark.parametrize("case", VARIANTS["cases"], ids=lambda case: case["query"].strip() or "blank")
-def test_query_variants_follow_the_shared_table_when_computed_in_the_browser(page, base_url, case):
+def test_query_forms_follow_the_shared_table_when_computed_in_the_browser(page, base_url, case):
     page.goto(base_url + "tim-kiem/")
-    got = page.evaluate("([q, limit]) => window.vnSearch.queryVariants(q, limit).variants", [case["query"], VARIANTS["limit"]])
-    assert got == case["variants"]
-    planned = page.evaluate("(q) => window.vnSearch.plannedSearches(q).searches.length", case["query"])
-    assert planned <= VARIANTS["limit"]
+    got = page.evaluate("([q, words]) => window.vnSearch.plannedSearches(q, window.vnSearch.vocabulary(words))",
+                        [case["query"], VARIANTS["d_words"]])
+    assert got == case["forms"]
 
 
 def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_path_factory):
@@ -378,3 +394,73 @@ def test_result_count_groups_thousands_as_python_does_when_given_the_same_table(
     page.goto(base_url + "tim-kiem/")
     page.wait_for_function("window.vnSearch !== undefined")
     assert page.evaluate("(numbers) => numbers.map(window.vnSearch.groupThousands)", table) == [group_thousands(n) for n in table]
+
+
+@pytest.fixture(scope="module")
+def own_words_url(tmp_path_factory):
+    """tests/fixtures/search_own_words: five news without `Author`; only one holds “Đoàn Khối”; “Nghệ An
+    thu hút…” holds `an thu hút` in a row, “Bếp ăn an toàn…” holds ăn, an, thu and hút often but apart,
+    “Giải bóng đá…” holds `thu hút` once; only “Bếp ăn…” holds `đi` and `điện`."""
+    with serve_fixture(tmp_path_factory, "search_own_words") as base:
+        yield base
+
+
+def test_doan_khoi_finds_only_the_news_holding_those_words_when_no_news_has_an_author(page, own_words_url):
+    for query in ("doan khoi", "Đoàn Khối"):
+        assert search(page, own_words_url, query) == f"Tìm thấy 1 kết quả cho “{query}”", query
+        assert titles(page) == ["Lễ ra quân Tháng Thanh niên của Đoàn Khối"]
+    search(page, own_words_url, "khuon tham")  # a word only in the figure's caption
+    assert titles(page) == ["Lễ ra quân Tháng Thanh niên của Đoàn Khối"]
+
+
+def test_d_is_searched_as_đ_only_where_the_site_has_such_a_word_when_typed_plain(page, own_words_url):
+    # `điet` would find `điện` (Pagefind matches the start of a word): `diet` is not searched so.
+    assert search(page, own_words_url, "diet") == "Không tìm thấy kết quả cho “diet”."
+    search(page, own_words_url, "di hoc")  # `đi học` once, in a row
+    assert titles(page)[0] == "Bếp ăn an toàn cho học sinh bán trú"
+    assert {"đi", "học"} <= set(marks(page))
+
+
+def test_words_in_a_row_rank_above_the_same_words_apart_when_typed_without_marks(page, own_words_url):
+    assert search(page, own_words_url, "an thu hut") == "Tìm thấy 2 kết quả cho “an thu hut”"
+    assert titles(page) == ["Nghệ An thu hút thanh niên về quê lập nghiệp", "Bếp ăn an toàn cho học sinh bán trú"]
+    search(page, own_words_url, "thu hút")
+    found = titles(page)
+    assert found[-1] == "Bếp ăn an toàn cho học sinh bán trú" and len(found) == 3
+    search(page, own_words_url, "hut thu an")  # the same words in another order: none in a row
+    assert set(titles(page)) == {"Nghệ An thu hút thanh niên về quê lập nghiệp", "Bếp ăn an toàn cho học sinh bán trú"}
+
+
+def test_every_result_highlights_its_matched_words_without_punctuation_and_without_repeating_the_title(page, own_words_url):
+    for query in ("an thu hut", "doan vien", "Đoàn viên", "hut"):
+        search(page, own_words_url, query)
+        results = page.locator(".search-result")
+        assert results.count() > 0, query
+        for n in range(results.count()):
+            result = results.nth(n)
+            title = result.locator(".search-result-title").text_content()
+            excerpt = result.locator(".search-result-excerpt").text_content()
+            highlighted = result.locator("mark").all_text_contents()
+            assert highlighted, (query, title)
+            assert {folded(word) for word in highlighted} <= set(folded(query).split()), (query, highlighted)
+            assert all(word.isalnum() for word in highlighted), highlighted
+            assert title not in excerpt, (query, title)
+
+
+def test_doan_highlights_đoàn_never_doanh_and_ranks_it_first_when_typed_without_marks(page, base_url):
+    search(page, base_url, "doan")
+    found = titles(page)
+    assert found.index("Doanh nghiệp trẻ khởi nghiệp từ nông sản địa phương") > found.index("Đoàn Khối ra quân chiến dịch thanh niên tình nguyện hè")
+    every_mark = page.locator(".search-result mark").all_text_contents()
+    assert every_mark and {folded(word) for word in every_mark} == {"doan"}
+
+
+def test_text_check_counts_whole_words_in_a_row_never_a_word_that_only_starts_so(page, base_url):
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function("window.vnSearch !== undefined")
+    runs = page.evaluate("""() => [
+        window.vnSearch.textRun('Sở Y tế tổng kết năm', ['y', 'te', 'to']),
+        window.vnSearch.textRun('Sở Y tế tổ chức', ['y', 'te', 'to']),
+        window.vnSearch.textRun('tổ chức, y tế', ['y', 'te', 'to']),
+        window.vnSearch.textRun('Doanh nghiệp', ['doan'])]""")
+    assert runs == [2, 3, 2, 0]

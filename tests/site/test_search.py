@@ -249,3 +249,45 @@ def test_search_page_is_one_canonical_address_whatever_the_query_when_built(sear
     page = search_site.page("tim-kiem/")
     assert page.find("link", rel="canonical")["href"] == "http://localhost:8000/tim-kiem/"
     assert page.find("meta", attrs={"name": "robots"}) is None
+
+
+def indexed_texts(site, bundle="pagefind"):
+    """URL -> the text Pagefind indexed for it (what excerpts are cut from)."""
+    texts = {}
+    for fragment in (site.output / bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        texts[data["url"].lstrip("/")] = data["content"]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def own_words_site(tmp_path_factory):
+    """tests/fixtures/search_own_words: five news without `Author` (so each shows the site's AUTHOR
+    as its signature), one with a figure caption, one tagged “Đoàn Khối”."""
+    return build(FIXTURES / "search_own_words", tmp_path_factory.mktemp("own-words") / "output")
+
+
+def test_only_title_summary_body_and_captions_are_indexed_when_news_have_no_author(own_words_site):
+    texts = indexed_texts(own_words_site)
+    url = "2024/03/le-ra-quan-thang-thanh-nien-cua-doan-khoi.html"
+    page = own_words_site.page(url)
+    # The page shows the default signature and the tags, but they are not the article's words.
+    assert page.select_one(".article-signature").get_text() == "Đoàn Khối các cơ quan và doanh nghiệp tỉnh"
+    assert page.select_one(".article-tags a").get_text() == "Tháng Thanh niên"
+    assert texts[url] == ("Lễ ra quân Tháng Thanh niên của Đoàn Khối. Đoàn Khối phát động Tháng Thanh niên năm 2024. "
+                          "Sáng 2/3, các chi đoàn cơ sở tham gia lễ ra quân tại nhà văn hóa tỉnh. "
+                          "Đoàn viên dọn vệ sinh bờ suối Khuôn Thẳm")
+    assert len(texts) == 5
+    for other, text in texts.items():
+        assert "doanh nghiệp" not in text and "Khối" not in text or other == url, other
+
+
+def test_d_words_file_lists_exactly_the_đ_words_of_the_indexed_text_when_built(own_words_site, search_site):
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from search.indexing import d_words  # noqa: PLC0415
+
+    for site in (own_words_site, search_site):
+        written = json.loads((site.output / "pagefind" / "d-words.json").read_text(encoding="utf-8"))
+        assert written == sorted(d_words(indexed_texts(site).values()))
+    assert json.loads((own_words_site.output / "pagefind" / "d-words.json").read_text(encoding="utf-8")) == [
+        "đa", "đao", "đau", "đeu", "đi", "đien", "đinh", "đoan", "đoi", "đong", "đuoc"]

@@ -61,14 +61,30 @@ def test_clear_bundle_and_remove_unused_files_touch_only_the_bundle(tmp_path):
 
 
 @pytest.mark.parametrize("case", VARIANTS["cases"], ids=lambda case: case["query"].strip() or "blank")
-def test_every_query_variant_folds_back_to_the_query_when_d_becomes_đ(case):
-    variants = case["variants"]
-    assert len(variants) <= VARIANTS["limit"]
-    assert len(set(variants)) == len(variants)
-    query = fold(case["query"].replace("“", "").replace("”", ""))
-    for variant in variants:
-        assert fold(variant) == query
-        assert unicodedata.is_normalized("NFC", variant)
+def test_every_query_form_folds_back_to_its_word_and_adds_đ_only_where_the_index_has_it(case):
+    words = [fold(word) for word in fold(case["query"]).replace("“", " ").replace("”", " ").replace(",", " ").replace("!", " ").split()]
+    assert [fold(forms[0]) for forms in case["forms"]] == words
+    for n, forms in enumerate(case["forms"]):
+        assert len(set(forms)) == len(forms)
+        last = n == len(case["forms"]) - 1
+        for form in forms:
+            assert fold(form) == words[n]
+            assert unicodedata.is_normalized("NFC", form)
+            if form != forms[0]:
+                plain = indexing.d_words([form]).pop()
+                assert any(word == plain or (last and word.startswith(plain)) for word in VARIANTS["d_words"]), form
+
+
+@pytest.mark.parametrize(("texts", "words"), [
+    ([], set()),
+    (["Hiến máu tình nguyện"], set()),
+    (["<p>Đoàn Khối tổ chức <b>đại hội</b> được đông đảo</p>"], {"đoan", "đai", "đuoc", "đong", "đao"}),
+    (["ĐOÀN viên", "đoàn", "\u0111oa\u0300n"], {"đoan"}),
+    (['<img alt="đèn" src="x"> Chi đoàn'], {"đoan"}),
+    ([None, "Đ"], {"đ"}),
+])
+def test_d_words_are_the_words_holding_đ_with_marks_off_when_read_from_text_or_html(texts, words):
+    assert indexing.d_words(texts) == words
 
 
 def test_recent_glob_lists_the_newest_news_when_the_site_has_more_than_the_setting():

@@ -2,54 +2,173 @@
 // Without JavaScript the page shows a notice with links to Lưu trữ and the categories.
 //
 // Vietnamese: Pagefind folds tone and vowel marks (`hien mau` finds `hiến máu`) but not đ, which has
-// no Unicode decomposition. So every word that starts with `d` is also searched with `đ`
-// (`dau` -> `dau`, `đau`), at most MAX_SEARCHES Pagefind searches a query, and the results are merged
-// by their best score. A multi-word query is also searched as a phrase, and pages that hold the
-// words together rank above pages that only hold them apart.
+// no Unicode decomposition. The build writes the đ-words the index holds (pagefind/d-words.json,
+// plugins/search/indexing.py d_words); a word typed without marks is also searched with đ only where
+// such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), the last word also as the start of one
+// (the reader may still be typing); a word typed with marks comes from a Vietnamese keyboard, which
+// types đ itself. Each word is searched on its own, once per form: a page must hold every word in one
+// of its forms, its score is the sum of its words' best scores, and the word positions Pagefind returns
+// tell which pages hold the words next to each other in the query's order; those rank first (the
+// longest run of the query's words first), whichever pages they are. Searching the whole query at once
+// is faster (one search instead of one a word) but cannot tell the words' order, and ranked the bench
+// corpus's title queries worse (recall@1 0.93 / 0.95 instead of 0.97 / 0.98, docs/tim-kiem.md).
+// With marks typed, exact marks rank first (Pagefind's diacriticSimilarity); without, a word carrying
+// marks is not ranked below its unmarked look-alike.
+// Titles and excerpts are highlighted here, word by word in folded form (`doan` marks `Đoàn`, never
+// `Doanh`), punctuation left outside the mark; the excerpt leaves out the title it starts with.
 //
 // Large sites: with more news than SEARCH_RECENT_NEWS the page also gets a small index of the newest
 // news (data-pagefind-recent, pagefind/moi/). A query is searched there first and its results shown
 // at once, marked as partial ("trong N tin mới nhất", no "more results"); the complete index
-// (data-pagefind) is loaded after those first results and its results then replace them. Each index
+// (data-pagefind) is loaded after those first results and its results then replace them; once it is
+// loaded, later queries go to it alone. Each index
 // is its own copy of pagefind.js, so each has its own worker and a search in one never waits for the
 // other.
 (function () {
   "use strict";
 
-  var MAX_SEARCHES = 8;
   var PAGE_SIZE = 10;
   var TYPING_DELAY = 120; // ms after the last keystroke
-  // Matches typed with the same marks (`Đoàn`) rank above folded ones (`Doãn`, `doanh`).
-  var RANKING = { diacriticSimilarity: 5 };
+  var EXCERPT_WORDS = 20;
+  var RANKING_MARKED = { diacriticSimilarity: 5 };
+  var RANKING_UNMARKED = { diacriticSimilarity: 0 };
+  var MARKS = /[\u0300-\u036f]/g;
+  var NOT_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+  var WORD = /([\p{L}\p{M}\p{N}]+)/u;
+  var WORD_ONLY = /^[\p{L}\p{M}\p{N}]+$/u;
 
-  // The query variants, pure: NFC, lower case, words split on spaces, each d-initial word also with đ.
-  // Returns {words: [...], variants: ["dau tu", "đau tu", ...]} with at most `limit` variants.
-  function queryVariants(query, limit) {
-    var words = query.normalize("NFC").toLowerCase().replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
-    var variants = [[]];
-    words.forEach(function (word) {
-      var choices = [word];
-      if (word.charAt(0) === "d" && variants.length * 2 <= limit) choices.push("đ" + word.slice(1));
-      var next = [];
-      variants.forEach(function (start) {
-        choices.forEach(function (choice) { next.push(start.concat([choice])); });
-      });
-      variants = next;
-    });
-    return { words: words, variants: words.length ? variants.map(function (v) { return v.join(" "); }) : [] };
+  // Lower case, tone and vowel marks off, đ kept: the form of pagefind/d-words.json.
+  function marksOff(text) {
+    return text.normalize("NFD").replace(MARKS, "").normalize("NFC").toLowerCase();
   }
 
-  // The searches one query makes: each variant, and for several words each variant as a phrase too.
-  function plannedSearches(query) {
-    var single = queryVariants(query, MAX_SEARCHES);
-    if (single.words.length < 2) return { words: single.words, searches: single.variants.map(function (v) { return { term: v, phrase: false }; }) };
-    var half = queryVariants(query, MAX_SEARCHES / 2);
-    var searches = [];
-    half.variants.forEach(function (v) {
-      searches.push({ term: "\"" + v + "\"", phrase: true });
-      searches.push({ term: v, phrase: false });
+  // The form words are compared in (vn_core.vietnamese.fold): `Đoàn` -> `doan`. Remembered: an
+  // excerpt folds every word of ten pages, and the same words come back.
+  var folded = new Map();
+  function fold(text) {
+    var known = folded.get(text);
+    if (known === undefined) {
+      known = marksOff(text).replace(/đ/g, "d");
+      if (folded.size < 50000) folded.set(text, known);
+    }
+    return known;
+  }
+
+  function queryWords(query) {
+    return query.normalize("NFC").toLowerCase().split(NOT_WORD).filter(Boolean);
+  }
+
+  // The vocabulary, pure: the đ-words (marks off) with their folded keys.
+  function vocabulary(dWords) {
+    return dWords.map(function (word) { return { word: Array.from(word), key: fold(word) }; });
+  }
+
+  // The forms a typed word is searched in, pure: the word, then the word with đ where the index holds
+  // a đ-word that folds to it (the last word of the query: that starts with it).
+  function wordForms(word, last, vocab) {
+    var forms = [word];
+    var key = fold(word);
+    var letters = Array.from(word);
+    // A word typed with marks comes from a Vietnamese keyboard, which types đ itself: its d is a d.
+    if (word.indexOf("d") < 0 || marksOff(word) !== word || letters.length !== Array.from(key).length) return forms;
+    vocab.forEach(function (entry) {
+      var fits = last ? entry.key.slice(0, key.length) === key : entry.key === key;
+      if (!fits) return;
+      var form = letters.map(function (letter, i) { return letter === "d" && entry.word[i] === "đ" ? "đ" : letter; }).join("");
+      if (forms.indexOf(form) < 0) forms.push(form);
     });
-    return { words: half.words, searches: searches };
+    return forms;
+  }
+
+  // Every word's forms: [[form, ...], ...] (tests/fixtures/search_query_variants.json).
+  function plannedSearches(query, vocab) {
+    var words = queryWords(query);
+    return words.map(function (word, i) { return wordForms(word, i === words.length - 1, vocab); });
+  }
+
+  // The longest run of the query's words, in order, at consecutive positions of one page; `positions`
+  // holds one Set of word positions per query word.
+  function longestRun(positions) {
+    var best = 1;
+    for (var i = 0; i + best < positions.length; i++) {
+      positions[i].forEach(function (start) {
+        var run = 1;
+        while (i + run < positions.length && positions[i + run].has(start + run)) run++;
+        if (run > best) best = run;
+      });
+    }
+    return best;
+  }
+
+  // Pages holding every word, pure: `perWord` is one Map (page id -> {score, positions, result}) per
+  // query word. Ranked by the longest run of the words in order, then by the sum of the words' scores.
+  function combine(perWord) {
+    if (!perWord.length) return [];
+    var smallest = perWord.reduce(function (a, b) { return b.size < a.size ? b : a; });
+    var merged = [];
+    smallest.forEach(function (_, id) {
+      var hits = perWord.map(function (byId) { return byId.get(id); });
+      if (hits.some(function (hit) { return !hit; })) return;
+      merged.push({
+        result: hits[0].result,
+        score: hits.reduce(function (sum, hit) { return sum + hit.score; }, 0),
+        together: longestRun(hits.map(function (hit) { return hit.positions; })),
+      });
+    });
+    merged.sort(function (a, b) { return (b.together - a.together) || (b.score - a.score); });
+    return merged;
+  }
+
+  // A text as pieces, words and what lies between them, each word marked when it folds to one of the
+  // query's folded words (`keys`): [{text, word, match}]. Punctuation is never part of a word.
+  function markedWords(text, keys) {
+    return text.normalize("NFC").split(WORD).filter(Boolean).map(function (piece) {
+      var word = WORD_ONLY.test(piece);
+      return { text: piece, word: word, match: word && keys.has(fold(piece)) };
+    });
+  }
+
+  // The excerpt: the page's text without the title it starts with, cut to EXCERPT_WORDS words around
+  // the most distinct query words. Returns {pieces, cutStart, cutEnd}: the pieces shown and whether
+  // text was left out before and after them.
+  function excerptWords(content, title, keys) {
+    var text = content.normalize("NFC");
+    title = (title || "").normalize("NFC").trim();
+    if (title && text.slice(0, title.length) === title) text = text.slice(title.length).replace(/^[\s.:;,!?-]+/, "");
+    var pieces = markedWords(text, keys);
+    var words = [];
+    pieces.forEach(function (piece, i) { if (piece.word) words.push(i); });
+    var best = { start: 0, distinct: 0, count: 0 };
+    words.forEach(function (at, n) {
+      if (!pieces[at].match) return;
+      var start = Math.max(0, n - 4);
+      var shown = words.slice(start, start + EXCERPT_WORDS).filter(function (i) { return pieces[i].match; });
+      var distinct = new Set(shown.map(function (i) { return fold(pieces[i].text); })).size;
+      if (distinct > best.distinct || (distinct === best.distinct && shown.length > best.count)) {
+        best = { start: start, distinct: distinct, count: shown.length };
+      }
+    });
+    if (!words.length) return { pieces: pieces, cutStart: false, cutEnd: false };
+    var last = Math.min(words.length, best.start + EXCERPT_WORDS) - 1;
+    var from = best.start ? words[best.start] : 0;
+    var to = last < words.length - 1 ? words[last] + 1 : pieces.length;
+    return { pieces: pieces.slice(from, to), cutStart: from > 0, cutEnd: to < pieces.length };
+  }
+
+  // The longest run of the query's words (`words`, folded, in order) as whole words in a text: a
+  // check on the fetched text of the results shown first, where a word that only starts with the last
+  // query word (`tổng` for `to`) stood in Pagefind's positions.
+  function textRun(text, words) {
+    var found = markedWords(text, new Set()).filter(function (piece) { return piece.word; }).map(function (piece) { return fold(piece.text); });
+    var best = 0;
+    for (var at = 0; at < found.length; at++) {
+      for (var i = 0; i < words.length && best < words.length; i++) {
+        var run = 0;
+        while (i + run < words.length && found[at + run] === words[i + run]) run++;
+        if (run > best) best = run;
+      }
+    }
+    return best;
   }
 
   // The same rule as vn_core.vietnamese.group_thousands (one table runs through both in the tests).
@@ -57,8 +176,12 @@
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
 
-  // Exposed for the tests that run the shared table of query variants (tests/fixtures/search_query_variants.json).
-  window.vnSearch = { queryVariants: queryVariants, plannedSearches: plannedSearches, groupThousands: groupThousands, MAX_SEARCHES: MAX_SEARCHES };
+  // Exposed for the tests (the shared table of query forms, tests/fixtures/search_query_variants.json)
+  // and for tools/bench_search.py, which ranks with the same functions as the page.
+  window.vnSearch = {
+    fold: fold, queryWords: queryWords, vocabulary: vocabulary, wordForms: wordForms, plannedSearches: plannedSearches,
+    combine: combine, longestRun: longestRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
+  };
 
   var app = document.querySelector(".search-app");
   if (!app) return;
@@ -80,7 +203,7 @@
     engines.recent = { url: app.getAttribute("data-pagefind-recent"), loading: null, dateOrder: null };
   }
   var recentNews = Number(app.getAttribute("data-recent-news")) || 0;
-  var current = { results: [], shown: 0, partial: false };
+  var current = { results: [], keys: new Set(), words: [], shown: 0, partial: false };
   var generation = 0;
   var timer = null;
 
@@ -127,11 +250,26 @@
   function loadEngine(engine) {
     if (!engine.loading) {
       engine.loading = import(new URL(engine.url, document.baseURI).href).then(async function (module) {
-        await module.options({ baseUrl: siteRootPath(), ranking: RANKING, excerptLength: 24 });
+        await module.options({ baseUrl: siteRootPath(), ranking: RANKING_UNMARKED });
+        engine.marked = false;
+        engine.ready = true;
         return module;
       });
     }
     return engine.loading;
+  }
+
+  // The đ-words of the complete index, written beside its pagefind.js; none when missing (only the
+  // words as typed are searched then).
+  var dWords = null;
+  function loadDWords() {
+    if (!dWords) {
+      dWords = fetch(new URL("d-words.json", new URL(engines.all.url, document.baseURI)).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; })
+        .then(vocabulary);
+    }
+    return dWords;
   }
 
   async function newestFirstOrder(engine) {
@@ -144,82 +282,72 @@
     return engine.dateOrder;
   }
 
-  // Runs the planned searches and merges them: one entry per page, with its best score; phrase
-  // matches first when the query has several words.
-  // Returns null when a newer query started meanwhile: the searches run one after the other (Pagefind
-  // works through them in turn anyway), so a query the reader has already changed stops early.
+  // One Pagefind search per form of every word (see the top of this file), at once; merged by combine().
+  // Returns {entries, keys: the query's folded words}, or null when a newer query started meanwhile.
   async function runSearch(engine, query, token) {
-    var plan = plannedSearches(query);
-    if (!plan.searches.length) return [];
-    var pagefind = await loadEngine(engine);
+    var loaded = await Promise.all([loadEngine(engine), loadDWords()]);
     if (token !== generation) return null;
-    var filters = activeFilters();
-    var answers = [];
-    for (var i = 0; i < plan.searches.length; i++) {
-      answers.push(await pagefind.search(plan.searches[i].term, { filters: filters }));
-      if (token !== generation) return null;
+    var pagefind = loaded[0];
+    var plan = plannedSearches(query, loaded[1]);
+    if (!plan.length) return { entries: [], keys: new Set(), words: [] };
+    var marked = plan.some(function (forms) { return fold(forms[0]) !== forms[0]; });
+    if (engine.marked !== marked) {
+      engine.marked = marked;
+      await pagefind.options({ ranking: marked ? RANKING_MARKED : RANKING_UNMARKED });
     }
-    var byId = {};
-    answers.forEach(function (answer, index) {
-      var phrase = plan.searches[index].phrase;
-      answer.results.forEach(function (result) {
-        var seen = byId[result.id];
-        if (!seen) {
-          byId[result.id] = { result: result, score: result.score, phrase: phrase };
-          return;
-        }
-        if (phrase && !seen.phrase) {
-          seen.phrase = true;
-          seen.result = result; // its excerpt shows the words together
-        } else if (phrase === seen.phrase && result.score > seen.score) {
-          seen.result = result;
-        }
-        seen.score = Math.max(seen.score, result.score);
+    var filters = activeFilters();
+    var answers = await Promise.all(plan.map(function (forms) {
+      return Promise.all(forms.map(function (form) { return pagefind.search(form, { filters: filters }); }));
+    }));
+    if (token !== generation) return null;
+    var perWord = answers.map(function (formAnswers) {
+      var byId = new Map();
+      formAnswers.forEach(function (answer) {
+        answer.results.forEach(function (result) {
+          var seen = byId.get(result.id);
+          if (!seen) byId.set(result.id, seen = { score: result.score, positions: new Set(), result: result });
+          else if (result.score > seen.score) seen.score = result.score;
+          result.words.forEach(function (position) { seen.positions.add(position); });
+        });
       });
+      return byId;
     });
-    var merged = Object.keys(byId).map(function (id) { return byId[id]; });
+    var merged = combine(perWord);
     if (sortSelect.value === "moi-nhat") {
       var order = await newestFirstOrder(engine);
       // Static pages have no date: after the news.
       var position = function (entry) { return entry.result.id in order ? order[entry.result.id] : Number.MAX_SAFE_INTEGER; };
       merged.sort(function (a, b) { return position(a) - position(b); });
-    } else {
-      merged.sort(function (a, b) { return (b.phrase - a.phrase) || (b.score - a.score); });
     }
-    return merged;
+    var words = plan.map(function (forms) { return fold(forms[0]); });
+    return { entries: merged, keys: new Set(words), words: words };
   }
 
-  // Pagefind's excerpt is text with <mark> around matches; keep only the text and the marks.
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body;
-    var out = document.createDocumentFragment();
-    (function copy(node, into) {
-      node.childNodes.forEach(function (child) {
-        if (child.nodeType === Node.TEXT_NODE) {
-          into.appendChild(document.createTextNode(child.textContent));
-        } else if (child.nodeType === Node.ELEMENT_NODE && child.tagName === "MARK") {
-          var mark = document.createElement("mark");
-          mark.textContent = child.textContent;
-          into.appendChild(mark);
-        } else if (child.nodeType === Node.ELEMENT_NODE) {
-          copy(child, into);
-        }
-      });
-    })(parsed, out);
-    return out;
+  // Pieces as text, each matched word inside a <mark>.
+  function markedNodes(pieces, into) {
+    pieces.forEach(function (piece) {
+      if (piece.match) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece.text;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(piece.text));
+      }
+    });
+    return into;
   }
 
-  function resultItem(data) {
+  function resultItem(data, keys) {
     var item = document.createElement("li");
     item.className = "search-result";
     var title = document.createElement("h2");
     title.className = "search-result-title";
     var link = document.createElement("a");
     link.href = data.url;
-    link.textContent = (data.meta && data.meta.title) || data.url;
+    var meta = data.meta || {};
+    markedNodes(markedWords(meta.title || data.url, keys), link);
     title.appendChild(link);
     item.appendChild(title);
-    var meta = data.meta || {};
     if (meta.date || meta.category) {
       var line = document.createElement("p");
       line.className = "search-result-meta";
@@ -237,9 +365,12 @@
       }
       item.appendChild(line);
     }
+    var cut = excerptWords(data.content || "", meta.title, keys);
     var excerpt = document.createElement("p");
     excerpt.className = "search-result-excerpt";
-    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    if (cut.cutStart) excerpt.appendChild(document.createTextNode("… "));
+    markedNodes(cut.pieces, excerpt);
+    if (cut.cutEnd) excerpt.appendChild(document.createTextNode(" …"));
     item.appendChild(excerpt);
     return item;
   }
@@ -248,9 +379,16 @@
     var slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
     var datas = await Promise.all(slice.map(function (entry) { return entry.result.data(); }));
     if (token !== generation) return;
+    if (current.shown === 0 && sortSelect.value !== "moi-nhat") {
+      // The first results, checked on their text: whole words in a row first, else the order found.
+      var runs = datas.map(function (data) { return textRun(data.content || "", current.words); });
+      datas = datas.map(function (data, i) { return { data: data, run: runs[i], at: i }; })
+        .sort(function (a, b) { return (b.run - a.run) || (a.at - b.at); })
+        .map(function (entry) { return entry.data; });
+    }
     var first = null;
     datas.forEach(function (data) {
-      var item = resultItem(data);
+      var item = resultItem(data, current.keys);
       first = first || item;
       list.appendChild(item);
     });
@@ -276,11 +414,13 @@
       status.textContent = "";
       return;
     }
-    if (engines.recent) {
+    // The newest news' index only speeds up the first queries: once the complete one is loaded, it
+    // answers alone.
+    if (engines.recent && !engines.all.ready) {
       app.setAttribute("data-search-state", "partial");
       var first = await runSearch(engines.recent, query, token);
       if (first === null || token !== generation) return;
-      if (first.length) {
+      if (first.entries.length) {
         await show(first, token, query, true);
       } else {
         list.replaceChildren();
@@ -302,8 +442,9 @@
   }
 
   // Shows a result list: partial (the newest news only, while the complete index loads) or complete.
-  async function show(results, token, query, partial) {
-    current = { results: results, shown: 0, partial: partial };
+  async function show(found, token, query, partial) {
+    var results = found.entries;
+    current = { results: results, keys: found.keys, words: found.words, shown: 0, partial: partial };
     list.replaceChildren();
     empty.hidden = partial || results.length > 0;
     list.hidden = results.length === 0;
@@ -337,6 +478,7 @@
     selectValue(categorySelect, params.get("chuyen-muc"));
     selectValue(yearSelect, params.get("nam"));
     selectValue(sortSelect, params.get("sap-xep"));
+    if (categorySelect.value || yearSelect.value || sortSelect.value) form.querySelector(".search-filters").open = true;
     notice.hidden = true;
     form.hidden = false;
     input.addEventListener("input", searchSoon);
