@@ -193,7 +193,7 @@ bench-build: install-dev
 CONTENT ?= $(INPUTDIR)
 import: install
 	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE] [CATEGORY=..] [PUBLISH=1]'; exit 2; }
-	"$(PYTHON)" "$(BASEDIR)/tools/import_news.py" "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
+	@"$(PYTHON)" "$(BASEDIR)/tools/import_news.py" "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
 	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)") \
 	  $(if $(filter 1,$(PUBLISH)),--publish) $(if $(REPORT),--report "$(REPORT)")
 
