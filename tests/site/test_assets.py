@@ -81,13 +81,15 @@ def test_changing_the_css_changes_its_hashed_name_in_every_page_when_rebuilt(tmp
     css.write_text(css.read_text(encoding="utf-8") + "\n.thu-mau { color: #123456; }\n", encoding="utf-8")
     changed = build(FIXTURES / "basic", tmp_path / "out", {"THEME": str(theme)})
 
-    def names(site, suffix):
-        return {a.rsplit("/", 1)[-1] for addresses in theme_references(site).values() for a in addresses if a.endswith(suffix)}
+    def names(site, suffix, prefix=""):
+        return {a.rsplit("/", 1)[-1] for addresses in theme_references(site).values() for a in addresses
+                if a.endswith(suffix) and a.rsplit("/", 1)[-1].startswith(prefix)}
 
-    before, after = names(basic_site, ".css"), names(changed, ".css")
+    before, after = names(basic_site, ".css", "site."), names(changed, ".css", "site.")
     assert len(before) == 1 and len(after) == 1 and before != after
     assert "#123456" in changed.text(f"theme/css/{after.pop()}")
     assert names(changed, ".js") == names(basic_site, ".js")  # the scripts did not change: same names
+    assert names(changed, ".css", "van-ban.") == names(basic_site, ".css", "van-ban.")  # nor the register's stylesheet
 
 
 def test_development_build_writes_no_compressed_copies_when_not_publishing(basic_site):
