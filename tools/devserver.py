@@ -360,6 +360,9 @@ def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     passthrough = argv[argv.index("--") + 1:] if "--" in argv else []
     args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    # Ctrl-C stops the preview even when whatever started it ignored SIGINT (a shell's background job,
+    # some IDE runners): Python then leaves SIGINT ignored and the preview could not be stopped.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     content, output, conf = (Path(p).resolve() for p in (args.content, args.output, args.settings))
     from watchfiles import watch  # noqa: PLC0415 - pinned in requirements.txt
 
