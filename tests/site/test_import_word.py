@@ -96,7 +96,7 @@ def test_word_article_page_shows_title_date_photo_signature_and_table(site):
 
 
 def test_the_signature_is_right_aligned_as_the_site_shows_signatures(site):
-    css = next(site.output.glob("**/*.css")).read_text(encoding="utf-8")
+    css = next(site.output.glob("theme/css/site.*.css")).read_text(encoding="utf-8")
     assert re.search(r"\.article-signature\{[^}]*text-align:right", css.replace(" ", ""))
 
 
