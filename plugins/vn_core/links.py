@@ -18,7 +18,9 @@ SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop tabs and newlines anywhere in a URL and C0 controls and spaces around it.
 DROPPED_RE = re.compile(r"[\t\n\r]")
 EDGE = "".join(chr(code) for code in range(0x21)) + "\x7f"
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 and C1 controls, DEL, and the Unicode line and paragraph separators: none belongs in an address,
+# a file name or a one-line metadata value (the redirect data and the importer use the same set).
+CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Rounds of entity and percent decoding: `%252e` is `.` after two; more rounds only find more.
 DECODE_ROUNDS = 4
 

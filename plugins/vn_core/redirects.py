@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
+from .links import CONTROL_RE, DECODE_ROUNDS  # one set of control characters, one decoding depth
+
 DEFAULT_DATA = "chuyen-huong.json"
-# C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
-DECODE_ROUNDS = 4  # `%252e` is `%2e` once decoded: decode until nothing changes, a few rounds at most
 
 
 class RedirectDataError(ValueError):
