@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import datetime, timezone
@@ -21,12 +22,15 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 # CI replays the same examples on every run, so a landing never hangs on a lucky draw; developers'
 # runs stay random and keep finding new cases (add them with @example once found).
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+# Hypothesis keeps its examples and caches outside the checkout: the suite writes nothing into it.
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "hypothesis"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
