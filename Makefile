@@ -118,7 +118,7 @@ publish: install
 
 # Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
 check: install
-	@PYTHONPATH="$(BASEDIR)/plugins" "$(PYTHON)" -m content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
+	@"$(PYTHON)" -m trangtin.content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
 
 # make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
 # taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.

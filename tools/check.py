@@ -7,4 +7,4 @@ import sys
 from local_python import run_module
 
 if __name__ == "__main__":
-    sys.exit(run_module("content_checks", ["content", "-s", "pelicanconf.py", *sys.argv[1:]], plugins_on_path=True))
+    sys.exit(run_module("trangtin.content_checks", ["content", "-s", "pelicanconf.py", *sys.argv[1:]]))

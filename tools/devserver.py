@@ -33,7 +33,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
 ENDPOINT = "/__devserver/"
 RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
@@ -150,8 +149,7 @@ def build_once(content: Path, output: Path, conf: Path, passthrough=()) -> int:
     return run(command, dict(os.environ))
 
 
-WARM_START = ("import sys; sys.path.insert(0, sys.argv[1]); from incremental.warm import main; "
-              "sys.exit(main(sys.argv[2:]))")
+WARM_START = "import sys; from trangtin.incremental.warm import main; sys.exit(main(sys.argv[1:]))"
 
 
 class WarmSite:
@@ -162,7 +160,7 @@ class WarmSite:
     def __init__(self, content: Path, output: Path, conf: Path, deferred: Path, since: float, log=None):
         self.deferred = deferred
         env = {**os.environ, "SEARCH_DEFERRED_COMMANDS": str(deferred), "PYTHONUTF8": "1"}
-        command = [sys.executable, "-c", WARM_START, str(ROOT / "plugins"), str(content), str(output), str(conf),
+        command = [sys.executable, "-c", WARM_START, str(content), str(output), str(conf),
                    json.dumps(PREVIEW_SETTINGS), repr(since)]
         # Replies come on the process's stdout, its messages on stderr (the devserver's, or `log`).
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
@@ -225,15 +223,14 @@ def run(command, env) -> int:
         return 1
 
 
-SEARCH_REFRESH = ("import sys; sys.path.insert(0, sys.argv[1]); from search.glue import run_deferred; "
-                  "sys.exit(run_deferred(sys.argv[2]))")
+SEARCH_REFRESH = "import sys; from trangtin.search.glue import run_deferred; sys.exit(run_deferred(sys.argv[1]))"
 
 
 def refresh_search(deferred: Path) -> int:
     """The search index of a quick rebuild, made after the page was shown (plugins/search)."""
     if not deferred.is_file():
         return 0
-    status = run([sys.executable, "-c", SEARCH_REFRESH, str(ROOT / "plugins"), str(deferred)], dict(os.environ))
+    status = run([sys.executable, "-c", SEARCH_REFRESH, str(deferred)], dict(os.environ))
     if status == 0:
         print("devserver: chỉ mục tìm kiếm đã được cập nhật.", file=sys.stderr, flush=True)
     else:
@@ -278,8 +275,8 @@ class Addresses:
     whose title (so address) changed."""
 
     def __init__(self, content: Path, conf: Path):
-        from content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
-        from content_checks.glue import config_from_settings  # noqa: PLC0415
+        from trangtin.content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
+        from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
         from pelican.settings import read_settings  # noqa: PLC0415
 
         settings = read_settings(str(conf), override={"PATH": str(content)})
@@ -289,7 +286,7 @@ class Addresses:
         self.drafts = (settings.get("DRAFT_SAVE_AS") or "").split("{")[0]
 
     def of(self, path) -> str | None:
-        from content_checks.checks import check_file, content_kind  # noqa: PLC0415
+        from trangtin.content_checks.checks import check_file, content_kind  # noqa: PLC0415
 
         try:
             relative = Path(path).resolve().relative_to(self.content).as_posix()

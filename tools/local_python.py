@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHONS = (ROOT / ".venv" / "Scripts" / "python.exe", ROOT / ".venv" / "bin" / "python")
 
-MISSING = """Chưa cài Pelican cho Python này (Pelican is not installed). Cài một lần, trong thư mục dự án:
+MISSING = """Chưa cài Trang tin và Pelican cho Python này (the product is not installed). Cài một lần, trong thư mục dự án:
     py -m venv .venv
     .venv\\Scripts\\python -m pip install -r requirements.txt
 (Linux/macOS/WSL: `make install`.)"""
@@ -24,20 +24,18 @@ def project_python() -> str:
     return sys.executable
 
 
-def run_module(module, arguments, plugins_on_path=False) -> int:
-    return run_python(["-m", module, *arguments], plugins_on_path)
+def run_module(module, arguments) -> int:
+    return run_python(["-m", module, *arguments])
 
 
-def run_python(arguments, plugins_on_path=False) -> int:
+def run_python(arguments) -> int:
     """The project's Python with `arguments` (`-m module …`, or a script and its options)."""
     python = project_python()
-    if python == sys.executable and importlib.util.find_spec("pelican") is None:
+    if python == sys.executable and importlib.util.find_spec("trangtin") is None:
         print(MISSING, file=sys.stderr)
         return 2
     # UTF-8 whatever the Windows code page, so Vietnamese messages print (and redirect) intact.
     env = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")
-    if plugins_on_path:
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "plugins"), env.get("PYTHONPATH")]))
     try:
         return subprocess.run([python, *arguments], cwd=ROOT, env=env).returncode
     except KeyboardInterrupt:  # Ctrl-C stops the preview: not an error

@@ -14,7 +14,7 @@ from .scan import display_root, run_checks
 
 
 def parse_arguments(argv):
-    parser = argparse.ArgumentParser(prog="python -m content_checks", description="Kiểm tra bài viết (content checks).")
+    parser = argparse.ArgumentParser(prog="python -m trangtin.content_checks", description="Kiểm tra bài viết (content checks).")
     parser.add_argument("content", nargs="?", default="content", help="the content folder (default: content)")
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings (default: pelicanconf.py)")
     parser.add_argument("--lang", choices=("vi", "en"), help="message language (default: vi)")

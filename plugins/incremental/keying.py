@@ -78,7 +78,10 @@ def versions_digest() -> str:
 
 def code_digest(settings: dict) -> str:
     digest = hashlib.sha256()
-    folders = [*settings.get("PLUGIN_PATHS", []), settings.get("THEME", "")]
+    import trangtin  # noqa: PLC0415 - the package this build runs, wherever it is installed
+
+    folders = [str(trangtin.PACKAGE_DIR), *settings.get("PLUGIN_PATHS", []), settings.get("THEME", ""),
+               *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
     for folder in folders:
         if folder:
             digest.update(str(folder).encode() + b"\0" + tree_digest(folder).encode())

@@ -7,12 +7,11 @@ turns any exception into SystemExit: a BaseException, which Pelican's `except Ex
 swallow, so `pelican`, `make html` and `make publish` exit non-zero."""
 
 import importlib
+import importlib.util
 import logging
-import sys
 import types
-from pathlib import Path
 
-PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
+PRODUCT = __name__.split(".")[0]  # trangtin
 
 
 class PluginFailed(SystemExit):
@@ -55,16 +54,19 @@ def _watch_pelican_plugin_log() -> None:
             target.addHandler(_StopOnPluginFailure(logging.ERROR))
 
 
-def load_plugins(names, plugin_dir: str = PLUGINS_DIR) -> list:
-    """Import each named plugin (from `plugin_dir`, then the usual import path) and return guarded
-    module objects for PLUGINS, in the same order."""
-    if plugin_dir not in sys.path:
-        sys.path.insert(0, plugin_dir)
+def _is_product_plugin(name: str) -> bool:
+    return "." not in name and importlib.util.find_spec(f"{PRODUCT}.{name}") is not None
+
+
+def load_plugins(names) -> list:
+    """Import each named plugin and return guarded module objects for PLUGINS, in the same order. A bare
+    name is one of the product's (`search` is `trangtin.search`); any other name is imported as written
+    (`pelican.plugins.sitemap`, a site's own module on its path)."""
     _watch_pelican_plugin_log()
     loaded = []
     for name in names:
         try:
-            module = importlib.import_module(name)
+            module = importlib.import_module(f"{PRODUCT}.{name}" if _is_product_plugin(name) else name)
         except Exception as error:  # noqa: BLE001 - ImportError, or any error raised while importing
             raise PluginFailed(f"Plugin `{name}` cannot be loaded: {type(error).__name__}: {error}") from error
         if not callable(getattr(module, "register", None)):

@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-COPIED = ["Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "requirements-dev.txt",
+COPIED = ["Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "requirements-dev.txt", "pyproject.toml",
+          "setup.py", "README.md", "LICENSE",
           "plugins", "theme", "tools", "content"]
 ENV = dict(os.environ, COLUMNS="250", GIT_AUTHOR_NAME="Biên tập", GIT_AUTHOR_EMAIL="bt@example.vn",
            GIT_COMMITTER_NAME="Biên tập", GIT_COMMITTER_EMAIL="bt@example.vn")
@@ -40,6 +41,10 @@ def checkout(tmp_path_factory):
     ours = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
     theirs = next((repo / ".venv").glob("lib/python3*/site-packages"))
     (theirs / "packages-of-the-test-venv.pth").write_text(str(ours) + "\n", encoding="utf-8")
+    # The product itself is the copy's, installed editable as `make install` does (offline: our setuptools).
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(repo / ".venv" / "bin" / "python"), "install", "-q",
+                    "--disable-pip-version-check", "--no-deps", "--no-index", "--no-build-isolation", "-e", str(repo)],
+                   check=True, capture_output=True)
     for marker in (".installed", ".installed-dev"):
         (repo / ".venv" / marker).touch()
     return repo

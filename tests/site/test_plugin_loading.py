@@ -14,17 +14,16 @@ import pytest
 
 from conftest import FIXTURES, ROOT, comparable_files, run_pelican
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.loading import PELICAN_FAILURES  # noqa: E402
+from trangtin.vn_core.loading import PELICAN_FAILURES  # noqa: E402
 
 BASIC = FIXTURES / "basic"
 
 
 def plugin_names():
-    namespace = {}
-    exec((ROOT / "pelicanconf.py").read_text(encoding="utf-8"), {"__file__": str(ROOT / "pelicanconf.py")}, namespace)
-    return list(namespace["PLUGIN_NAMES"])
+    from trangtin import settings  # noqa: PLC0415 - the product's default plugin list, as pelicanconf.py has it
+
+    return list(settings.PLUGIN_NAMES)
 
 
 def settings_file(folder, names, extra_dir=None, base="pelicanconf"):
@@ -34,7 +33,7 @@ def settings_file(folder, names, extra_dir=None, base="pelicanconf"):
         "import sys",
         f"sys.path.insert(0, {str(ROOT)!r})",
         f"from {base} import *  # noqa",
-        "from vn_core.loading import load_plugins",
+        "from trangtin.vn_core.loading import load_plugins",
     ]
     if extra_dir:
         lines.append(f"sys.path.insert(0, {str(extra_dir)!r})")
@@ -101,7 +100,7 @@ def test_build_stops_naming_the_plugin_when_a_listed_plugin_fails(tmp_path, brok
 def test_build_stops_when_a_plugin_named_on_the_command_line_fails(tmp_path, broken_plugins, plugin, message):
     # Pelican's own loader only logs these two failures: one template each, watched by vn_core.loading.
     conf = settings_file(tmp_path, ["vn_news"], extra_dir=broken_plugins)
-    result = run_pelican(BASIC, tmp_path / "out", {"PLUGINS": ["vn_news", plugin]}, conf=conf, fatal=None)
+    result = run_pelican(BASIC, tmp_path / "out", {"PLUGINS": ["trangtin.vn_news", plugin]}, conf=conf, fatal=None)
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
@@ -133,11 +132,10 @@ def test_make_target_fails_and_keeps_output_when_a_plugin_cannot_register(tmp_pa
 def test_importing_the_core_imports_neither_pelican_nor_nh3():
     code = textwrap.dedent(f"""\
         import pkgutil, sys
-        sys.path.insert(0, {str(ROOT / 'plugins')!r})
-        import vn_core
+        from trangtin import vn_core
         names = [m.name for m in pkgutil.iter_modules(vn_core.__path__)]
         for name in names:
-            __import__("vn_core." + name)
+            __import__("trangtin.vn_core." + name)
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("pelican", "nh3", "markdown", "bs4"))
         print(len(names), loaded)
         """)
