@@ -2,50 +2,21 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 PYTHON := $(BIN)/python
 
-BASEDIR := $(CURDIR)
-INPUTDIR := $(BASEDIR)/content
-OUTPUTDIR := $(BASEDIR)/output
-CONFFILE := $(BASEDIR)/pelicanconf.py
-PUBLISHCONF := $(BASEDIR)/publishconf.py
-PORT ?= 8000
+.PHONY: install install-dev browser web-servers test bench bench-build bench-search bench-import bench-photos \
+        standards-tools lighthouse new-site
 
-SSH_HOST ?= localhost
-SSH_PORT ?= 22
-SSH_USER ?= root
-SSH_TARGET_DIR ?= /var/www/doankhoi
-GITHUB_PAGES_BRANCH ?= gh-pages
+# The everyday targets (html, check, newpost, devserver, publish, the uploads, import…) are the ones
+# every site has: tools/site.mk. This file adds what the product's own checkout needs: install, tests,
+# benchmarks, and `make new-site`.
+include $(dir $(lastword $(MAKEFILE_LIST)))tools/site.mk
 
-PELICANOPTS ?=
-
-.PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
-        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost newdoc import bench-import clean-photos bench-photos \
-        standards-tools lighthouse
-
-help:
-	@echo 'Makefile for the Đoàn Khối news site'
+help::
 	@echo ''
-	@echo 'Usage:'
+	@echo 'The product (trangtin) checkout:'
+	@echo '   make new-site DIR=.. NAME=".." SHORTNAME=".." SITEURL=https://.. CATEGORIES="A;B;C"  a site for another organisation'
 	@echo '   make install            create .venv and install the pinned requirements'
-	@echo '   make html               (re)build content/ into output/'
-	@echo '   make clean              remove output/ and caches (keeps the photo cache)'
-	@echo '   make clean-photos       empty the photo cache (every photo is remade by the next build)'
-	@echo '   make regenerate         rebuild on every change'
-	@echo '   make serve [PORT=8000]  serve output/ at http://localhost:8000'
-	@echo '   make devserver          rebuild on change and serve'
-	@echo '   make publish            build for publishing with publishconf.py'
-	@echo '   make rsync_upload       publish, then upload output/ with rsync over SSH'
-	@echo '   make ftp_upload         publish, then send what changed by FTP over TLS (FTP_HOST, FTP_USER, ...)'
-	@echo '   make sftp_upload        publish, then send what changed by SFTP (SFTP_HOST, SFTP_USER, ...)'
-	@echo '   make github             publish, then push output/ to the gh-pages branch'
-	@echo '   make check              check every article and report mistakes'
-	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
-	@echo '   make newdoc SOKYHIEU=".." LOAI=".."     start a new document (Văn bản)'
-	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE]  import old news (WordPress .xml or saved portal pages)'
-	@echo '   make import FROM=file.docx [CATEGORY=".."] [PUBLISH=1]  a Word file (or a folder of them) as a draft article'
-	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              every benchmark below, one after the other'
@@ -53,6 +24,7 @@ help:
 	@echo '   make bench-build BENCH_SIZES=200 BENCH_RUNS=1   quick smoke run of the build benchmark'
 	@echo '   make bench-search       search index size and speed (1,000 and 10,000 news, Chromium)'
 	@echo '   make bench-photos       photo weight in Chromium, 200-photo processing vs pelican-image-process'
+	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 
 $(BIN)/activate:
 	$(PY) -m venv "$(VENV)"
@@ -87,74 +59,6 @@ web-servers:
 	  fi; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2; }
 
-# Safe builds: into a temporary folder, swapped in for output/ only when the build succeeded.
-# The content_checks plugin stops a build on any content error, so nothing broken is published.
-# Every path is quoted: a checkout in a folder whose name has a space works for every target.
-# tools/incremental_build.py: nothing is rebuilt when no input changed since the last build (a memo).
-html: install
-	@"$(PYTHON)" "$(BASEDIR)/tools/incremental_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" -- $(PELICANOPTS)
-
-clean:
-	rm -rf "$(OUTPUTDIR)" "$(BASEDIR)/cache" "$(BASEDIR)/__pycache__"
-
-# The photo derivatives' cache (plugins/photos, PHOTOS_CACHE_PATH) survives `make clean` on purpose.
-clean-photos:
-	rm -rf "$(BASEDIR)/cache-photos"
-
-# CONTENT_CHECKS_PREVIEW: the preview keeps building despite content errors (make html still stops).
-regenerate: install
-	"$(PYTHON)" -m pelican -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -e CONTENT_CHECKS_PREVIEW=true $(PELICANOPTS)
-
-serve: install
-	"$(PYTHON)" -m pelican -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) $(PELICANOPTS)
-
-# tools/devserver.py: serves output/, rebuilds on every change (CONTENT_CHECKS_PREVIEW too), and the open
-# page reloads itself; the reload script is added while serving, never written into output/.
-devserver: install
-	@"$(PYTHON)" "$(BASEDIR)/tools/devserver.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) -- $(PELICANOPTS)
-
-publish: install
-	@"$(PYTHON)" "$(BASEDIR)/tools/safe_build.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" -- $(PELICANOPTS)
-
-# Check every article (the same checks run on each build); errors exit non-zero, warnings do not.
-check: install
-	@"$(PYTHON)" -m trangtin.content_checks "$(INPUTDIR)" -s "$(CONFFILE)" $(CHECKOPTS)
-
-# make newpost TITLE="Tiêu đề" CATEGORY="Tin hoạt động": exported, so quotes in a title stay intact;
-# taken with $(value ...), so a `$` in a title is kept instead of being expanded by make.
-override TITLE := $(value TITLE)
-override CATEGORY := $(value CATEGORY)
-export TITLE CATEGORY
-newpost: install
-	@"$(PYTHON)" "$(BASEDIR)/tools/newpost.py" --content "$(INPUTDIR)" -s "$(CONFFILE)"
-
-# make newdoc SOKYHIEU="15-KH/ĐTN" LOAI="Kế hoạch": a new document of the register (content/van-ban/);
-# TRICHYEU="…" and COQUAN="…" fill Trích yếu and Cơ quan ban hành. Taken as TITLE above.
-override SOKYHIEU := $(value SOKYHIEU)
-override LOAI := $(value LOAI)
-override TRICHYEU := $(value TRICHYEU)
-override COQUAN := $(value COQUAN)
-export SOKYHIEU LOAI TRICHYEU COQUAN
-newdoc: install
-	@"$(PYTHON)" "$(BASEDIR)/tools/newdoc.py" --content "$(INPUTDIR)"
-
-rsync_upload: publish
-	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
-	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
-
-# FTP(S) and SFTP hosts (tools/upload.py): host, user, password and folder only from the environment
-# (FTP_HOST, FTP_USER, FTP_PASSWORD, FTP_TARGET_DIR, …; SFTP_… the same), never on the command line.
-# Only files whose bytes changed are sent; see docs/may-chu.md.
-ftp_upload: publish
-	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" ftp "$(OUTPUTDIR)"
-
-sftp_upload: publish
-	"$(PYTHON)" "$(BASEDIR)/tools/upload.py" sftp "$(OUTPUTDIR)"
-
-github: publish
-	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
-	git push origin $(GITHUB_PAGES_BRANCH)
-
 # The standards checks (tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py):
 # Node and npm install the pinned vnu-jar and axe-core (package-lock.json, no install scripts: vnu-jar's
 # would download a Java), and Debian's Java runs the Nu Html Checker.
@@ -185,18 +89,6 @@ bench: bench-build bench-search bench-photos bench-import
 bench-build: install-dev
 	"$(PYTHON)" tools/bench.py
 
-# make import FROM=export.xml UPLOADS=wp-content/uploads | FROM=mirror/ [CONTENT=content] [IMPORT_CONFIG=file.json]
-# The report goes beside the content folder (bao-cao-nhap-tin.md in the site's folder), or to REPORT=file.
-# Exit 0 when articles were imported, even with things to check in the report; 1 when nothing was.
-# make import FROM=bai.docx (or a folder of .docx) [CATEGORY="Tin hoạt động"] [PUBLISH=1]: CATEGORY reaches
-# the tool through the environment (exported above for newpost), so its quotes stay intact.
-CONTENT ?= $(INPUTDIR)
-import: install
-	@test -n "$(FROM)" || { echo 'make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE] [CATEGORY=..] [PUBLISH=1]'; exit 2; }
-	@"$(PYTHON)" "$(BASEDIR)/tools/import_news.py" "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
-	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)") \
-	  $(if $(filter 1,$(PUBLISH)),--publish) $(if $(REPORT),--report "$(REPORT)")
-
 bench-import: install-dev
 	nice -n 10 "$(PYTHON)" tools/bench_import.py
 
@@ -213,3 +105,13 @@ $(BENCH_PHOTOS_VENV)/.installed: requirements-bench-photos.txt
 
 bench-photos: install-dev browser $(BENCH_PHOTOS_VENV)/.installed
 	nice -n 10 "$(PYTHON)" tools/bench_photos.py --other-python $(BENCH_PHOTOS_VENV)/bin/python $(BENCH_PHOTOS_OPTS)
+
+# make new-site DIR=../doan-truong NAME="Đoàn trường THPT …" SHORTNAME="Đoàn trường" SITEURL=https://… CATEGORIES="A;B;C"
+# A site of its own for another organisation: no product code and none of this site's content in it; it
+# installs this product (pinned) and includes its everyday targets. Asks for what is missing when run by hand.
+override NAME := $(value NAME)
+override SHORTNAME := $(value SHORTNAME)
+override CATEGORIES := $(value CATEGORIES)
+export NAME SHORTNAME CATEGORIES SITEURL
+new-site: install
+	@$(TOOL).new_site "$(DIR)"

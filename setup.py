@@ -18,6 +18,6 @@ setup(
     package_dir={"trangtin": "plugins", "trangtin.tools": "tools", "trangtin.theme": "theme"},
     # The theme's templates and static files, and any data file a plugin or tool ships.
     package_data={"trangtin": ["**/*.json", "**/*.txt", "**/*.md", "**/*.html", "**/*.css", "**/*.js", "**/*.svg"],
-                  "trangtin.theme": ["**/*"], "trangtin.tools": ["**/*.json", "**/*.txt", "**/*.md", "**/*.html"]},
+                  "trangtin.theme": ["**/*"], "trangtin.tools": ["site.mk", "site_template/**/*"]},
     include_package_data=False,
 )

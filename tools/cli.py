@@ -35,6 +35,11 @@ def main(argv=None) -> int:
 
         print(trangtin.__version__)
         return 0
+    if argv[0] == "site-mk":  # a site's Makefile includes the installed product's everyday targets
+        import trangtin  # noqa: PLC0415
+
+        print((trangtin.TOOLS_DIR / "site.mk").read_text(encoding="utf-8"), end="")
+        return 0
     if argv[0] not in COMMANDS:
         print(f"Không có lệnh “{argv[0]}”.\n\n{usage()}", file=sys.stderr)
         return 2

@@ -32,8 +32,7 @@ from html import escape as html_escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
+BUILD_TOOL = Path(__file__).resolve().with_name("incremental_build.py")
 ENDPOINT = "/__devserver/"
 RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
 PREVIEW_SETTINGS = {"CONTENT_CHECKS_PREVIEW": True}
@@ -248,8 +247,15 @@ def quick_candidate(batch, content: Path) -> bool:
     )
 
 
-def watched_paths(content: Path, conf: Path):
-    return [content, ROOT / "theme", ROOT / "plugins", conf]
+def watched_paths(content: Path, conf: Path, addresses=None):
+    """The content, the settings, and the code and templates the build runs: the product's (an editable
+    install or the checkout: an edit rebuilds) and the folders the settings name (THEME, PLUGIN_PATHS,
+    THEME_TEMPLATES_OVERRIDES)."""
+    import trangtin  # noqa: PLC0415
+
+    named = addresses.code_folders if addresses is not None else []
+    folders = {Path(folder).resolve() for folder in (trangtin.THEME_DIR, trangtin.PACKAGE_DIR, *named) if Path(folder).is_dir()}
+    return [content, conf, *sorted(folders)]
 
 
 def relevant(change) -> bool:
@@ -280,6 +286,8 @@ class Addresses:
         from pelican.settings import read_settings  # noqa: PLC0415
 
         settings = read_settings(str(conf), override={"PATH": str(content)})
+        self.code_folders = [settings.get("THEME") or "", *settings.get("PLUGIN_PATHS", []),
+                             *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
         register_plugins(settings)
         self.config = config_from_settings(settings)
         self.content = content
@@ -365,7 +373,7 @@ def main(argv=None) -> int:
 
     state = State()
     tag = hashlib.sha256(str(output).encode()).hexdigest()[:16]
-    deferred = ROOT / "cache" / f"devserver-search-{tag}.json"
+    deferred = conf.parent / "cache" / f"devserver-search-{tag}.json"
     deferred.parent.mkdir(parents=True, exist_ok=True)
     output.mkdir(parents=True, exist_ok=True)
     server = serve(output, args.bind, args.port, state)
@@ -384,7 +392,7 @@ def main(argv=None) -> int:
     stop = threading.Event()
 
     def watching():
-        for batch in watch(*watched_paths(content, conf), watch_filter=lambda kind, path: relevant((kind, path)),
+        for batch in watch(*watched_paths(content, conf, addresses), watch_filter=lambda kind, path: relevant((kind, path)),
                            debounce=300, step=50, stop_event=stop):
             changes.put(batch)
 

@@ -17,7 +17,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == "__main__" and importlib.util.find_spec("trangtin") is None:
     # `py tools\import_news.py` on Windows: the same command again with the project's .venv, from the
@@ -30,6 +29,7 @@ if __name__ == "__main__" and importlib.util.find_spec("trangtin") is None:
     sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
                             env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
 
+from trangtin.tools import site_folder  # noqa: E402
 from trangtin.tools.importer.report import REPORT_NAME, refusals, source_problems  # noqa: E402
 from trangtin.tools.importer.run import Options, run_import  # noqa: E402
 from trangtin.tools.importer.word import WordError  # noqa: E402
@@ -45,8 +45,8 @@ def parse_arguments(argv):
     )
     parser.add_argument("source", metavar="FROM", help="WordPress WXR export (.xml), a folder of saved legacy pages, a .docx or a folder of them")
     parser.add_argument("--uploads", metavar="DIR", help="the WordPress site's wp-content/uploads folder")
-    parser.add_argument("--content", metavar="DIR", default=str(ROOT / "content"), help="content folder (default: content/)")
-    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"), help="Pelican settings (default: pelicanconf.py)")
+    parser.add_argument("--content", metavar="DIR", default=str(site_folder() / "content"), help="content folder (default: content/)")
+    parser.add_argument("-s", "--settings", default=str(site_folder() / "pelicanconf.py"), help="Pelican settings (default: pelicanconf.py)")
     parser.add_argument("--config", metavar="FILE",
                         help='JSON settings: {"categories": {"old": "new"}, "selectors": {"title": "h1.x", ...}, "old_domains": [...]}')
     parser.add_argument("--report", metavar="FILE",

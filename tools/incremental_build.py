@@ -24,12 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from trangtin.incremental import keying
+from trangtin.vn_core.lang import say_in
 
-from trangtin.incremental import keying  # noqa: E402 - after the plugins folder is on the path
-from trangtin.vn_core.lang import say_in  # noqa: E402
-
-SAFE_BUILD = ROOT / "tools" / "safe_build.py"
+SAFE_BUILD = Path(__file__).resolve().with_name("safe_build.py")
 
 
 SAID = {"up_to_date": ("không có gì thay đổi từ lần dựng trước: {output} đã mới nhất.",
@@ -94,7 +92,7 @@ def output_listing(output: Path) -> str:
 
 
 def memo_path(settings: dict, output: Path) -> Path:
-    base = Path(settings.get("INCREMENTAL_BASE_CACHE_PATH") or settings.get("CACHE_PATH") or ROOT / "cache")
+    base = Path(settings.get("INCREMENTAL_BASE_CACHE_PATH") or settings.get("CACHE_PATH") or Path(settings.get("PATH", ".")).parent / "cache")
     return base / f"build-memo-{hashlib.sha256(str(output).encode()).hexdigest()[:16]}.json"
 
 

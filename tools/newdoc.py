@@ -11,8 +11,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 
+from trangtin.tools import site_folder  # noqa: E402
 from trangtin.vn_core.documents import number_key  # noqa: E402 - after the plugins folder is importable
 from trangtin.vn_core.vietnamese import nfc  # noqa: E402
 
@@ -47,7 +47,7 @@ def parse_arguments(argv):
     parser.add_argument("--loai", default=os.environ.get("LOAI", ""))
     parser.add_argument("--trich-yeu", default=os.environ.get("TRICHYEU", ""))
     parser.add_argument("--co-quan", default=os.environ.get("COQUAN", ""))
-    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("--content", default=str(site_folder() / "content"))
     parser.add_argument("--folder", default="van-ban", help="VAN_BAN_PATH (default: van-ban)")
     return parser.parse_args(argv)
 

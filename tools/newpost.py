@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parent.parent
 
 if __name__ == "__main__" and importlib.util.find_spec("trangtin") is None and not os.environ.get("NEWPOST_RESTARTED"):
     from local_python import MISSING, project_python, run_python  # noqa: E402
@@ -26,6 +25,7 @@ if __name__ == "__main__" and importlib.util.find_spec("trangtin") is None and n
     os.environ["NEWPOST_RESTARTED"] = "1"  # the .venv's Python without Pelican must not start it again
     sys.exit(run_python([str(Path(__file__).resolve()), *sys.argv[1:]]))
 
+from trangtin.tools import site_folder  # noqa: E402
 from trangtin.content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
 from trangtin.content_checks.glue import config_from_settings  # noqa: E402
 from trangtin.vn_core.front_matter import parse_block  # noqa: E402
@@ -61,8 +61,8 @@ def parse_arguments(argv):
     parser.add_argument("--title", default=os.environ.get("TITLE", ""))
     parser.add_argument("--category", default=os.environ.get("CATEGORY", ""))
     parser.add_argument("--author", default=os.environ.get("AUTHOR_NAME", ""))
-    parser.add_argument("--content", default=str(ROOT / "content"))
-    parser.add_argument("-s", "--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", default=str(site_folder() / "content"))
+    parser.add_argument("-s", "--settings", default=str(site_folder() / "pelicanconf.py"))
     args = parser.parse_args(argv)
     if len(args.words) > 2:
         parser.error('viết tiêu đề trong ngoặc kép: "Tiêu đề bài" "Tin hoạt động" (quote the title)')
