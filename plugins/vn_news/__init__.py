@@ -1,7 +1,9 @@
 """vn_news: Vietnamese news conventions for Pelican (reader, formatting, feeds, theme helpers)."""
 
+from . import renamed
 from .glue import connect
 
 
 def register():
     connect()
+    renamed.connect()
