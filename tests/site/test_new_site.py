@@ -175,3 +175,35 @@ def test_the_wheel_carries_the_plugins_the_theme_and_the_tools_and_no_site(tmp_p
     assert not [name for name in names if name.startswith(("content/", "tests/")) or "/content/2022/" in name]
     # One namespace: nothing at the top level but the package and its metadata.
     assert {name.split("/")[0] for name in names} == {"trangtin", wheel.name.split("-py3")[0] + ".dist-info"}
+
+
+def test_upgrading_is_one_line_of_requirements_and_changes_nothing_else(built, tmp_path):
+    """The product moves on (here: the same code as version 0.1.99 in another folder); the site changes
+    its requirements.txt line and runs `make html`: the new version is installed, no other file of the
+    site changes and no content arrives."""
+    newer = tmp_path / "trangtin-newer"
+    newer.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
+        (newer / name).write_bytes((ROOT / name).read_bytes())
+    for folder in ("plugins", "theme", "tools"):
+        subprocess.run(["cp", "-r", str(ROOT / folder), str(newer / folder)], check=True)
+    init = newer / "plugins" / "__init__.py"
+    init.write_text(re.sub(r'__version__ = "[^"]+"', '__version__ = "0.1.99"', init.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def site_files():
+        return {p.relative_to(built).as_posix(): p.read_bytes() for p in built.rglob("*")
+                if p.is_file() and not {".venv", "output", "cache", "cache-photos"} & set(p.relative_to(built).parts)}
+
+    before = site_files()
+    requirements = built / "requirements.txt"
+    old = requirements.read_text(encoding="utf-8")
+    line = next(line for line in old.splitlines() if line.startswith("trangtin"))
+    requirements.write_text(old.replace(line, f"trangtin @ {newer.as_uri()}"), encoding="utf-8")
+    upgraded = make(built, "html")
+    assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr
+    version = subprocess.run([str(built / ".venv/bin/python"), "-c", "import trangtin; print(trangtin.__version__)"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    assert version == "0.1.99"
+    after = site_files()
+    assert {name for name in after if after[name] != before.get(name)} == {"requirements.txt"}
+    assert set(after) == set(before)
