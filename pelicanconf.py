@@ -32,7 +32,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
 PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
-                "incremental", "build_speed", "van_ban"]
+                "incremental", "build_speed", "van_ban", "branding"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -169,11 +169,18 @@ CHECK_MODIFIED_METHOD = "sha256"
 CACHE_PATH = str(ROOT / "cache")
 DELETE_OUTPUT_DIRECTORY = False
 
-# Portal look (plugins/portal, theme): the mark in the header, and the footer's legal block.
-# SITE_LOGO: a path in the output (the theme's files are under THEME_STATIC_DIR, "theme/"), or
-# a site image such as "images/logo.png"; empty for none. The sample mark is drawn in the
-# repository (theme/static/emblem.svg); replace it with the organisation's own emblem.
+# The site's look, from settings only (plugins/branding; docs/giao-dien.md): no theme file is edited.
+# SITE_LOGO: an image of any shape, in the content folder ("images/logo.png") or in the site's folder,
+# published as it is; "theme/emblem.svg" is the theme's sample mark; "" for none. A name that is
+# not there stops the build.
 SITE_LOGO = "theme/emblem.svg"
+# SITE_COLORS: the theme's colours to change, e.g. {"brand": "#7a1f2b", "brand-dark": "#4f1019",
+# "accent": "#e0a800"} (every `--color-*` of theme/static/css/site.css); {} keeps the theme's.
+SITE_COLORS = {}
+# SITE_FAVICON: an icon file found as SITE_LOGO is; "" draws one: SITE_FAVICON_LETTERS ("" = the
+# initials of SITE_SHORTNAME) on the brand colour.
+SITE_FAVICON = ""
+SITE_FAVICON_LETTERS = ""
 # The footer's legal block, as Vietnamese official portals show it. Empty values are left out.
 # SITE_LEGAL_EXAMPLE marks the block as sample values until the real ones are filled in; the
 # sample has no phone number because a made-up one would look real.

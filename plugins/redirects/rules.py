@@ -45,7 +45,7 @@ def redirect_page(title: str, relative: str, canonical: str) -> str:
 @dataclass(frozen=True)
 class Hosting:
     """What the server files need to know about the site: its folder on the host ("" or
-    "/doankhoi") and the video hosts an article may embed (VN_NEWS_IFRAME_HOSTS)."""
+    "/tin-tuc") and the video hosts an article may embed (VN_NEWS_IFRAME_HOSTS)."""
 
     prefix: str = ""
     frame_hosts: tuple = DEFAULT_IFRAME_HOSTS
@@ -204,8 +204,8 @@ def nginx_map(pairs, hosting: Hosting = Hosting()) -> str:
     keys = [redirect.old for redirect, _target in pairs]
     lines = [
         "# Tạo bởi plugin redirects (đừng sửa tay). Đặt trong khối http {} (docs/may-chu.md):",
-        "#     include /etc/nginx/doankhoi/chuyen-huong.nginx.conf;",
-        "# và trong khối server {} của trang:  include /etc/nginx/doankhoi/may-chu.nginx.conf;",
+        "#     include /etc/nginx/trang-tin/chuyen-huong.nginx.conf;",
+        "# và trong khối server {} của trang:  include /etc/nginx/trang-tin/may-chu.nginx.conf;",
         f"map_hash_bucket_size {_hash_bucket_size(keys)};",
         f"map_hash_max_size {max(2048, 4 * len(keys))};",
         "map $request_uri $legacy_redirect {",
@@ -234,7 +234,7 @@ def nginx_server(hosting: Hosting = Hosting()) -> str:
     replace every type nginx knows (pages sent as application/octet-stream)."""
     security = "\n".join(f'add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS)
     return f"""# Tạo bởi plugin redirects (đừng sửa tay). Đặt trong khối server {{}} của trang, sau `root`:
-#     include /etc/nginx/doankhoi/may-chu.nginx.conf;
+#     include /etc/nginx/trang-tin/may-chu.nginx.conf;
 # (cần chuyen-huong.nginx.conf trong khối http {{}}; xem docs/may-chu.md)
 index index.html;
 charset utf-8;

@@ -1,0 +1,167 @@
+"""A site for another organisation changes the product's look through settings only (plugins/branding):
+colours, logo of any shape, favicon, footer, the search page's example, and a template of its own
+(THEME_TEMPLATES_OVERRIDES). tests/fixtures/other_site is a school's Youth Union: its own settings file
+(written here, as a site's pelicanconf.py imports the product's defaults), content, a wide logo and a
+template override. Nothing of the reference site's organisation may appear in what it builds."""
+
+import re
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import FIXTURES, ROOT, Site, build, run_pelican
+
+OTHER_SITE = FIXTURES / "other_site"
+NAME = "Đoàn trường THPT Chuyên Hà Giang"
+SHORT_NAME = "Đoàn trường"
+LEGAL = {
+    "owner": "Ban Chấp hành Đoàn trường THPT Chuyên Hà Giang",
+    "address": "Số 2 đường Nguyễn Trãi, phường Nguyễn Trãi, thành phố Hà Giang",
+    "phone": "0219 3866 123",
+    "email": "doantruong@chuyenhagiang.edu.vn",
+    "responsible": "Bí thư Đoàn trường",
+    "republish": "Ghi rõ nguồn “Đoàn trường THPT Chuyên Hà Giang” khi đăng lại.",
+}
+COLOURS = {"brand": "#7a1f2b", "accent": "#e0a800"}
+# The reference site's organisation, province, domain and categories: none may reach another site. Names
+# as written (a category such as "Tin hoạt động" is inside "xem tất cả tin Hoạt động Đoàn trường" when case
+# is ignored); the unaccented forms of addresses, slugs and search whatever their case.
+FIRST_ORGANISATION = ["Đoàn Khối", "ĐK", "Tuyên Quang", "Tin hoạt động", "Công tác Đoàn", "Thanh niên tình nguyện",
+                      "Tuổi trẻ sáng tạo", "Văn hóa - Thể thao"]
+FIRST_ORGANISATION_ANY_CASE = ["doan khoi", "doankhoi", "doan-khoi", "tuyen quang", "tuyenquang", "tuyen-quang"]
+SETTINGS = '''\
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: F403 - the product's defaults, then this site's values
+
+SITENAME = {name!r}
+SITESUBTITLE = "Tin tức của tuổi trẻ nhà trường"
+SITE_SHORTNAME = {short!r}
+AUTHOR = "Ban Thường vụ Đoàn trường"
+NEWS_CATEGORIES = ["Hoạt động Đoàn trường", "Học tập"]
+NEWS_DEFAULT_CATEGORY = NEWS_CATEGORIES[0]
+SITE_LEGAL = {legal!r}
+SITE_LEGAL_EXAMPLE = False
+SITE_COLORS = {colours!r}
+SITE_LOGO = "images/logo-ngang.png"
+THEME_TEMPLATES_OVERRIDES = [str(ROOT_OF_SITE / "templates")]
+CACHE_PATH = str(ROOT_OF_SITE / "cache")
+PHOTOS_CACHE_PATH = str(ROOT_OF_SITE / "cache-photos")
+SEARCH_ENABLED = False
+'''
+
+
+def make_site(folder):
+    """The school's folder: content, templates, a 480 × 120 logo and its settings file (caidat.py:
+    a site's own pelicanconf.py would shadow the product's module of the same name here)."""
+    site = folder / "truong"
+    shutil.copytree(OTHER_SITE, site)
+    (site / "content" / "images").mkdir()
+    Image.new("RGB", (480, 120), "#7a1f2b").save(site / "content" / "images" / "logo-ngang.png")
+    text = SETTINGS.format(root=str(ROOT), name=NAME, short=SHORT_NAME, legal=LEGAL, colours=COLOURS)
+    text = text.replace("from pelicanconf import *", "from pathlib import Path\nfrom pelicanconf import *", 1)
+    (site / "caidat.py").write_text(text.replace("ROOT_OF_SITE", "Path(__file__).resolve().parent"), encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def school_folder(tmp_path_factory):
+    return make_site(tmp_path_factory.mktemp("other-site"))
+
+
+@pytest.fixture(scope="module")
+def school(school_folder) -> Site:
+    return build(school_folder / "content", school_folder / "output", conf=school_folder / "caidat.py")
+
+
+def stylesheets(site, url=""):
+    """The stylesheets a page links, as paths in the output, in order."""
+    return [site.resolve(url, link["href"]) for link in site.page(url).select('head link[rel="stylesheet"]')]
+
+
+def test_site_colours_are_custom_properties_in_a_stylesheet_linked_after_the_theme(school):
+    theme_css, colours_css = stylesheets(school)
+    assert re.fullmatch(r"theme/css/site\.[0-9a-f]{10}\.css", theme_css)
+    assert re.fullmatch(r"mau-sac\.[0-9a-f]{10}\.css", colours_css)
+    assert school.text(colours_css) == ("/* SITE_COLORS (pelicanconf.py) */\n:root {\n"
+                                        "  --color-brand: #7a1f2b;\n  --color-accent: #e0a800;\n}\n")
+    # The pages' Content-Security-Policy allows no inline style: none is used.
+    for file in school.html_files():
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert page.select("[style], style") == [], school.url_of(file)
+        linked = stylesheets(school, school.url_of(file))
+        assert linked[:2] == [theme_css, colours_css], school.url_of(file)
+
+
+def test_a_site_without_colours_links_only_the_theme_stylesheet(basic_site):
+    assert [re.sub(r"[0-9a-f]{10}", "…", href) for href in stylesheets(basic_site)] == ["theme/css/site.….css"]
+
+
+def test_theme_shades_follow_the_brand_colour_when_a_site_sets_only_brand(school):
+    # The shades the theme derives (hover, calendar tint) are computed from --color-brand, not written out.
+    css = school.text(stylesheets(school)[0])
+    assert "--color-brand-light:color-mix(in srgb,var(--color-brand) 12%,#fff)" in css
+    assert "#062c5c" not in css and "#e3ecf8" not in css
+
+
+def test_wide_logo_is_published_as_it_is_with_its_own_proportions(school, school_folder):
+    for url in ("", "2024/09/cau-lac-bo-tieng-anh-ra-mat-thanh-vien-moi.html"):
+        logo = school.page(url).select_one("header .site-brand img.site-logo")
+        assert (logo["width"], logo["height"]) == ("480", "120")
+        published = school.path(school.resolve(url, logo["src"]))
+        assert published.read_bytes() == (school_folder / "content" / "images" / "logo-ngang.png").read_bytes()
+    # The stylesheet fixes only the height: the width follows the image's ratio, and never stretches it.
+    css = school.text(stylesheets(school)[0])
+    rules = re.findall(r"\.site-logo\{([^}]*)\}", css)
+    assert rules[0].split(";") == ["flex:none", "width:auto", "height:2.5rem", "max-width:40vw", "object-fit:contain"]
+    assert all("width:" not in rule.replace("max-width:", "") for rule in rules[1:])
+
+
+def test_news_without_a_photo_show_the_logo_in_its_own_proportions(school):
+    emblems = school.page("").select(".cover-placeholder img.placeholder-emblem")
+    assert emblems and {(img["width"], img["height"]) for img in emblems} == {("480", "120")}
+
+
+def test_favicon_is_drawn_from_the_short_name_on_the_brand_colour(school):
+    icon = school.page("").select_one('head link[rel="icon"]')
+    assert (school.resolve("", icon["href"]), icon["type"]) == ("favicon.svg", "image/svg+xml")
+    svg = BeautifulSoup(school.text("favicon.svg"), "html.parser")
+    assert svg.select_one("text").get_text() == "ĐT"
+    assert svg.select_one("rect")["fill"] == "#7a1f2b"
+
+
+def test_footer_shows_the_organisation_from_the_settings(school):
+    footer = school.page("").select_one("footer.site-footer")
+    assert footer.select_one(".footer-name").get_text(strip=True) == NAME
+    terms = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in footer.select(".legal-list dt")}
+    assert terms == {"Cơ quan chủ quản": LEGAL["owner"], "Địa chỉ": LEGAL["address"], "Điện thoại": LEGAL["phone"],
+                     "Thư điện tử": LEGAL["email"], "Chịu trách nhiệm nội dung": LEGAL["responsible"]}
+    assert footer.select_one(".footer-republish").get_text(strip=True) == LEGAL["republish"]
+    assert footer.select(".footer-example") == []
+
+
+def test_search_hint_takes_its_example_from_the_site_name(school):
+    hint = school.page("tim-kiem/").select_one(".search-hint").get_text()
+    assert hint == "Gõ có dấu hoặc không dấu đều được: “doan truong” tìm ra “Đoàn trường”."
+
+
+def test_site_template_overrides_the_theme_template_of_the_same_name(school):
+    page = school.page("gioi-thieu.html")
+    assert page.select_one(".school-page-note").get_text() == "Trang của Đoàn trường — cập nhật theo năm học."
+    # The theme's own page template still renders around it (extended as `!theme/page.html`).
+    assert page.select_one("article.static-page h1").get_text() == "Giới thiệu"
+    assert page.select_one("header.site-header") and page.select_one("footer.site-footer")
+    assert school.page("").select(".school-page-note") == []
+
+
+def test_nothing_of_the_first_organisation_is_anywhere_in_the_output(school):
+    leaks = []
+    for path in sorted(school.output.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".conf", ".config", ".htaccess"):
+            text = path.read_text(encoding="utf-8")
+            found = [word for word in FIRST_ORGANISATION if word in text]
+            found += [word for word in FIRST_ORGANISATION_ANY_CASE if word in text.casefold()]
+            leaks += [(path.relative_to(school.output).as_posix(), word) for word in found]
+    assert leaks == []
