@@ -4,6 +4,7 @@ the short name, and the search page's example. The glue (generator.py) reads and
 
 import hashlib
 import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from vn_core.vietnamese import fold
@@ -69,7 +70,7 @@ def hashed_name(stem: str, suffix: str, data: bytes) -> str:
 def initials(name: str, count: int = 2) -> str:
     """The first letters of the first `count` words that begin with a letter, upper case:
     `Đoàn trường` -> `ĐT`."""
-    letters = [word[0].upper() for word in name.split() if word[0].isalpha()]
+    letters = [word[0].upper() for word in unicodedata.normalize("NFC", name).split() if word[0].isalpha()]
     return "".join(letters[:count])
 
 

@@ -78,7 +78,8 @@ def versions_digest() -> str:
 
 def code_digest(settings: dict) -> str:
     digest = hashlib.sha256()
-    folders = [*settings.get("PLUGIN_PATHS", []), settings.get("THEME", "")]
+    # A site's own templates (THEME_TEMPLATES_OVERRIDES) shape the HTML as much as the theme's.
+    folders = [*settings.get("PLUGIN_PATHS", []), settings.get("THEME", ""), *(settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
     for folder in folders:
         if folder:
             digest.update(str(folder).encode() + b"\0" + tree_digest(folder).encode())

@@ -165,3 +165,73 @@ def test_nothing_of_the_first_organisation_is_anywhere_in_the_output(school):
             found += [word for word in FIRST_ORGANISATION_ANY_CASE if word in text.casefold()]
             leaks += [(path.relative_to(school.output).as_posix(), word) for word in found]
     assert leaks == []
+
+
+# --- Logo and icon from the site's own folder (beside content/, not in it) -------------------------
+
+TALL_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 150"><title>Huy hiệu</title>'
+             '<rect width="90" height="150" fill="#7a1f2b"/></svg>\n')
+
+
+@pytest.fixture(scope="module")
+def school_with_own_files(tmp_path_factory):
+    folder = make_site(tmp_path_factory.mktemp("other-site-files"))
+    (folder / "nhan-dien").mkdir()
+    (folder / "nhan-dien" / "huy-hieu.svg").write_text(TALL_LOGO, encoding="utf-8")
+    Image.new("RGB", (48, 48), "#e0a800").save(folder / "bieu-tuong.png")
+    settings = {"SITE_LOGO": "nhan-dien/huy-hieu.svg", "SITE_FAVICON": "bieu-tuong.png", "SITE_COLORS": {}}
+    return folder, build(folder / "content", folder / "output", settings, conf=folder / "caidat.py")
+
+
+def test_logo_and_favicon_from_the_site_folder_are_published_as_they_are(school_with_own_files):
+    folder, site = school_with_own_files
+    logo = site.page("").select_one("img.site-logo")
+    assert (site.resolve("", logo["src"]), logo["width"], logo["height"]) == ("nhan-dien/huy-hieu.svg", "90", "150")
+    assert site.path("nhan-dien/huy-hieu.svg").read_bytes() == TALL_LOGO.encode("utf-8")
+    icon = site.page("").select_one('head link[rel="icon"]')
+    assert (site.resolve("", icon["href"]), icon["type"]) == ("bieu-tuong.png", "image/png")
+    assert site.path("bieu-tuong.png").read_bytes() == (folder / "bieu-tuong.png").read_bytes()
+    assert not site.exists("favicon.svg") and not list(site.output.glob("mau-sac.*.css"))
+
+
+# --- A setting that cannot be used stops the build, naming it ----------------------------------------
+
+COPY_HINT = ('chép ảnh vào thư mục nội dung (ví dụ images/) rồi ghi SITE_LOGO = "images/<tên tệp>" trong pelicanconf.py, '
+             'hoặc ghi SITE_LOGO = "" để không dùng')
+
+
+def failed_build(folder, tmp_path, settings):
+    result = run_pelican(folder / "content", tmp_path / "out", settings, conf=folder / "caidat.py")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+    return result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"SITE_LOGO": "images/logo.png"},
+     "cài đặt SITE_LOGO: lỗi: không có tệp `images/logo.png` trong thư mục nội dung ({content}) hay thư mục của trang "
+     "({site}), nên trang sẽ hiện ảnh hỏng — " + COPY_HINT),
+    ({"SITE_LOGO": "caidat.py"},
+     "cài đặt SITE_LOGO: lỗi: `caidat.py` không phải tệp ảnh (.svg, .png, .jpg, .jpeg, .webp, .gif, .avif) — " + COPY_HINT),
+    ({"SITE_LOGO": "../bi-mat.png"},
+     "cài đặt SITE_LOGO: lỗi: `../bi-mat.png` nằm ngoài thư mục của trang ({site}) — ghi đường dẫn tính từ thư mục nội dung, "
+     "ví dụ `images/logo.png`, không dùng `..` hay đường dẫn tuyệt đối"),
+    ({"SITE_LOGO": "khong-kich-thuoc.svg"},
+     "cài đặt SITE_LOGO: lỗi: không đọc được kích thước ảnh `khong-kich-thuoc.svg` (tệp SVG không có width và "
+     "height, cũng không có viewBox) — lưu lại ảnh dạng PNG, hoặc SVG có width và height (hoặc viewBox)"),
+    ({"SITE_FAVICON": "bieu-tuong.ico"},
+     "cài đặt SITE_FAVICON: lỗi: không có tệp `bieu-tuong.ico` trong thư mục nội dung ({content}) hay thư mục của trang "
+     "({site}), nên trang sẽ hiện ảnh hỏng — chép ảnh vào thư mục nội dung (ví dụ images/) rồi ghi SITE_FAVICON = "
+     "\"images/<tên tệp>\" trong pelicanconf.py, hoặc ghi SITE_FAVICON = \"\" để không dùng"),
+    ({"SITE_COLORS": {"brand": "red;} body{display:none"}},
+     "cài đặt SITE_COLORS: lỗi: `red;} body{display:none` (màu `brand`) không phải mã màu — viết dạng `#7a1f2b` "
+     "(dấu # và 6 chữ số hệ 16)"),
+    ({"SITE_COLORS": {"primary": "#7a1f2b"}},
+     "cài đặt SITE_COLORS: lỗi: không có màu tên `primary` — dùng một trong các tên: text, muted, bg, surface, brand, "
+     "brand-dark, brand-darker, brand-light, accent, border, focus"),
+    ({"SITE_FAVICON_LETTERS": "ĐTHG"},
+     "cài đặt SITE_FAVICON_LETTERS: lỗi: `ĐTHG` có 4 ký tự — biểu tượng trên thẻ trình duyệt chỉ đủ chỗ cho 1 đến 3 chữ, ví dụ `ĐT`"),
+])
+def test_build_stops_with_a_message_naming_the_setting_when_its_value_cannot_be_used(school_folder, tmp_path, settings, message):
+    lines = failed_build(school_folder, tmp_path, settings)
+    assert lines == [message.replace("{content}", str(school_folder / "content")).replace("{site}", str(school_folder))]
