@@ -4,8 +4,11 @@ colours, logo of any shape, favicon, footer, the search page's example, and a te
 (written here, as a site's pelicanconf.py imports the product's defaults), content, a wide logo and a
 template override. Nothing of the reference site's organisation may appear in what it builds."""
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -235,3 +238,13 @@ def failed_build(folder, tmp_path, settings):
 def test_build_stops_with_a_message_naming_the_setting_when_its_value_cannot_be_used(school_folder, tmp_path, settings, message):
     lines = failed_build(school_folder, tmp_path, settings)
     assert lines == [message.replace("{content}", str(school_folder / "content")).replace("{site}", str(school_folder))]
+
+
+def test_newpost_without_a_category_gives_an_example_from_the_sites_own_categories(school_folder):
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "newpost.py"), "Bài mới", "--content",
+                             str(school_folder / "content"), "-s", str(school_folder / "caidat.py")],
+                            capture_output=True, text=True, env=dict(os.environ, CATEGORY="", TITLE=""))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        'newpost: cần tiêu đề và chuyên mục — make newpost TITLE="Tiêu đề bài" CATEGORY="Hoạt động Đoàn trường", '
+        'hoặc (Windows) py tools\\newpost.py "Tiêu đề bài" "Hoạt động Đoàn trường" (TITLE and CATEGORY are required)']
