@@ -1,12 +1,11 @@
 """A site for another organisation changes the product's look through settings only (plugins/branding):
 colours, logo of any shape, favicon, footer, the search page's example, and a template of its own
-(THEME_TEMPLATES_OVERRIDES). tests/fixtures/other_site is a school's Youth Union: its own settings file
-(written here, as a site's pelicanconf.py imports the product's defaults), content, a wide logo and a
-template override. Nothing of the reference site's organisation may appear in what it builds."""
+(THEME_TEMPLATES_OVERRIDES). tests/other_site.py makes a school's Youth Union site: its own settings file
+(importing the product's defaults, as a site's pelicanconf.py does), content, a wide logo and a template
+override. Nothing of the reference site's organisation may appear in what it builds."""
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -14,59 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import FIXTURES, ROOT, Site, build, run_pelican
-
-OTHER_SITE = FIXTURES / "other_site"
-NAME = "Đoàn trường THPT Chuyên Hà Giang"
-SHORT_NAME = "Đoàn trường"
-LEGAL = {
-    "owner": "Ban Chấp hành Đoàn trường THPT Chuyên Hà Giang",
-    "address": "Số 2 đường Nguyễn Trãi, phường Nguyễn Trãi, thành phố Hà Giang",
-    "phone": "0219 3866 123",
-    "email": "doantruong@chuyenhagiang.edu.vn",
-    "responsible": "Bí thư Đoàn trường",
-    "republish": "Ghi rõ nguồn “Đoàn trường THPT Chuyên Hà Giang” khi đăng lại.",
-}
-COLOURS = {"brand": "#7a1f2b", "accent": "#e0a800"}
-# The reference site's organisation, province, domain and categories: none may reach another site. Names
-# as written (a category such as "Tin hoạt động" is inside "xem tất cả tin Hoạt động Đoàn trường" when case
-# is ignored); the unaccented forms of addresses, slugs and search whatever their case.
-FIRST_ORGANISATION = ["Đoàn Khối", "ĐK", "Tuyên Quang", "Tin hoạt động", "Công tác Đoàn", "Thanh niên tình nguyện",
-                      "Tuổi trẻ sáng tạo", "Văn hóa - Thể thao"]
-FIRST_ORGANISATION_ANY_CASE = ["doan khoi", "doankhoi", "doan-khoi", "tuyen quang", "tuyenquang", "tuyen-quang"]
-SETTINGS = '''\
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *  # noqa: F403 - the product's defaults, then this site's values
-
-SITENAME = {name!r}
-SITESUBTITLE = "Tin tức của tuổi trẻ nhà trường"
-SITE_SHORTNAME = {short!r}
-AUTHOR = "Ban Thường vụ Đoàn trường"
-NEWS_CATEGORIES = ["Hoạt động Đoàn trường", "Học tập"]
-NEWS_DEFAULT_CATEGORY = NEWS_CATEGORIES[0]
-SITE_LEGAL = {legal!r}
-SITE_LEGAL_EXAMPLE = False
-SITE_COLORS = {colours!r}
-SITE_LOGO = "images/logo-ngang.png"
-THEME_TEMPLATES_OVERRIDES = [str(ROOT_OF_SITE / "templates")]
-CACHE_PATH = str(ROOT_OF_SITE / "cache")
-PHOTOS_CACHE_PATH = str(ROOT_OF_SITE / "cache-photos")
-SEARCH_ENABLED = False
-'''
-
-
-def make_site(folder):
-    """The school's folder: content, templates, a 480 × 120 logo and its settings file (caidat.py:
-    a site's own pelicanconf.py would shadow the product's module of the same name here)."""
-    site = folder / "truong"
-    shutil.copytree(OTHER_SITE, site)
-    (site / "content" / "images").mkdir()
-    Image.new("RGB", (480, 120), "#7a1f2b").save(site / "content" / "images" / "logo-ngang.png")
-    text = SETTINGS.format(root=str(ROOT), name=NAME, short=SHORT_NAME, legal=LEGAL, colours=COLOURS)
-    text = text.replace("from pelicanconf import *", "from pathlib import Path\nfrom pelicanconf import *", 1)
-    (site / "caidat.py").write_text(text.replace("ROOT_OF_SITE", "Path(__file__).resolve().parent"), encoding="utf-8")
-    return site
+from conftest import ROOT, Site, build, run_pelican
+from other_site import FIRST_ORGANISATION, FIRST_ORGANISATION_ANY_CASE, LEGAL, NAME, make_site
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +53,7 @@ def test_a_site_without_colours_links_only_the_theme_stylesheet(basic_site):
 def test_theme_shades_follow_the_brand_colour_when_a_site_sets_only_brand(school):
     # The shades the theme derives (hover, calendar tint) are computed from --color-brand, not written out.
     css = school.text(stylesheets(school)[0])
+    assert "--color-brand-dark:color-mix(in srgb,var(--color-brand) 74%,#000)" in css
     assert "--color-brand-light:color-mix(in srgb,var(--color-brand) 12%,#fff)" in css
     assert "#062c5c" not in css and "#e3ecf8" not in css
 
