@@ -8,7 +8,7 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 
-from vn_core.siteurl import public_siteurl  # noqa: E402 - pelicanconf put the plugins folder on the path
+from trangtin.vn_core.siteurl import public_siteurl  # noqa: E402 - pelicanconf put the plugins folder on the path
 
 # The public address: the SITEURL environment variable (CI: the repository variable). A site may write
 # its own as the second argument. None (or a placeholder such as an `example` domain) stops the build

@@ -21,9 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-sys.path.insert(0, str(ROOT / "tools"))
 
-from generate_news import news_categories  # noqa: E402 - a sibling script
+from trangtin.tools.generate_news import news_categories  # noqa: E402 - a sibling script
 
 TARGET_SECONDS = 60
 WORDS = ("đoàn viên thanh niên tình nguyện hội nghị tuyên truyền sáng tạo công trình khởi nghiệp học tập "

@@ -36,11 +36,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import make_photos  # noqa: E402
-from generate_news import news_categories  # noqa: E402 - a sibling script
+from trangtin.tools import make_photos  # noqa: E402
+from trangtin.tools.generate_news import news_categories  # noqa: E402 - a sibling script
 
 ARTICLE = "2022/10/hoi-trai-thanh-nien-khoi-2022.html"
 ORIGINALS = sorted((ROOT / "content" / "images" / "2022").glob("hoi-trai-thanh-nien-*.jpg"))

@@ -4,7 +4,7 @@ Exit 1 when there is an error. Options go to the checker, e.g. `py tools/check.p
 
 import sys
 
-from local_python import run_module
+from trangtin.tools.local_python import run_module
 
 if __name__ == "__main__":
     sys.exit(run_module("content_checks", ["content", "-s", "pelicanconf.py", *sys.argv[1:]], plugins_on_path=True))

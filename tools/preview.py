@@ -6,7 +6,7 @@ another port."""
 import argparse
 import sys
 
-from local_python import ROOT, run_python
+from trangtin.tools.local_python import ROOT, run_python
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Xem trước trang (preview the site while editing).")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from pelican import signals
 from pelican.generators import Generator
-from vn_core.paths import is_inside, output_file
+from trangtin.vn_core.paths import is_inside, output_file
 
 from . import rules
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from vn_core.vietnamese import fold
+from trangtin.vn_core.vietnamese import fold
 
 # Files a logo or a favicon may be: what every browser shows in an <img> / <link rel=icon>.
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from branding.rules import BrandingProblem, favicon_letters, search_example, site_colours, theme_colours  # noqa: E402
-from vn_core.siteurl import SiteUrlMissing, public_siteurl  # noqa: E402
+from trangtin.branding.rules import BrandingProblem, favicon_letters, search_example, site_colours, theme_colours  # noqa: E402
+from trangtin.vn_core.siteurl import SiteUrlMissing, public_siteurl  # noqa: E402
 
 
 @pytest.mark.parametrize("letters, short_name, site_name, expected", [
