@@ -43,10 +43,8 @@ NEWS_CATEGORIES = [
 NEWS_DEFAULT_CATEGORY = NEWS_CATEGORIES[0]
 
 
-# Portal look (plugins/portal, theme): the mark in the header, and the footer's legal block.
-# SITE_LOGO: a path in the output (the theme's files are under THEME_STATIC_DIR, "theme/"), or
-# a site image such as "images/logo.png"; empty for none. The sample mark is drawn in the
-# repository (theme/static/emblem.svg); replace it with the organisation's own emblem.
+# The header's mark: the theme's sample emblem (trangtin.settings documents SITE_LOGO, SITE_COLORS,
+# SITE_FAVICON); the footer's legal block below.
 SITE_LOGO = "theme/emblem.svg"
 # The footer's legal block, as Vietnamese official portals show it. Empty values are left out.
 # SITE_LEGAL_EXAMPLE marks the block as sample values until the real ones are filled in; the

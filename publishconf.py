@@ -8,8 +8,11 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 from trangtin.publishing import *  # noqa: E402,F403
+from trangtin.vn_core.siteurl import public_siteurl  # noqa: E402
 
-# `or`, not a default: CI passes an unset repository variable as an empty SITEURL.
-SITEURL = (os.environ.get("SITEURL") or "https://doankhoi.tuyenquang.example").rstrip("/")
+# The public address: the SITEURL environment variable (CI: the repository variable). A site may write
+# its own as the second argument. None (or a placeholder such as an `example` domain) stops the build
+# with a message saying where to set it: canonical links, feeds and the sitemap are never guessed.
+SITEURL = public_siteurl(os.environ.get("SITEURL"), "")
 CANONICAL_URL = SITEURL
 FEED_DOMAIN = SITEURL

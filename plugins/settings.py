@@ -25,7 +25,7 @@ THEME = str(THEME_DIR)
 # Any order builds the same site.
 # draft_guard acts only where no draft is written (publishing: trangtin.publishing).
 PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
-                "incremental", "build_speed", "van_ban", "draft_guard"]
+                "incremental", "build_speed", "van_ban", "draft_guard", "branding"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -161,3 +161,16 @@ VAN_BAN_DOCUMENT_URL = "van-ban/{year}/{slug}.html"
 VAN_BAN_DOCUMENT_SAVE_AS = VAN_BAN_DOCUMENT_URL
 # The documents' pages hold a data-pagefind-body too: the search plugin indexes them with the news.
 SEARCH_EXTRA_BODY_SAVE_AS = (VAN_BAN_DOCUMENT_SAVE_AS,)
+
+# The site's look, from settings only (plugins/branding; docs/giao-dien.md): no theme file is edited.
+# SITE_LOGO: an image of any shape, in the content folder ("images/logo.png") or in the site's folder,
+# published as it is; "theme/emblem.svg" is the theme's sample mark; "" for none. A name that is
+# not there stops the build.
+SITE_LOGO = ""
+# SITE_COLORS: the theme's colours to change, e.g. {"brand": "#7a1f2b", "brand-dark": "#4f1019",
+# "accent": "#e0a800"} (every `--color-*` of theme/static/css/site.css); {} keeps the theme's.
+SITE_COLORS = {}
+# SITE_FAVICON: an icon file found as SITE_LOGO is; "" draws one: SITE_FAVICON_LETTERS ("" = the
+# initials of SITE_SHORTNAME) on the brand colour.
+SITE_FAVICON = ""
+SITE_FAVICON_LETTERS = ""

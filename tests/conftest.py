@@ -35,6 +35,13 @@ set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "hypothesis"))
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = ROOT / "content"
+# `make publish` needs a real public address (vn_core.siteurl); tests that publish pass this one.
+PUBLIC_SITEURL = "https://tin.donvi.vn"
+
+
+def publish_env(siteurl: str = PUBLIC_SITEURL, base=None) -> dict:
+    """The environment of `make publish` with the public address set, as CI sets it."""
+    return dict(os.environ if base is None else base, SITEURL=siteurl)
 
 
 def comparable_files(folder: Path) -> dict:

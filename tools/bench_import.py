@@ -21,10 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
+from trangtin.tools.generate_news import news_categories  # noqa: E402 - a sibling script
+
 TARGET_SECONDS = 60
 WORDS = ("đoàn viên thanh niên tình nguyện hội nghị tuyên truyền sáng tạo công trình khởi nghiệp học tập "
-         "làm theo Bác phong trào cơ sở Đoàn Khối tỉnh Tuyên Quang hiến máu mùa hè xanh").split()
-CATEGORIES = ("Tin hoạt động", "Công tác Đoàn", "Thanh niên tình nguyện", "Tuổi trẻ sáng tạo", "Văn hóa - Thể thao")
+         "làm theo Bác phong trào cơ sở chi đoàn tỉnh hiến máu mùa hè xanh").split()
+# The site's own categories (NEWS_CATEGORIES in pelicanconf.py), as the import would meet them.
+CATEGORIES = tuple(news_categories())
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 
 
@@ -59,7 +63,7 @@ def make_wxr(folder: Path, count: int, rng) -> tuple:
 <dc:creator>bientap</dc:creator><content:encoded><![CDATA[{body}]]></content:encoded><excerpt:encoded><![CDATA[{sentence(rng, 12)}]]></excerpt:encoded>
 <wp:post_id>{number}</wp:post_id><wp:post_date_gmt>{year}-{month:02d}-{day:02d} 01:{number % 60:02d}:00</wp:post_date_gmt>
 <wp:post_name>tin-{number}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
-<category domain="category" nicename="c"><![CDATA[{CATEGORIES[number % 5]}]]></category>
+<category domain="category" nicename="c"><![CDATA[{CATEGORIES[number % len(CATEGORIES)]}]]></category>
 <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{attachment}</wp:meta_value></wp:postmeta>
 <wp:postmeta><wp:meta_key>post_views_count</wp:meta_key><wp:meta_value>{rng.randint(0, 5000)}</wp:meta_value></wp:postmeta></item>""")
     export = folder / "export.xml"
@@ -78,11 +82,11 @@ def make_mirror(folder: Path, count: int, rng) -> Path:
     for number in range(1, count + 1):
         (host / "Upload" / f"anh-{number}.png").write_bytes(image)
         year, month, day = 2012 + number % 10, 1 + number % 12, 1 + number % 28
-        category = CATEGORIES[number % 5]
+        category = CATEGORIES[number % len(CATEGORIES)]
         paragraphs = "\n".join(f"<p>{sentence(rng, 50)}</p>" for _ in range(6))
         page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tin {number}</title></head><body>
 <div id="menu"><a href="/">Trang chủ</a> <a href="/News/List.aspx">Tin tức</a></div>
-<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/News/List.aspx?CatID={number % 5}">{category}</a></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/News/List.aspx?CatID={number % len(CATEGORIES)}">{category}</a></div>
 <table><tr><td><div class="title">TIN SỐ {number}: {sentence(rng, 8).upper()}</div>
 <div>{WEEKDAYS[number % 7]}, ngày {day}/{month}/{year} - {number % 24}:{number % 60:02d} Đã xem: {rng.randint(0, 9000)}</div>
 {paragraphs}

@@ -59,13 +59,18 @@ SITE_CONF = ROOT / "pelicanconf.py"
 RESULTS = ROOT / "bench-results" / "search.md"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+# The organisation's name typed without marks (SITE_SHORTNAME, in almost every generated news), in
+# pairs of words: "Đoàn trường Hà Giang" -> ["doan truong", "ha giang"].
+ORGANISATION_QUERIES = list(dict.fromkeys(
+    " ".join(pair) for words in [generate_news.slugify(generate_news.organisation(SITE_CONF)).split("-")]
+    for pair in (words[:2], words[2:4]) if pair))
 # First queries, each in a fresh browser profile: a typical one, and the worst case of the generated
-# news (`doan khoi` is in almost every news, and `đoàn` is one of the commonest words).
-FIRST_QUERIES = ["hien mau", "doan khoi"]
+# news (the organisation's name is in almost every news, and `đoàn` is one of the commonest words).
+FIRST_QUERIES = ["hien mau", ORGANISATION_QUERIES[0]]
 # Twenty queries a reader might type, mostly without marks, from the generated news' vocabulary.
 QUERIES = [
-    "hien mau", "doan vien", "thanh nien tinh nguyen", "dai hoi", "tuyen quang", "mua he xanh",
-    "hội thao", "tap huan", "chuyen doi so", "dien dan", "ky niem", "trao qua", "doan khoi",
+    "hien mau", "doan vien", "thanh nien tinh nguyen", "dai hoi", "mua he xanh",
+    "hội thao", "tap huan", "chuyen doi so", "dien dan", "ky niem", "trao qua", *ORGANISATION_QUERIES,
     "văn hóa", "tuyen duong", "ra quan", "cong tac doan", "sinh hoat chuyen de", "dau tu", "thăm hỏi",
 ]
 MAX_FIRST_QUERY_BYTES = 300_000  # 300 KB, decimal: the stricter reading
@@ -554,7 +559,7 @@ def main(argv=None) -> int:
         sizes = {}
         for size in args.sizes:
             content, output = workdir / f"content-{size}", workdir / f"output-{size}"
-            generate_news.write(content, generate_news.generate(size, args.seed, names))
+            generate_news.write(content, generate_news.generate(size, args.seed, names, generate_news.organisation(SITE_CONF)))
             print(f"bench_search: building {size:,} news…", file=sys.stderr, flush=True)
             build_site(content, output)
             sizes[size] = time_index(output)

@@ -3,6 +3,7 @@
 Deterministic: the same --seed and --count always give byte-identical files (no clock, no network,
 no set iteration, standard library only). The news look like the site's own: the metadata of the
 content model (Title, Date in Asia/Ho_Chi_Minh, Category, Author, Tags, Summary, Views on most),
+the organisation named by SITE_SHORTNAME and
 categories from NEWS_CATEGORIES in pelicanconf.py with uneven sizes (the first holds about 40%),
 dates up to 2025-12-31 at about 1.5 news a day (1,000 news span about two years, 10,000 about
 eighteen), some of them at the same minute, and bodies of 3-6 paragraphs assembled
@@ -49,10 +50,10 @@ UNITS = [
     "Đoàn Thanh niên Bệnh viện Y dược cổ truyền tỉnh",
     "Đoàn Trường Đại học Tân Trào",
     "Đoàn Trường Cao đẳng Nghề kỹ thuật - Công nghệ",
-    "Đoàn Thanh niên Công ty Điện lực Tuyên Quang",
-    "Đoàn Thanh niên Viễn thông Tuyên Quang",
+    "Đoàn Thanh niên Công ty Điện lực tỉnh",
+    "Đoàn Thanh niên Viễn thông tỉnh",
     "Đoàn Thanh niên Bưu điện tỉnh",
-    "Đoàn Thanh niên Báo Tuyên Quang",
+    "Đoàn Thanh niên Báo tỉnh",
     "Đoàn Thanh niên Đài Phát thanh và Truyền hình tỉnh",
     "Đoàn Thanh niên Kho bạc Nhà nước tỉnh",
     "Đoàn Thanh niên Cục Thuế tỉnh",
@@ -64,7 +65,8 @@ UNITS = [
     "Chi đoàn Sở Khoa học và Công nghệ",
     "Chi đoàn Bảo hiểm xã hội tỉnh",
 ]
-LEADERS = ["Ban Thường vụ Đoàn Khối", "Ban Chấp hành Đoàn Khối", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh"]
+# `{org}`: the site's own short name (SITE_SHORTNAME), so the news are about the site they are built for.
+LEADERS = ["Ban Thường vụ {org}", "Ban Chấp hành {org}", "{org}"]
 PLACES = [
     "xã Thượng Lâm, huyện Lâm Bình",
     "xã Hồng Thái, huyện Na Hang",
@@ -74,12 +76,12 @@ PLACES = [
     "xã Yên Thuận, huyện Hàm Yên",
     "xã Trung Sơn, huyện Yên Sơn",
     "xã Kiến Thiết, huyện Yên Sơn",
-    "phường Minh Xuân, thành phố Tuyên Quang",
+    "phường Minh Xuân, thành phố",
     "xã Phúc Yên, huyện Lâm Bình",
     "xã Sinh Long, huyện Na Hang",
     "xã Hùng Mỹ, huyện Chiêm Hóa",
 ]
-AUTHORS = ["ĐTN", "Đoàn Khối", "Thu Hà", "Minh Đức", "Hoàng Lan", "Quốc Việt", "Bích Ngọc", "Văn Thắng", "Thanh Tùng", "Ngọc Ánh", "BTG Đoàn Khối", "Hải Yến"]
+AUTHORS = ["ĐTN", "{org}", "Thu Hà", "Minh Đức", "Hoàng Lan", "Quốc Việt", "Bích Ngọc", "Văn Thắng", "Thanh Tùng", "Ngọc Ánh", "BTG {org}", "Hải Yến"]
 
 # Per category: title events (lower case, to follow a unit and a verb) and the category's tags.
 # `{year}`, `{month}`, `{place}`, `{nth}`, `{term}` are filled from the article's own date.
@@ -124,7 +126,7 @@ EVENTS = {
     2: {
         "verbs": ["tổ chức", "ra quân", "triển khai", "phối hợp thực hiện"],
         "events": [
-            "Chiến dịch Thanh niên tình nguyện hè {year} tại {place}",
+            "Chiến dịch tình nguyện hè {year} tại {place}",
             "chương trình hiến máu tình nguyện năm {year}",
             "trao quà cho học sinh có hoàn cảnh khó khăn tại {place}",
             "khám bệnh, cấp thuốc miễn phí cho nhân dân {place}",
@@ -169,7 +171,7 @@ EVENTS = {
         "tags": ["thể thao", "văn nghệ", "hội thao", "bóng đá", "văn hóa", "giao lưu"],
     },
 }
-COMMON_TAGS = ["Đoàn Khối", "đoàn viên thanh niên", "Tuyên Quang", "thanh niên"]
+COMMON_TAGS = ["{org}", "đoàn viên thanh niên", "tuổi trẻ", "thanh niên"]
 
 OPENERS = [
     "Sáng ngày {date}",
@@ -179,8 +181,8 @@ OPENERS = [
     "Tối ngày {date}",
 ]
 PRESENCE = [
-    "Tham dự có đồng chí đại diện lãnh đạo Đảng ủy Khối, Ban Thường vụ Đoàn Khối cùng {people} đoàn viên thanh niên.",
-    "Đến dự và chỉ đạo có đồng chí Bí thư Đoàn Khối và đại diện cấp ủy, lãnh đạo cơ quan, đơn vị.",
+    "Tham dự có đồng chí đại diện lãnh đạo Đảng ủy Khối, Ban Thường vụ {org} cùng {people} đoàn viên thanh niên.",
+    "Đến dự và chỉ đạo có đồng chí Bí thư {org} và đại diện cấp ủy, lãnh đạo cơ quan, đơn vị.",
     "Chương trình thu hút sự tham gia của {people} cán bộ, đoàn viên thanh niên đến từ {units} cơ sở Đoàn trực thuộc.",
     "Tham gia hoạt động có {people} đoàn viên, thanh niên cùng đông đảo nhân dân địa phương.",
 ]
@@ -188,7 +190,7 @@ PURPOSES = [
     "Hoạt động nhằm nâng cao nhận thức, trách nhiệm của đoàn viên thanh niên trong thực hiện nhiệm vụ chính trị của cơ quan, đơn vị.",
     "Đây là dịp để đoàn viên thanh niên giao lưu, học hỏi, trao đổi kinh nghiệm và tăng cường tình đoàn kết.",
     "Chương trình góp phần giáo dục lý tưởng cách mạng, đạo đức, lối sống văn hóa cho thế hệ trẻ.",
-    "Qua đó khẳng định vai trò xung kích, tình nguyện của tuổi trẻ Đoàn Khối trong các nhiệm vụ của tỉnh.",
+    "Qua đó khẳng định vai trò xung kích, tình nguyện của tuổi trẻ {org} trong các nhiệm vụ của tỉnh.",
     "Hoạt động thiết thực chào mừng các ngày lễ lớn của đất nước và của tỉnh trong năm {year}.",
 ]
 # Middle sentences: common to every news, plus details that fit each category (by index).
@@ -196,9 +198,9 @@ MIDDLE = [
     "Năm {year}, các cơ sở Đoàn trực thuộc đã tổ chức {count} hoạt động với trên {people} lượt đoàn viên tham gia.",
     "Nội dung sinh hoạt được thiết kế ngắn gọn, thiết thực, lồng ghép việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
     "Trước đó, Ban tổ chức đã ban hành kế hoạch, phân công nhiệm vụ cụ thể cho từng cơ sở Đoàn và tổ chức khảo sát tại {place}.",
-    "Theo đánh giá của Ban Thường vụ Đoàn Khối, công tác chuẩn bị được thực hiện chu đáo, khoa học và đúng tiến độ.",
+    "Theo đánh giá của Ban Thường vụ {org}, công tác chuẩn bị được thực hiện chu đáo, khoa học và đúng tiến độ.",
     "Anh {man}, Bí thư Chi đoàn, cho biết đơn vị sẽ tiếp tục duy trì hoạt động này thường xuyên trong những năm tới.",
-    "Ban Thường vụ Đoàn Khối đã khen thưởng {count} tập thể và {count2} cá nhân có thành tích xuất sắc.",
+    "Ban Thường vụ {org} đã khen thưởng {count} tập thể và {count2} cá nhân có thành tích xuất sắc.",
 ]
 DETAILS = {
     0: [
@@ -206,7 +208,7 @@ DETAILS = {
         "Nhiều ý kiến tham luận tập trung vào đổi mới nội dung, phương thức hoạt động của Đoàn cho phù hợp với đặc thù khối cơ quan và doanh nghiệp.",
         "{unit2} cũng đã chia sẻ kinh nghiệm xây dựng mô hình “Chi đoàn ba tốt” gắn với nhiệm vụ chuyên môn của cơ quan.",
         "Các đội thi đã mang đến những phần trình bày sáng tạo, sinh động, thể hiện tinh thần đoàn kết và sức trẻ của đoàn viên.",
-        "Đồng chí Bí thư Đoàn Khối ghi nhận những kết quả đạt được và chỉ ra một số hạn chế cần khắc phục trong thời gian tới.",
+        "Đồng chí Bí thư {org} ghi nhận những kết quả đạt được và chỉ ra một số hạn chế cần khắc phục trong thời gian tới.",
     ],
     1: [
         "Thông qua hoạt động, {count} đoàn viên ưu tú đã được giới thiệu để cấp ủy xem xét, bồi dưỡng kết nạp vào Đảng.",
@@ -233,15 +235,15 @@ DETAILS = {
     4: [
         "Các trận đấu diễn ra sôi nổi, hấp dẫn trên tinh thần đoàn kết, cao thượng, fair-play.",
         "Giải đấu có sự tham gia của {small} đội với hơn {people} vận động viên là đoàn viên thanh niên các cơ sở Đoàn.",
-        "Các tiết mục văn nghệ mang đậm bản sắc văn hóa các dân tộc Tày, Dao, Cao Lan của quê hương Tuyên Quang.",
+        "Các tiết mục văn nghệ mang đậm bản sắc văn hóa các dân tộc Tày, Dao, Cao Lan của quê hương.",
         "Kết quả chung cuộc, {unit2} giành giải Nhất, giải Nhì thuộc về đội chủ nhà.",
         "Bên cạnh các môn thi đấu chính, Ban tổ chức còn tổ chức các trò chơi dân gian thu hút đông đảo người dân cổ vũ.",
     ],
 }
 CLOSERS = [
-    "Kết thúc chương trình, Ban Thường vụ Đoàn Khối đề nghị các cơ sở Đoàn tiếp tục phát huy kết quả đạt được, triển khai hiệu quả các nhiệm vụ trong thời gian tới.",
-    "Hoạt động đã để lại nhiều ấn tượng tốt đẹp, góp phần lan tỏa hình ảnh đẹp của tuổi trẻ Đoàn Khối các cơ quan và doanh nghiệp tỉnh.",
-    "Thời gian tới, Đoàn Khối sẽ tiếp tục đổi mới nội dung, hình thức hoạt động, hướng về cơ sở và đoàn viên.",
+    "Kết thúc chương trình, Ban Thường vụ {org} đề nghị các cơ sở Đoàn tiếp tục phát huy kết quả đạt được, triển khai hiệu quả các nhiệm vụ trong thời gian tới.",
+    "Hoạt động đã để lại nhiều ấn tượng tốt đẹp, góp phần lan tỏa hình ảnh đẹp của tuổi trẻ {org}.",
+    "Thời gian tới, {org} sẽ tiếp tục đổi mới nội dung, hình thức hoạt động, hướng về cơ sở và đoàn viên.",
     "Ban tổ chức đã trao giấy chứng nhận và phần thưởng cho các tập thể, cá nhân đạt giải.",
 ]
 MEN = ["Trần Văn Nam", "Phạm Minh Tuấn", "Ma Văn Hùng", "Đỗ Quang Huy", "Bàn Văn Sơn", "Lý Đức Thành", "Hà Trung Kiên"]
@@ -249,18 +251,27 @@ WOMEN = ["Nguyễn Thị Hoa", "Lê Thu Trang", "Hoàng Thị Mai", "Nông Thị
 SUMMARIES = [
     "{title_sentence}, thu hút đông đảo cán bộ, đoàn viên thanh niên tham gia.",
     "{title_sentence}, góp phần thực hiện thắng lợi các chỉ tiêu công tác Đoàn năm {year}.",
-    "{title_sentence}; đây là hoạt động thiết thực của tuổi trẻ Đoàn Khối.",
+    "{title_sentence}; đây là hoạt động thiết thực của tuổi trẻ {org}.",
     "{title_sentence} với nhiều nội dung phong phú, ý nghĩa.",
 ]
 
 
-def news_categories(settings_file: Path = SETTINGS_FILE) -> list:
-    """NEWS_CATEGORIES as written in pelicanconf.py, read without executing the file."""
+def written_setting(name: str, settings_file: Path = SETTINGS_FILE):
+    """A setting's value as written in pelicanconf.py, read without executing the file."""
     tree = ast.parse(settings_file.read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "NEWS_CATEGORIES" for t in node.targets):
-            return list(ast.literal_eval(node.value))
-    raise SystemExit(f"NEWS_CATEGORIES not found in {settings_file}")
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise SystemExit(f"{name} not found in {settings_file}")
+
+
+def news_categories(settings_file: Path = SETTINGS_FILE) -> list:
+    return list(written_setting("NEWS_CATEGORIES", settings_file))
+
+
+def organisation(settings_file: Path = SETTINGS_FILE) -> str:
+    """The name the news give their organisation: SITE_SHORTNAME."""
+    return written_setting("SITE_SHORTNAME", settings_file)
 
 
 def slugify(title: str) -> str:
@@ -351,12 +362,12 @@ def fill(template: str, rng: Random, moment: datetime, unit: str, **extra) -> st
     )
 
 
-def make_title(rng: Random, category: int, moment: datetime, taken: dict) -> tuple:
+def make_title(rng: Random, category: int, moment: datetime, taken: dict, org: str) -> tuple:
     """A title not used yet (by slug), its unit and its event; retries, then numbers the round."""
     pool = EVENTS[category % len(EVENTS)]
     for attempt in range(60):
-        unit = rng.choice(UNITS + LEADERS)
-        event = fill(rng.choice(pool["events"]), rng, moment, unit)
+        unit = rng.choice(UNITS + [leader.format(org=org) for leader in LEADERS])
+        event = fill(rng.choice(pool["events"]), rng, moment, unit, org=org)
         title = f"{unit} {rng.choice(pool['verbs'])} {event}"
         if attempt >= 40:
             title = f"{title} (đợt {attempt - 38})"
@@ -366,14 +377,14 @@ def make_title(rng: Random, category: int, moment: datetime, taken: dict) -> tup
     raise RuntimeError(f"no free title for {moment} in category {category}")
 
 
-def make_body(rng: Random, moment: datetime, unit: str, title: str, category: int) -> str:
+def make_body(rng: Random, moment: datetime, unit: str, title: str, category: int, org: str) -> str:
     """3-6 paragraphs: an opening that restates the news, 1-4 middle paragraphs, a closing one."""
     event = title[len(unit) + 1:] if title.startswith(unit) else title
     opening = " ".join(
         [
-            f"{fill(rng.choice(OPENERS), rng, moment, unit)}, {unit} đã {event[0].lower() + event[1:]}.",
-            fill(rng.choice(PRESENCE), rng, moment, unit),
-            fill(rng.choice(PURPOSES), rng, moment, unit),
+            f"{fill(rng.choice(OPENERS), rng, moment, unit, org=org)}, {unit} đã {event[0].lower() + event[1:]}.",
+            fill(rng.choice(PRESENCE), rng, moment, unit, org=org),
+            fill(rng.choice(PURPOSES), rng, moment, unit, org=org),
         ]
     )
     paragraphs = [opening]
@@ -385,14 +396,14 @@ def make_body(rng: Random, moment: datetime, unit: str, title: str, category: in
         sentences, pool = pool[:size], pool[size:]
         if not sentences:
             break
-        paragraphs.append(" ".join(fill(s, rng, moment, unit) for s in sentences))
-    paragraphs.append(fill(rng.choice(CLOSERS), rng, moment, unit))
+        paragraphs.append(" ".join(fill(s, rng, moment, unit, org=org) for s in sentences))
+    paragraphs.append(fill(rng.choice(CLOSERS), rng, moment, unit, org=org))
     return "\n\n".join(paragraphs)
 
 
-def make_tags(rng: Random, category: int) -> list:
+def make_tags(rng: Random, category: int, org: str) -> list:
     own = rng.sample(EVENTS[category % len(EVENTS)]["tags"], rng.randint(1, 3))
-    return own + rng.sample(COMMON_TAGS, 1)
+    return own + [tag.format(org=org) for tag in rng.sample(COMMON_TAGS, 1)]
 
 
 def render(title, moment, category_name, author, tags, summary, views, body) -> str:
@@ -409,25 +420,27 @@ def render(title, moment, category_name, author, tags, summary, views, body) -> 
     return "\n".join(lines) + "\n\n" + body + "\n"
 
 
-def generate(count: int, seed: int, names: list) -> list:
-    """[(relative path, Markdown text)] for `count` news, the same for the same seed and names."""
+def generate(count: int, seed: int, names: list, org: str | None = None) -> list:
+    """[(relative path, Markdown text)] for `count` news, the same for the same seed, names and
+    organisation (`org`, by default SITE_SHORTNAME in pelicanconf.py)."""
+    org = org or organisation()
     rng = Random(seed)
     taken = {}
     files = []
     for category, moment in plan(count, names, rng):
-        title, slug, unit = make_title(rng, category, moment, taken)
+        title, slug, unit = make_title(rng, category, moment, taken, org)
         taken[slug] = title
-        summary = fill(rng.choice(SUMMARIES), rng, moment, unit, title_sentence=title)
+        summary = fill(rng.choice(SUMMARIES), rng, moment, unit, title_sentence=title, org=org)
         views = int(rng.lognormvariate(5.3, 0.9)) + 5 if rng.random() < VIEWS_SHARE else None
         text = render(
             title,
             moment,
             names[category],
-            rng.choice(AUTHORS),
-            make_tags(rng, category),
+            rng.choice(AUTHORS).format(org=org),
+            make_tags(rng, category, org),
             summary,
             views,
-            make_body(rng, moment, unit, title, category),
+            make_body(rng, moment, unit, title, category, org),
         )
         files.append((f"{moment.year}/{slug}.md", text))
     return files
@@ -451,7 +464,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be 0 or more")
-    write(args.out, generate(args.count, args.seed, news_categories(args.settings)))
+    write(args.out, generate(args.count, args.seed, news_categories(args.settings), organisation(args.settings)))
     print(f"{args.count} news written to {args.out} (seed {args.seed})")
     return 0
 

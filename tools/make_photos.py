@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-# Tuyên Quang city centre: the kind of position a phone writes into every photo.
+# A city centre in northern Vietnam: the kind of position a phone writes into every photo.
 GPS_POSITION = ((21.0, 49.0, 25.2), (105.0, 13.0, 4.8))
 CAMERA = {"make": "SampleCam", "model": "SC-4000", "serial": "SN-00042-PRIVATE"}
 XMP_PACKET = (

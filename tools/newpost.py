@@ -1,5 +1,5 @@
 """Start a new article: `make newpost TITLE="…" CATEGORY="…"`, or without make (Windows)
-`py tools\\newpost.py "Tiêu đề bài" "Tin hoạt động"` (also `--title … --category …`, or TITLE and
+`py tools\\newpost.py "Tiêu đề bài" "Chuyên mục"` (also `--title … --category …`, or TITLE and
 CATEGORY in the environment, as make passes them).
 
 Writes content/<year>/<slug>.md with the required metadata filled in (Date is now, in the site's
@@ -65,7 +65,7 @@ def parse_arguments(argv):
     parser.add_argument("-s", "--settings", default=str(site_folder() / "pelicanconf.py"))
     args = parser.parse_args(argv)
     if len(args.words) > 2:
-        parser.error('viết tiêu đề trong ngoặc kép: "Tiêu đề bài" "Tin hoạt động" (quote the title)')
+        parser.error('viết tiêu đề trong ngoặc kép: "Tiêu đề bài" "Chuyên mục" (quote the title)')
     if args.words:
         args.title = args.words[0]
     if len(args.words) == 2:
@@ -108,14 +108,16 @@ def main(argv=None) -> int:
     args = parse_arguments(argv)
     title = " ".join(args.title.split())
     category = " ".join(args.category.split())
-    if not title or not category:
-        return fail('cần tiêu đề và chuyên mục — make newpost TITLE="Tiêu đề bài" CATEGORY="Tin hoạt động", '
-                    'hoặc (Windows) py tools\\newpost.py "Tiêu đề bài" "Tin hoạt động" (TITLE and CATEGORY are required)')
     from pelican.settings import read_settings  # noqa: PLC0415 - slow import, only when needed
 
     settings = read_settings(args.settings)
     config = config_from_settings(settings)
     categories = config.categories
+    if not title or not category:
+        # The example names one of this site's own categories.
+        example = settings.get("NEWS_DEFAULT_CATEGORY") or (categories[0] if categories else "Chuyên mục")
+        return fail(f'cần tiêu đề và chuyên mục — make newpost TITLE="Tiêu đề bài" CATEGORY="{example}", '
+                    f'hoặc (Windows) py tools\\newpost.py "Tiêu đề bài" "{example}" (TITLE and CATEGORY are required)')
     if categories and category not in categories:
         suggestion = closest(category, categories)
         if suggestion:

@@ -80,8 +80,9 @@ def code_digest(settings: dict) -> str:
     digest = hashlib.sha256()
     import trangtin  # noqa: PLC0415 - the package this build runs, wherever it is installed
 
+    # A site's own templates (THEME_TEMPLATES_OVERRIDES) shape the HTML as much as the theme's.
     folders = [str(trangtin.PACKAGE_DIR), *settings.get("PLUGIN_PATHS", []), settings.get("THEME", ""),
-               *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+               *(settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
     for folder in folders:
         if folder:
             digest.update(str(folder).encode() + b"\0" + tree_digest(folder).encode())

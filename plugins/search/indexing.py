@@ -115,7 +115,7 @@ def index_commands(executable, site: Path, bundle_dir: str, language: str, news_
 
 def d_words(texts) -> set[str]:
     """The words holding đ in `texts` (HTML or plain text), lower case with tone and vowel marks off
-    and đ kept, the form the search page compares a query word with: `Đoàn Khối` -> {"đoan"}."""
+    and đ kept, the form the search page compares a query word with: `Đoàn viên` -> {"đoan"}."""
     found = set()
     for text in texts:
         text = unicodedata.normalize("NFC", text or "").casefold()

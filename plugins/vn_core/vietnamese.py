@@ -83,7 +83,7 @@ def parse_count(raw):
 
 def fold(text: str) -> str:
     """The form used for matching: NFC-insensitive, lower case, no tone or vowel marks, đ -> d,
-    spaces collapsed. `Đoàn Khối` -> `doan khoi`; `ĐOÀN` and the NFD form fold alike."""
+    spaces collapsed. `Đoàn viên` -> `doan vien`; `ĐOÀN` and the NFD form fold alike."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 

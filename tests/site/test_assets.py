@@ -10,7 +10,7 @@ import sys
 import brotli
 import pytest
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, build, publish_env
 
 
 from trangtin.assets.glue import precompress  # noqa: E402
@@ -97,7 +97,7 @@ def test_development_build_writes_no_compressed_copies_when_not_publishing(basic
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    return build(FIXTURES / "basic", tmp_path_factory.mktemp("assets-publish") / "out", conf=ROOT / "publishconf.py")
+    return build(FIXTURES / "basic", tmp_path_factory.mktemp("assets-publish") / "out", conf=ROOT / "publishconf.py", env=publish_env())
 
 
 def test_compressed_copies_decompress_to_the_file_byte_for_byte_when_published(published):

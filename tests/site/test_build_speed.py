@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import CONTENT, FIXTURES, ROOT, Site, comparable_files, run_pelican
+from conftest import CONTENT, FIXTURES, ROOT, Site, comparable_files, publish_env, run_pelican
 
 NEWS = 150
 @pytest.fixture(scope="module")
@@ -46,8 +46,8 @@ def test_fast_build_equals_plain_build_byte_for_byte_when_built_with_workers(con
 
 def test_fast_build_equals_plain_build_when_published_with_absolute_urls(content, tmp_path):
     conf = ROOT / "publishconf.py"
-    plain = run_pelican(content, tmp_path / "plain", {"BUILD_SPEED_PLAIN": True}, conf=conf)
-    fast = run_pelican(content, tmp_path / "fast", {"BUILD_WORKERS": 2}, conf=conf)
+    plain = run_pelican(content, tmp_path / "plain", {"BUILD_SPEED_PLAIN": True}, conf=conf, env=publish_env())
+    fast = run_pelican(content, tmp_path / "fast", {"BUILD_WORKERS": 2}, conf=conf, env=publish_env())
     assert plain.returncode == 0, plain.stdout + plain.stderr
     assert fast.returncode == 0, fast.stdout + fast.stderr
     assert comparable_files(tmp_path / "fast") == comparable_files(tmp_path / "plain")

@@ -176,3 +176,21 @@ def test_the_next_status_change_of_a_document_is_a_reason_to_rebuild_when_that_d
     memo["next_due"] = 1.0  # as if midnight had passed
     memo_file.write_text(json.dumps(memo))
     assert not reused(incremental_build(project, output))
+
+
+def test_a_sites_own_template_is_an_input(tmp_path):
+    # THEME_TEMPLATES_OVERRIDES: a template in the site's folder shapes the HTML as the theme's do.
+    project = project_copy(tmp_path)
+    templates = project / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text('{% extends "!theme/page.html" %}', encoding="utf-8")
+    append(project / "pelicanconf.py", '\nTHEME_TEMPLATES_OVERRIDES = [str(ROOT / "templates")]\n')
+    output = tmp_path / "output"
+    incremental_build(project, output)
+    (templates / "page.html").write_text('{% extends "!theme/page.html" %}{% block content %}{{ super() }}'
+                                         '<p>Mẫu riêng đã sửa</p>{% endblock %}', encoding="utf-8")
+    result = incremental_build(project, output)
+    assert not reused(result)
+    after = comparable_files(output)
+    assert any("<p>Mẫu riêng đã sửa</p>".encode() in data for data in after.values())
+    assert after == clean_build(project, tmp_path / "clean")

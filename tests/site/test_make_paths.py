@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, publish_env
 
 COPIED = ["Makefile", "pelicanconf.py", "publishconf.py", "requirements.txt", "requirements-dev.txt", "pyproject.toml",
           "setup.py", "README.md", "LICENSE",
           "plugins", "theme", "tools", "content"]
-ENV = dict(os.environ, COLUMNS="250", GIT_AUTHOR_NAME="Biên tập", GIT_AUTHOR_EMAIL="bt@example.vn",
-           GIT_COMMITTER_NAME="Biên tập", GIT_COMMITTER_EMAIL="bt@example.vn")
+ENV = publish_env(base=dict(os.environ, COLUMNS="250", GIT_AUTHOR_NAME="Biên tập", GIT_AUTHOR_EMAIL="bt@example.vn",
+           GIT_COMMITTER_NAME="Biên tập", GIT_COMMITTER_EMAIL="bt@example.vn"))
 # Run as an editor would, not as a sub-make of `make test` (which would print "Entering directory").
 for name in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"):
     ENV.pop(name, None)

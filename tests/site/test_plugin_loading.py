@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files, run_pelican
+from conftest import FIXTURES, ROOT, comparable_files, publish_env, run_pelican
 
 
 from trangtin.vn_core.loading import PELICAN_FAILURES  # noqa: E402
@@ -122,7 +122,7 @@ def test_make_target_fails_and_keeps_output_when_a_plugin_cannot_register(tmp_pa
     conf = settings_file(tmp_path, ["vn_news", "cannot_register"], extra_dir=broken_plugins, base=base)
     result = subprocess.run(
         ["make", "-s", target, f"{conf_variable}={conf}", f"INPUTDIR={BASIC}", f"OUTPUTDIR={output}"],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT, capture_output=True, text=True, env=publish_env(),
     )
     assert result.returncode != 0
     assert "Plugin `cannot_register` could not register" in result.stderr

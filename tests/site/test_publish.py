@@ -4,14 +4,16 @@ never leave the machine (tests/fixtures/drafts: a draft news, one with its own `
 
 import gzip
 import os
+import subprocess
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, build, run_pelican
+from conftest import FIXTURES, PUBLIC_SITEURL, ROOT, build, run_pelican
 
 # A GitHub Pages project site lives below a path: every link must keep it.
-PUBLIC = "https://doankhoi.example.vn/tin-tuc"
+PUBLIC = PUBLIC_SITEURL + "/tin-tuc"
 ARTICLE = "2021/01/hoi-nghi-tong-ket-cong-tac-doan-nam-2020.html"
 
 
@@ -46,11 +48,55 @@ def test_canonical_feeds_and_sitemap_use_siteurl_when_published(published):
     assert f"Sitemap: {PUBLIC}/sitemap.xml" in published.text("robots.txt").splitlines()
 
 
-def test_default_address_is_used_when_siteurl_is_empty(tmp_path):
+# --- No public address, no publishing (vn_core.siteurl) ----------------------------------------------
+
+WHERE_TO_SET = ("đặt địa chỉ thật của trang: trên máy, biến môi trường SITEURL (ví dụ `SITEURL=https://tin.donvi.vn make publish`); "
+                "trong CI (GitHub Actions), biến kho (repository variable) SITEURL ở Settings › Secrets and variables › Actions › "
+                "Variables; hoặc ghi địa chỉ vào publishconf.py")
+NO_ADDRESS = "chưa có địa chỉ công khai của trang (SITEURL trống hoặc chưa đặt), không xuất bản được"
+
+
+def without_siteurl(**values):
+    env = {key: value for key, value in os.environ.items() if key not in ("SITEURL", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    return {**env, **values}
+
+
+@pytest.mark.parametrize("siteurl, reason", [
     # GitHub Actions passes an unset repository variable as an empty string.
-    site = publish(tmp_path, "")
-    canonical = site.page(ARTICLE).select_one("link[rel=canonical]")["href"]
-    assert canonical.startswith("https://") and canonical.endswith("/" + ARTICLE)
+    ("", NO_ADDRESS),
+    ("   ", NO_ADDRESS),
+    ("https://doankhoi.tuyenquang.example", "`https://doankhoi.tuyenquang.example` là địa chỉ mẫu (tên miền "
+                                            "`doankhoi.tuyenquang.example`), không phải địa chỉ thật của trang"),
+    ("https://www.example.com/tin/", "`https://www.example.com/tin` là địa chỉ mẫu (tên miền `www.example.com`), "
+                                     "không phải địa chỉ thật của trang"),
+    ("tin.donvi.vn", "`tin.donvi.vn` không phải địa chỉ web đầy đủ (phải bắt đầu bằng https://)"),
+])
+def test_publish_stops_with_a_message_naming_siteurl_when_it_is_empty_or_a_placeholder(tmp_path, siteurl, reason):
+    result = run_pelican(FIXTURES / "basic", tmp_path / "out", conf=ROOT / "publishconf.py", env=without_siteurl(SITEURL=siteurl))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"SITEURL: lỗi: {reason} — {WHERE_TO_SET}"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_make_publish_stops_and_keeps_the_output_when_siteurl_is_unset(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the site as it was")
+    result = subprocess.run(["make", "-s", "publish", f"INPUTDIR={FIXTURES / 'basic'}", f"OUTPUTDIR={output}"],
+                            cwd=ROOT, capture_output=True, text=True, env=without_siteurl())
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == f"SITEURL: lỗi: {NO_ADDRESS} — {WHERE_TO_SET}"
+    assert [path.name for path in output.iterdir()] == ["index.html"]
+
+
+def test_make_publish_takes_siteurl_from_the_command_line(tmp_path):
+    output = tmp_path / "output"
+    result = subprocess.run(["make", "-s", "publish", f"INPUTDIR={FIXTURES / 'basic'}", f"OUTPUTDIR={output}",
+                             f"SITEURL={PUBLIC}", "PELICANOPTS=-e SEARCH_ENABLED=false"],
+                            cwd=ROOT, capture_output=True, text=True, env=without_siteurl())
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup((output / ARTICLE).read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"] == f"{PUBLIC}/{ARTICLE}"
 
 
 # --- Drafts never leave the machine -----------------------------------------------------------------

@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, ROOT, LoggedProcess as _LoggedProcess, comparable_files, run_pelican
+from conftest import FIXTURES, ROOT, LoggedProcess as _LoggedProcess, comparable_files, publish_env, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
 # Wide log lines: Rich wraps at the terminal width, and a test must find `file:line` in one piece.
-ENV = dict(os.environ, COLUMNS="250")
+ENV = publish_env(base=dict(os.environ, COLUMNS="250"))
 
 
 def safe_build(content, output, *options, conf="pelicanconf.py"):

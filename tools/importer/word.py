@@ -102,7 +102,7 @@ def created_date(archive: zipfile.ZipFile, zone: ZoneInfo):
 
 
 def parse_date_line(text: str, zone: ZoneInfo):
-    """(date, has_time) from a date line such as `Tuyên Quang, ngày 19 tháng 6 năm 2022` or
+    """(date, has_time) from a date line such as `Hà Nội, ngày 19 tháng 6 năm 2022` or
     `19/6/2022 - 22:02`: day before month, always; None when the text is not a date line."""
     if len(text) > DATE_LINE_MAX:
         return None

@@ -8,8 +8,10 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 from trangtin.publishing import *  # noqa: E402,F403
+from trangtin.vn_core.siteurl import public_siteurl  # noqa: E402
 
-# `or`, not a default: CI passes an unset repository variable as an empty SITEURL.
-SITEURL = (os.environ.get("SITEURL") or $siteurl_py).rstrip("/")
+# The SITEURL environment variable when set (CI: the repository variable), else this site's address.
+# An empty or sample address stops `make publish` with a message saying where to set it.
+SITEURL = public_siteurl(os.environ.get("SITEURL"), $siteurl_py)
 CANONICAL_URL = SITEURL
 FEED_DOMAIN = SITEURL
