@@ -66,8 +66,9 @@ def text(value: str, key: str) -> str:
 
 
 def product_requirement() -> str:
-    """The product as this checkout is: its release tag from its git remote when HEAD is a release, else
-    this folder (pip builds it)."""
+    """The product as this checkout is, pinned: its release tag on its git remote when HEAD is that
+    release, else this checkout's commit (pip clones it, so nothing is built inside the checkout and no
+    stale file can reach the site), else the folder itself when it is not a git checkout."""
     checkout = trangtin.PACKAGE_DIR.parent
     version = trangtin.__version__
 
@@ -75,13 +76,19 @@ def product_requirement() -> str:
         result = subprocess.run(["git", "-C", str(checkout), *arguments], capture_output=True, text=True)
         return result.stdout.strip() if result.returncode == 0 else ""
 
-    if (checkout / "pyproject.toml").is_file():
-        tagged = f"v{version}" in git("tag", "--points-at", "HEAD").split()
-        remote = git("remote", "get-url", "origin")
-        if tagged and remote and not remote.startswith(("/", ".", "file:")):
-            return f"trangtin @ git+{remote}@v{version}"
+    if not (checkout / "pyproject.toml").is_file():
+        return f"trangtin=={version}"  # an installed release
+    commit = git("rev-parse", "HEAD")
+    if not commit:
         return f"# Trang tin {version}, from the product's folder on this machine.\ntrangtin @ {checkout.as_uri()}"
-    return f"trangtin=={version}"
+    remote = git("remote", "get-url", "origin")
+    if f"v{version}" in git("tag", "--points-at", "HEAD").split() and remote and not remote.startswith(("/", ".", "file:")):
+        return f"trangtin @ git+{remote}@v{version}"
+    if git("status", "--porcelain", "--untracked-files=no"):
+        print(f"new-site: cảnh báo: {checkout} có thay đổi chưa commit; trang mới dùng bản đã commit {commit[:12]}.",
+              file=sys.stderr)
+    return f"# Trang tin {version}, commit {commit[:12]} of the product's checkout on this machine.\n" \
+           f"git+{checkout.as_uri()}@{commit}#egg=trangtin"  # a PEP 508 `name @ git+file:///…` is refused by pip
 
 
 def values_from(args) -> dict:
