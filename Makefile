@@ -21,7 +21,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 PELICANOPTS ?=
 
 .PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
-        rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost newdoc import bench-import clean-photos bench-photos \
+        rsync_upload ftp_upload sftp_upload github test check cms cms-tools bench bench-build bench-search newpost newdoc import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
 help:
@@ -41,6 +41,7 @@ help:
 	@echo '   make sftp_upload        publish, then send what changed by SFTP (SFTP_HOST, SFTP_USER, ...)'
 	@echo '   make github             publish, then push output/ to the gh-pages branch'
 	@echo '   make check              check every article and report mistakes'
+	@echo '   make cms [PORT=8000]    write and publish news in the browser: http://localhost:8000/admin/'
 	@echo '   make newpost TITLE=".." CATEGORY=".."  start a new article'
 	@echo '   make newdoc SOKYHIEU=".." LOAI=".."     start a new document (Văn bản)'
 	@echo '   make import FROM=PATH [UPLOADS=DIR] [CONTENT=DIR] [REPORT=FILE]  import old news (WordPress .xml or saved portal pages)'
@@ -155,17 +156,30 @@ github: publish
 	"$(PYTHON)" -m ghp_import -m "Generate Pelican site" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-# The standards checks (tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py):
-# Node and npm install the pinned vnu-jar and axe-core (package-lock.json, no install scripts: vnu-jar's
-# would download a Java), and Debian's Java runs the Nu Html Checker.
+# Node and npm install the pinned packages of package-lock.json (no install scripts: vnu-jar's would
+# download a Java): Decap CMS and decap-server (the browser editor, /admin/ and make cms), vnu-jar and
+# axe-core (the standards checks, tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py).
 node_modules/.installed: package.json package-lock.json
-	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
-	  echo 'Installing Node, npm and Java (apt-get)'; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm default-jre-headless; }
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo 'Installing Node and npm (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
 	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# The browser editor's files (make html without them builds the site without /admin/, and says so).
+cms-tools: node_modules/.installed
+
+# Debian's Java runs the Nu Html Checker.
 standards-tools: node_modules/.installed
+	@command -v java >/dev/null 2>&1 || { \
+	  echo 'Installing Java (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; }
+
+# make cms [PORT=8000] [CMS_PORT=8081]: the browser editor at http://localhost:8000/admin/ with a local
+# backend (decap-server on 127.0.0.1, writing into INPUTDIR, no git needed) and the preview beside it.
+CMS_PORT ?= 8081
+cms: install cms-tools
+	@"$(PYTHON)" "$(BASEDIR)/tools/cms.py" "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) --api-port $(CMS_PORT) -- $(PELICANOPTS)
 
 # Lighthouse is a devDependency: only `make lighthouse` installs it (about 140 MB the tests never need).
 node_modules/.installed-lighthouse: package.json package-lock.json node_modules/.installed
@@ -176,7 +190,7 @@ node_modules/.installed-lighthouse: package.json package-lock.json node_modules/
 lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
-test: install-dev browser web-servers standards-tools
+test: install-dev browser web-servers standards-tools cms-tools
 	"$(PYTHON)" -m pytest
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).

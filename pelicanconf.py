@@ -32,7 +32,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Module objects, not names: a plugin that fails to import or register stops the build (vn_core.loading).
 # Any order builds the same site.
 PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
-                "incremental", "build_speed", "van_ban"]
+                "incremental", "build_speed", "van_ban", "cms"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -40,6 +40,14 @@ PLUGINS = load_plugins(PLUGIN_NAMES)
 # Word-SHA256: the Word file an article was imported from (make import FROM=file.docx), so importing
 # it again changes nothing.
 CONTENT_CHECKS_EXTRA_KEYS = ("Legacy-URL", "Word-SHA256")
+
+# The browser editor at /admin/ (plugins/cms, docs/dang-tin-trinh-duyet.md): False leaves it out of the site.
+# CMS_BACKEND names the git host editors sign in to (None: only `make cms` on this computer);
+# CMS_EDITORIAL_WORKFLOW: articles go Bản nháp → Chờ duyệt → Sẵn sàng đăng before they are published.
+CMS_ADMIN = True
+CMS_BACKEND = None
+CMS_EDITORIAL_WORKFLOW = False
+CMS_MAX_PHOTO_MB = 10
 
 # Categories editors are expected to use; the content checks warn about near misses (typos).
 NEWS_CATEGORIES = [

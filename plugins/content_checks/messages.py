@@ -358,6 +358,14 @@ def control_character_name(code: int) -> tuple:
     return "ký tự điều khiển C1", "a C1 control character"
 
 
+# The browser editor (plugins/cms) refuses a photo above CMS_MAX_PHOTO_MB before uploading it.
+MESSAGES.update({
+    "photo_too_large": (
+        "ảnh `{name}` nặng {size} MB, quá giới hạn {limit} MB của trang — thu nhỏ ảnh (ví dụ còn 2000 px chiều ngang, lưu JPEG) rồi tải lên lại",
+        "the photo `{name}` weighs {size} MB, above the site's limit of {limit} MB — shrink it (for example to 2000 px wide, saved as JPEG) and upload it again",
+    ),
+})
+
 # Redirect data that would write outside the output folder (issue 20): vn_core.redirects says why, in `detail`.
 MESSAGES.update({
     "redirect_unsafe": (
