@@ -66,8 +66,8 @@ def _folder(content_path: str, *parts) -> str:
 
 def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
     """Decap's configuration (CMS.init({config})) and what our script needs (`trangtin`). Photos go to
-    images/<year>/ of the year the site was built in: Decap's own `{{year}}` in media_folder is not applied
-    to uploads (3.16), and every publishing run rebuilds /admin/, so the folder follows the calendar."""
+    images/<year>/ of the year the site was built in: Decap's own `{{year}}` in media_folder comes out empty
+    for our typed dates (3.16), and every publishing run rebuilds /admin/, so the folder follows the calendar."""
     content = setting(settings, "CMS_CONTENT_PATH")
     categories = list(settings.get("NEWS_CATEGORIES") or [])
     pages = (settings.get("PAGE_PATHS") or ["pages"])[0]
@@ -75,6 +75,8 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
     backend = dict(setting(settings, "CMS_BACKEND") or {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1"})
     local = setting(settings, "CMS_LOCAL_BACKEND")
     date_hint = "Gõ " + date_forms
+    # Said on each collection too: without it Decap 3.16 puts an upload beside the article.
+    media = {"media_folder": "/" + _folder(content, "images", str(year)), "public_folder": "{static}/" + _folder("images", str(year))}
     article_fields = [
         {"label": "Tiêu đề (bắt buộc)", "name": "title", "widget": "string", "required": False},
         {"label": "Ngày đăng (bắt buộc)", "name": "date", "widget": "string", "required": False, "hint": date_hint},
@@ -121,14 +123,14 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
                 "filter": {"field": "kind", "value": "article"},
                 "summary": "{{title}}", "sortable_fields": ["title"],
                 "identifier_field": "title",
-                "fields": article_fields,
+                "fields": article_fields, **media,
             },
             {
                 "name": "trang", "label": "Trang", "label_singular": "trang",
                 "folder": _folder(content, pages), "path": "{{slug}}", "extension": "md",
                 "format": "pelican", "create": True, "delete": False,
                 "summary": "{{title}}", "identifier_field": "title",
-                "fields": page_fields,
+                "fields": page_fields, **media,
             },
         ],
     }
