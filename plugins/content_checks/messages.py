@@ -155,6 +155,10 @@ MESSAGES = {
         "giá trị `{text}` mở ngoặc kép mà không đóng đúng chỗ — viết `\\\"` cho dấu ngoặc kép bên trong, hoặc dùng ngoặc đơn `'...'` bao ngoài",
         "the value `{text}` opens a quote that does not close where it should — write `\\\"` for a quote inside, or wrap it in single quotes `'...'`",
     ),
+    "yaml_syntax": (
+        "phần thông tin YAML (giữa hai dòng `---`) viết sai từ dòng `{text}` nên không đọc được — mỗi dòng viết `khóa: giá trị`, dòng tiếp của một danh sách thụt vào và bắt đầu bằng `- `, giá trị có dấu `:` hoặc `#` thì bao trong ngoặc kép",
+        "the YAML metadata (between the two `---` lines) is malformed from the line `{text}` and cannot be read — write `key: value` on each line, indent a list's items and start them with `- `, and quote a value that holds `:` or `#`",
+    ),
     "no_slug": (
         "không tạo được địa chỉ bài (slug) từ `{value}` vì không có chữ hay số nào — thêm dòng `Slug: ten-bai-viet` (chữ không dấu, nối bằng dấu `-`)",
         "no address (slug) can be made from `{value}`: it has no letters or digits — add a line `Slug: article-name` (plain letters joined by `-`)",
