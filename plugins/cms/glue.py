@@ -50,15 +50,13 @@ def stylesheet(settings) -> str:
     return f"{static_dir}/{name}"
 
 
-def admin_page(settings, folder: str, site_css: str) -> str:
+def admin_page(settings) -> str:
     title = escape(f"Đăng tin — {settings.get('SITENAME', '')}")
-    depth = "../" * len(Path(folder).parts)
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}</title>\n"
-        f'<meta name="trangtin-stylesheet" content="{escape(depth + site_css, True)}">\n'
         '<link rel="stylesheet" href="trangtin-cms.css">\n'
         "</head>\n<body>\n"
         '<noscript>Trang đăng tin cần JavaScript: bật JavaScript trong trình duyệt rồi tải lại trang.</noscript>\n'
@@ -95,13 +93,15 @@ def write_admin(pelican):
     output = pelican.output_path
     year = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")).year
     made = admin_config(settings, {code: MESSAGES[code][0] for code in MESSAGES}, DATE_FORMS["vi"], year)
+    # The preview's stylesheet, relative to the editor's page.
+    made["trangtin"]["stylesheet"] = "../" * len(Path(folder).parts) + stylesheet(settings)
     config_js = (
         "// Tạo khi dựng trang từ pelicanconf.py (plugins/cms): đừng sửa tay.\n"
         "window.CMS_MANUAL_INIT = true;\n"
         f"window.TRANGTIN_CMS = {json.dumps(made, ensure_ascii=False, indent=1)};\n"
     )
     writes = {
-        "index.html": admin_page(settings, folder, stylesheet(settings)),
+        "index.html": admin_page(settings),
         "cau-hinh.js": config_js,
         "trangtin-cms.js": (STATIC / "trangtin-cms.js").read_text(encoding="utf-8"),
         "trangtin-cms.css": (STATIC / "trangtin-cms.css").read_text(encoding="utf-8"),

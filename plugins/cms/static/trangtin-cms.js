@@ -303,8 +303,8 @@
 
   CMS.registerCustomFormat("pelican", "md", {fromFile: fromFile, toFile: toFile});
 
-  var css = document.querySelector('meta[name="trangtin-stylesheet"]');
-  if (css) CMS.registerPreviewStyle(new URL(css.content, location.href).href);
+  // The preview shows the article with the site's own stylesheet.
+  if (SITE.stylesheet) CMS.registerPreviewStyle(new URL(SITE.stylesheet, location.href).href);
 
   // Decap's Vietnamese leaves a few buttons in English; and a failed save says why in our words.
   function merge(into, from) {
