@@ -1,4 +1,4 @@
-"""Pelican glue: on `finalized`, writes the browser editor into the output's admin/ folder (CMS_ADMIN_PATH):
+"""Pelican glue: once the generators are done, writes the browser editor into the output's admin/ folder (CMS_ADMIN_PATH):
 index.html, the configuration made from the settings (cau-hinh.js, config.py), our script (trangtin-cms.js:
 the Pelican `Key: value` format, the checks before saving, the preview's stylesheet) and Decap CMS's
 bundle, copied from node_modules (package-lock.json pins it; nothing is loaded from a CDN).
@@ -77,8 +77,8 @@ def _copy(source: Path, target: str):
     shutil.copy2(source, done)
 
 
-def write_admin(pelican):
-    settings = pelican.settings
+def write_admin(generators):
+    settings = generators[0].settings
     if not setting(settings, "CMS_ADMIN"):
         return
     folder = str(setting(settings, "CMS_ADMIN_PATH")).strip("/") or "admin"
@@ -90,7 +90,7 @@ def write_admin(pelican):
     from content_checks.messages import DATE_FORMS, MESSAGES  # noqa: PLC0415 - the checker's own words
 
     source = "cài đặt CMS_ADMIN_PATH"
-    output = pelican.output_path
+    output = generators[0].output_path
     year = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh")).year
     made = admin_config(settings, {code: MESSAGES[code][0] for code in MESSAGES}, DATE_FORMS["vi"], year)
     # The preview's stylesheet, relative to the editor's page.
@@ -115,4 +115,6 @@ def write_admin(pelican):
 
 
 def connect():
-    signals.finalized.connect(write_admin)
+    # Before the pages are written and before `finalized`, where plugins/assets makes the compressed
+    # copies of every text file: the editor's files get theirs too, whatever the plugins' order.
+    signals.all_generators_finalized.connect(write_admin)

@@ -3,6 +3,7 @@
 Decap CMS. One editor process for the module; the tests run in file order and the last one stops it
 with Ctrl-C."""
 
+import json
 import os
 import shutil
 import signal
@@ -23,6 +24,7 @@ from content_checks.messages import render  # noqa: E402
 BUILT = "devserver: đã dựng xong"
 IMPORTED = "2022/hoi-nghi-tong-ket-2021.md"
 MAX_PHOTO_MB = 1
+REPORT = "https://ci.example.invalid/doankhoi/trang-tin/actions"
 
 
 def free_port() -> int:
@@ -42,7 +44,8 @@ class Editor(LoggedProcess):
         self.port, self.api_port = free_port(), free_port()
         super().__init__([sys.executable, str(project / "tools" / "cms.py"), str(self.content), str(self.output),
                           "-s", str(project / "pelicanconf.py"), "--port", str(self.port), "--api-port", str(self.api_port),
-                          "--", "-e", "SEARCH_ENABLED=false", f"CMS_MAX_PHOTO_MB={MAX_PHOTO_MB}"], cwd=project)
+                          "--", "-e", "SEARCH_ENABLED=false", f"CMS_MAX_PHOTO_MB={MAX_PHOTO_MB}",
+                          f"CMS_REPORT_URL={json.dumps(REPORT)}"], cwd=project)
         self.admin = f"http://127.0.0.1:{self.port}/admin/"
 
 
@@ -93,6 +96,8 @@ def test_editor_page_is_vietnamese_with_the_sites_categories(editor, page):
     labels = page.locator("label").all_inner_texts()
     for label in ("Tiêu đề", "Ngày đăng", "Chuyên mục", "Tác giả", "Tóm tắt", "Ảnh đại diện", "Thẻ", "Bản nháp", "Nội dung"):
         assert any(text.lower().startswith(label.lower()) for text in labels), (label, labels)
+    report = page.get_by_role("link", name="Kết quả đăng trang")
+    assert report.get_attribute("href") == REPORT
     # The imported article is listed with the others; the static page is not a news item.
     page.goto(editor.admin + "#/collections/tin-bai")
     page.get_by_text("Hội nghị tổng kết công tác Đoàn năm 2021").wait_for()

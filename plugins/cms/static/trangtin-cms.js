@@ -303,6 +303,18 @@
 
   CMS.registerCustomFormat("pelican", "md", {fromFile: fromFile, toFile: toFile});
 
+  // The publishing run's summary (CMS_REPORT_URL, e.g. the CI's page): where an editor sees whether the
+  // article went out, and the build's messages when it did not. Only an http(s) address is linked.
+  if (/^https?:\/\//i.test(SITE.report_url || "")) {
+    var report = document.createElement("a");
+    report.href = SITE.report_url;
+    report.textContent = "Kết quả đăng trang";
+    report.rel = "noopener";
+    report.target = "_blank";
+    report.id = "trangtin-report";
+    document.body.appendChild(report);
+  }
+
   // The preview shows the article with the site's own stylesheet.
   if (SITE.stylesheet) CMS.registerPreviewStyle(new URL(SITE.stylesheet, location.href).href);
 
