@@ -69,7 +69,9 @@ def commands(args, passthrough):
         "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn",
     }
     server = [shutil.which("node") or "node", str(DECAP_SERVER)]
-    extras = {"CMS_LOCAL_BACKEND": api, "CMS_CONTENT_PATH": content.name, "CMS_ADMIN": True}
+    # The local backend writes files, it has no branches: no editorial workflow on one PC.
+    extras = {"CMS_LOCAL_BACKEND": api, "CMS_CONTENT_PATH": content.name, "CMS_ADMIN": True,
+              "CMS_EDITORIAL_WORKFLOW": False}
     # Pelican keeps only the last -e it is given: PELICANOPTS' own -e settings join ours instead.
     passthrough, own = split_extra_settings(passthrough)
     extras = {**own, **extras}

@@ -72,7 +72,8 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
     categories = list(settings.get("NEWS_CATEGORIES") or [])
     pages = (settings.get("PAGE_PATHS") or ["pages"])[0]
     max_bytes = int(float(setting(settings, "CMS_MAX_PHOTO_MB")) * 1024 * 1024)
-    backend = dict(setting(settings, "CMS_BACKEND") or {"name": "proxy", "proxy_url": "http://localhost:8081/api/v1"})
+    # No git host chosen: the only backend is make cms's decap-server at its default address.
+    backend = dict(setting(settings, "CMS_BACKEND") or {"name": "proxy", "proxy_url": "http://127.0.0.1:8081/api/v1"})
     local = setting(settings, "CMS_LOCAL_BACKEND")
     date_hint = "Gõ " + date_forms
     # Said on each collection too: without it Decap 3.16 puts an upload beside the article.

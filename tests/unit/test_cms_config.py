@@ -22,7 +22,7 @@ const fs = require("fs");
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 global.window = {TRANGTIN_CMS: input.made, addEventListener() {}};
 global.document = {};
-global.location = {href: "http://127.0.0.1/admin/"};
+global.location = {href: "http://127.0.0.1/admin/", hostname: "127.0.0.1"};
 window.CMS = {registerEventListener() {}, registerCustomFormat() {}, registerPreviewStyle() {}, init() {}};
 eval(fs.readFileSync(input.script, "utf8"));
 const F = window.TRANGTIN_FORMAT;

@@ -234,7 +234,8 @@
   }
 
   // Shown until the next save that passes: a toast alone disappears before it is read.
-  function showProblems(list) {
+  var NOT_SAVED = "Chưa lưu — sửa các chỗ sau (bài bạn đang viết vẫn còn nguyên):";
+  function showProblems(list, heading) {
     var box = document.getElementById("trangtin-problems");
     if (!list.length) { if (box) box.remove(); return; }
     if (!box) {
@@ -248,7 +249,7 @@
     }
     box.textContent = "";
     var head = document.createElement("strong");
-    head.textContent = "Chưa lưu — sửa các chỗ sau (bài bạn đang viết vẫn còn nguyên):";
+    head.textContent = heading || NOT_SAVED;
     var items = document.createElement("ul");
     items.style.margin = ".4rem 0 0 1.2rem";
     list.forEach(function (text) { var li = document.createElement("li"); li.textContent = text; items.appendChild(li); });
@@ -297,7 +298,7 @@
     event.stopImmediatePropagation();
     input.value = "";
     var message = say("photo_too_large", {name: big.name, size: (big.size / 1048576).toFixed(1).replace(".", ","), limit: SITE.max_photo_mb});
-    showProblems([message]);
+    showProblems([message], "Ảnh chưa được tải lên:");
     window.alert(message);
   }, true);
 
@@ -313,6 +314,13 @@
     report.target = "_blank";
     report.id = "trangtin-report";
     document.body.appendChild(report);
+  }
+
+  // A site published without a git host (CMS_BACKEND) has an editor that can only reach make cms's
+  // server on the editor's own PC: say so instead of a sign-in that fails in English.
+  if (CONFIG.backend.name === "proxy" && !CONFIG.local_backend && !/^(localhost|127\.0\.0\.1)$/.test(location.hostname)) {
+    showProblems(["Trang đăng tin này chưa được nối với máy chủ git (cài đặt CMS_BACKEND) — xem docs/dang-tin-trinh-duyet.md, "
+      + "mục 2; trên máy của mình, chạy `make cms` rồi mở http://localhost:8000/admin/"], "Chưa dùng được ở đây:");
   }
 
   // The preview shows the article with the site's own stylesheet.
