@@ -5,8 +5,8 @@ content_checks and the same date forms as vn_core.dates). Pure: no Pelican, no I
 
 import re
 
-from vn_core import dates
-from vn_core.front_matter import KEY_ALIASES
+from trangtin.vn_core import dates
+from trangtin.vn_core.front_matter import KEY_ALIASES
 
 # The form's keys (Pelican's canonical names), in the order a new article is written, with the
 # spelling a new file gets (tools/newpost.py writes the same English keys).

@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
-from vn_core.paths import output_file
+from trangtin.vn_core.paths import output_file
 
 from .config import admin_config, setting
 
@@ -42,7 +42,7 @@ def stylesheet(settings) -> str:
     """The site's stylesheet as the pages link it (hashed by plugins/assets when that is on)."""
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     try:
-        from assets.glue import theme_manifest  # noqa: PLC0415 - optional: only when the plugin is there
+        from trangtin.assets.glue import theme_manifest  # noqa: PLC0415 - optional: only when the plugin is there
 
         name = theme_manifest(settings).get("css/site.css", "css/site.css")
     except ImportError:
@@ -87,7 +87,7 @@ def write_admin(generators):
     if not any(path.name == "decap-cms.js" for path in files):
         logger.warning(MISSING_DECAP.format(folder=dist, admin=folder))
         return
-    from content_checks.messages import DATE_FORMS, MESSAGES  # noqa: PLC0415 - the checker's own words
+    from trangtin.content_checks.messages import DATE_FORMS, MESSAGES  # noqa: PLC0415 - the checker's own words
 
     source = "cài đặt CMS_ADMIN_PATH"
     output = generators[0].output_path

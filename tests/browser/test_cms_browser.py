@@ -18,8 +18,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, LoggedProcess, project_copy
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from content_checks.messages import render  # noqa: E402
+from trangtin.content_checks.messages import render  # noqa: E402
 
 BUILT = "devserver: đã dựng xong"
 IMPORTED = "2022/hoi-nghi-tong-ket-2021.md"

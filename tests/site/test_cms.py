@@ -13,9 +13,8 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build, run_pelican
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from cms.glue import MISSING_DECAP  # noqa: E402
-from content_checks.messages import DATE_FORMS, MESSAGES  # noqa: E402
+from trangtin.cms.glue import MISSING_DECAP  # noqa: E402
+from trangtin.content_checks.messages import DATE_FORMS, MESSAGES  # noqa: E402
 
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist"
 FAST = {"SEARCH_ENABLED": False}

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from cms.config import admin_config  # noqa: E402
-from content_checks.messages import DATE_FORMS, MESSAGES, render  # noqa: E402
-from vn_core.dates import DateProblem, parse_date  # noqa: E402
+from trangtin.cms.config import admin_config  # noqa: E402
+from trangtin.content_checks.messages import DATE_FORMS, MESSAGES, render  # noqa: E402
+from trangtin.vn_core.dates import DateProblem, parse_date  # noqa: E402
 
 SCRIPT = ROOT / "plugins" / "cms" / "static" / "trangtin-cms.js"
 SETTINGS = {"NEWS_CATEGORIES": ["Tin hoạt động", "Công tác Đoàn"], "PAGE_PATHS": ["pages"]}
