@@ -25,7 +25,7 @@ THEME = str(THEME_DIR)
 # Any order builds the same site.
 # draft_guard acts only where no draft is written (publishing: trangtin.publishing).
 PLUGIN_NAMES = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal", "assets",
-                "incremental", "build_speed", "van_ban", "draft_guard", "branding"]
+                "incremental", "build_speed", "van_ban", "draft_guard", "branding", "cms"]
 PLUGINS = load_plugins(PLUGIN_NAMES)
 
 # `make import` records where each imported article came from (plugins/redirects keeps the old
@@ -174,3 +174,11 @@ SITE_COLORS = {}
 # initials of SITE_SHORTNAME) on the brand colour.
 SITE_FAVICON = ""
 SITE_FAVICON_LETTERS = ""
+
+# The browser editor at /admin/ (plugins/cms, docs/dang-tin-trinh-duyet.md): False leaves it out of the site.
+# CMS_BACKEND names the git host editors sign in to (None: only `make cms` on this computer);
+# CMS_EDITORIAL_WORKFLOW: articles go Bản nháp → Chờ duyệt → Sẵn sàng đăng before they are published.
+CMS_ADMIN = True
+CMS_BACKEND = None
+CMS_EDITORIAL_WORKFLOW = False
+CMS_MAX_PHOTO_MB = 10

@@ -143,7 +143,9 @@ class Site:
         return BeautifulSoup(self.text(url_path), "html.parser")
 
     def html_files(self):
-        return sorted(self.output.rglob("*.html"))
+        """The readers' pages: every HTML file but the browser editor's (admin/, plugins/cms; its own
+        tests are tests/site/test_cms.py and tests/browser/test_cms_browser.py)."""
+        return sorted(path for path in self.output.rglob("*.html") if path.relative_to(self.output).parts[0] != "admin")
 
     def url_of(self, file: Path) -> str:
         rel = file.relative_to(self.output).as_posix()

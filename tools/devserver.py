@@ -2,7 +2,7 @@
 rebuilds when the content, the theme, the plugins or the settings change; an open page reloads itself
 after each successful rebuild.
 
-Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bind 127.0.0.1]
+Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bind 127.0.0.1] [-e KEY=JSON ...]
 
 - Each build is tools/incremental_build.py in a process of its own with CONTENT_CHECKS_PREVIEW (the
   preview keeps building despite content errors, whose messages are printed as usual). A build that
@@ -36,6 +36,7 @@ BUILD_TOOL = Path(__file__).resolve().with_name("incremental_build.py")
 ENDPOINT = "/__devserver/"
 RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
 PREVIEW_SETTINGS = {"CONTENT_CHECKS_PREVIEW": True}
+ADMIN_PREFIX = "admin/"  # plugins/cms CMS_ADMIN_PATH
 
 RELOAD_SCRIPT = """(function () {
   var build = %s;
@@ -90,7 +91,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().do_GET()  # the redirect to the folder's address
             path = os.path.join(path, "index.html")
-        if path.endswith(".html") and os.path.isfile(path):
+        # The browser editor (/admin/, plugins/cms) never reloads itself: a rebuild after each save
+        # would throw away what the editor is typing.
+        if path.endswith(".html") and os.path.isfile(path) and not address.startswith(ADMIN_PREFIX):
             try:
                 with open(path, "rb") as handle:
                     html = handle.read()
@@ -362,12 +365,17 @@ def main(argv=None) -> int:
     parser.add_argument("-s", "--settings", required=True)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("-e", "--extra-settings", nargs="*", default=[], metavar="KEY=JSON",
+                        help="settings for every build of the preview, as Pelican's -e (make cms: the local editor)")
     argv = list(sys.argv[1:] if argv is None else argv)
     passthrough = argv[argv.index("--") + 1:] if "--" in argv else []
     args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     # Ctrl-C stops the preview even when whatever started it ignored SIGINT (a shell's background job,
     # some IDE runners): Python then leaves SIGINT ignored and the preview could not be stopped.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    for item in args.extra_settings:
+        key, _, value = item.partition("=")
+        PREVIEW_SETTINGS[key] = json.loads(value)
     content, output, conf = (Path(p).resolve() for p in (args.content, args.output, args.settings))
     from watchfiles import watch  # noqa: PLC0415 - pinned in requirements.txt
 

@@ -155,6 +155,10 @@ MESSAGES = {
         "giá trị `{text}` mở ngoặc kép mà không đóng đúng chỗ — viết `\\\"` cho dấu ngoặc kép bên trong, hoặc dùng ngoặc đơn `'...'` bao ngoài",
         "the value `{text}` opens a quote that does not close where it should — write `\\\"` for a quote inside, or wrap it in single quotes `'...'`",
     ),
+    "yaml_syntax": (
+        "phần thông tin YAML (giữa hai dòng `---`) viết sai từ dòng `{text}` nên không đọc được — mỗi dòng viết `khóa: giá trị`, dòng tiếp của một danh sách thụt vào và bắt đầu bằng `- `, giá trị có dấu `:` hoặc `#` thì bao trong ngoặc kép",
+        "the YAML metadata (between the two `---` lines) is malformed from the line `{text}` and cannot be read — write `key: value` on each line, indent a list's items and start them with `- `, and quote a value that holds `:` or `#`",
+    ),
     "no_slug": (
         "không tạo được địa chỉ bài (slug) từ `{value}` vì không có chữ hay số nào — thêm dòng `Slug: ten-bai-viet` (chữ không dấu, nối bằng dấu `-`)",
         "no address (slug) can be made from `{value}`: it has no letters or digits — add a line `Slug: article-name` (plain letters joined by `-`)",
@@ -357,6 +361,14 @@ def control_character_name(code: int) -> tuple:
         return "không phải ký tự", "a noncharacter"
     return "ký tự điều khiển C1", "a C1 control character"
 
+
+# The browser editor (plugins/cms) refuses a photo above CMS_MAX_PHOTO_MB before uploading it.
+MESSAGES.update({
+    "photo_too_large": (
+        "ảnh `{name}` nặng {size} MB, quá giới hạn {limit} MB của trang — thu nhỏ ảnh (ví dụ còn 2000 px chiều ngang, lưu JPEG) rồi tải lên lại",
+        "the photo `{name}` weighs {size} MB, above the site's limit of {limit} MB — shrink it (for example to 2000 px wide, saved as JPEG) and upload it again",
+    ),
+})
 
 # Redirect data that would write outside the output folder (issue 20): vn_core.redirects says why, in `detail`.
 MESSAGES.update({

@@ -100,7 +100,9 @@ class RedirectsGenerator(Generator):
         data_name = setting(self.settings, "REDIRECTS_DATA")
         # Checked before anything is written: a redirect leading out stops the build with nothing written.
         destinations = [output_file(self.output_path, saved, f"{data_name} (\"from\")") for saved, _item, _canonical in self.pages]
-        hosting = Hosting(self.prefix, tuple(self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS)))
+        # The browser editor (plugins/cms) gets its own policy when the site has one.
+        admin = str(self.settings.get("CMS_ADMIN_PATH", "admin")) if self.settings.get("CMS_ADMIN") else ""
+        hosting = Hosting(self.prefix, tuple(self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS)), admin)
         servers = [(output_file(self.output_path, name, f"cài đặt {key}"), render)
                    for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", lambda: htaccess(self.pairs, hosting)),
                                        ("REDIRECTS_NGINX_SAVE_AS", lambda: nginx_map(self.pairs, hosting)),

@@ -49,6 +49,7 @@ class Hosting:
 
     prefix: str = ""
     frame_hosts: tuple = DEFAULT_IFRAME_HOSTS
+    admin: str = ""  # the browser editor's folder ("admin", plugins/cms), "" when the site has none
 
 
 # Hashed names change with the bytes: the theme's CSS/JS (plugins/assets), photo derivatives
@@ -111,6 +112,33 @@ def content_security_policy(hosting: Hosting) -> str:
     ))
 
 
+def admin_security_policy() -> str:
+    """The browser editor's policy (/admin/, Decap CMS), measured in Chromium: Decap compiles code at
+    run time ('unsafe-eval') and styles itself with inline style elements ('unsafe-inline'); it talks to
+    the git host's API over https and shows photos from it and from blob: URLs while uploading. Still no
+    plug-ins, no other site framing it, forms only to the site."""
+    return "; ".join((
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https:",
+        "font-src 'self' data:",
+        "connect-src 'self' https:",
+        "media-src 'self' blob:",
+        "worker-src 'self' blob:",
+        "frame-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ))
+
+
+def _admin_path(hosting: Hosting) -> str:
+    """`/doankhoi/admin/`: the editor's address from the host's root, "" without an editor."""
+    return f"{hosting.prefix}/{hosting.admin.strip('/')}/" if hosting.admin.strip("/") else ""
+
+
 def _apache_escape(text: str) -> str:
     return re.sub(r"([\\^$.|?*+()\[\]{}\s])", r"\\\1", text)
 
@@ -132,6 +160,14 @@ def htaccess(pairs, hosting: Hosting = Hosting()) -> str:
     types = "\n".join(f"AddType {mime} .{ext}" for ext, mime in MIME_TYPES)
     security = "\n".join(f'Header always set {name} "{value}"' for name, value in SECURITY_HEADERS)
     csp = _apache_quote(content_security_policy(hosting))
+    admin = _admin_path(hosting)
+    page = "%{CONTENT_TYPE} =~ m#^text/html#"
+    if admin:
+        editor = f"{page} && %{{REQUEST_URI}} =~ m#^{admin}#"
+        csp_lines = (f'Header always set Content-Security-Policy {csp} "expr={page} && %{{REQUEST_URI}} !~ m#^{admin}#"\n'
+                     f'Header always set Content-Security-Policy {_apache_quote(admin_security_policy())} "expr={editor}"')
+    else:
+        csp_lines = f'Header always set Content-Security-Policy {csp} "expr={page}"'
     return "\n".join(lines) + f"""
 # The server files and the upload tool's list are not for readers (.well-known stays reachable).
 RewriteRule ((^|/)(\\.(?!well-known/)|web\\.config$)|\\.nginx\\.conf$) - [R=404,L]
@@ -166,10 +202,10 @@ RewriteCond %{{HTTP:Accept-Encoding}} \\bgzip\\b
 RewriteCond %{{REQUEST_FILENAME}}.gz -f
 RewriteRule ^(.+)$ $1.gz [L,E=no-gzip:1,E=no-brotli:1]
 
-# Tiêu đề bảo vệ người đọc; chính sách nội dung (CSP) chỉ cho trang HTML.
+# Tiêu đề bảo vệ người đọc; chính sách nội dung (CSP) chỉ cho trang HTML (trang đăng tin /admin/ có chính sách riêng).
 <IfModule mod_headers.c>
 {security}
-Header always set Content-Security-Policy {csp} "expr=%{{CONTENT_TYPE}} =~ m#^text/html#"
+{csp_lines}
 Header set Cache-Control "{CACHE_OTHER}"
 <FilesMatch "\\.({REVALIDATED_EXTENSIONS})(\\.br|\\.gz)?$">
 Header set Cache-Control "{CACHE_REVALIDATED}"
@@ -215,10 +251,13 @@ def nginx_map(pairs, hosting: Hosting = Hosting()) -> str:
         lines.append(f"    {_nginx_quote(redirect.old)} {_nginx_quote(target)};")
     lines += [
         "}",
-        "# The policy only on pages: a PDF opened in the browser or a feed needs none.",
-        "map $sent_http_content_type $site_content_security_policy {",
+        "# The policy only on pages: a PDF opened in the browser or a feed needs none; the browser editor",
+        "# (/admin/) has its own. Regular expressions are tried in order: the editor's first.",
+        'map "$sent_http_content_type|$uri" $site_content_security_policy {',
         '    default "";',
-        f"    ~^text/html {_nginx_quote(content_security_policy(hosting))};",
+        *([f'    "~^text/html[^|]*\\|{re.escape(_admin_path(hosting))}" {_nginx_quote(admin_security_policy())};']
+          if _admin_path(hosting) else []),
+        f'    "~^text/html" {_nginx_quote(content_security_policy(hosting))};',
         "}",
         "map $uri $site_cache_control {",
         f'    default "{CACHE_OTHER}";',
@@ -277,6 +316,21 @@ def web_config(pairs, hosting: Hosting = Hosting()) -> str:
                     for ext, mime in MIME_TYPES)
     headers = "".join(f'        <remove name="{name}" />\n        <add name="{name}" value="{value}" />\n'
                       for name, value in SECURITY_HEADERS)
+    admin = _admin_path(hosting)
+
+    def admin_condition(negate):
+        if not admin:
+            return ""
+        return (f'          <conditions>\n            <add input="{{REQUEST_URI}}" pattern="^{attr(re.escape(admin))}" '
+                f'negate="{negate}" />\n          </conditions>\n')
+
+    admin_rule = (
+        '        <rule name="Content-Security-Policy (admin)" preCondition="IsPage">\n'
+        '          <match serverVariable="RESPONSE_Content_Security_Policy" pattern=".*" />\n'
+        f"{admin_condition('false')}"
+        f'          <action type="Rewrite" value="{attr(admin_security_policy())}" />\n'
+        "        </rule>\n"
+    ) if admin else ""
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         "<!-- Tạo bởi plugin redirects (đừng sửa tay); cần IIS URL Rewrite. Xem docs/may-chu.md. -->\n"
@@ -308,8 +362,10 @@ def web_config(pairs, hosting: Hosting = Hosting()) -> str:
         "          </preCondition>\n        </preConditions>\n"
         '        <rule name="Content-Security-Policy" preCondition="IsPage">\n'
         '          <match serverVariable="RESPONSE_Content_Security_Policy" pattern=".*" />\n'
+        f"{admin_condition('true')}"
         f'          <action type="Rewrite" value="{attr(content_security_policy(hosting))}" />\n'
         "        </rule>\n"
+        f"{admin_rule}"
         '        <rule name="Cache: pages revalidated">\n'
         '          <match serverVariable="RESPONSE_Cache_Control" pattern=".*" />\n'
         f'          <conditions>\n            <add input="{{URL}}" pattern="(\\.({REVALIDATED_EXTENSIONS})|/)$" />\n          </conditions>\n'

@@ -4,14 +4,15 @@ Two styles:
 - Pelican's (Python-Markdown `meta`): `Key: value` lines up to the first blank line, a value
   continued on lines indented by 4 spaces or more; `Tags : a, b` (a space before the colon) is
   accepted.
-- YAML front matter between `---` lines (Jekyll, Hugo, Decap CMS): quoted values, `[a, b]` and
-  `- item` lists, `|`/`>` blocks, `# comments`. Values stay text: `Views: 1.234` is the string
-  "1.234", never the float 1.234.
+- YAML front matter between `---` lines (Jekyll, Hugo, Decap CMS), read by PyYAML's safe loader:
+  lists become `a, b`; values stay text: `Views: 1.234` is the string "1.234", never the float.
 Vietnamese keys (`Tiêu đề`, `Ngày`, ...) are aliases of Pelican's (KEY_ALIASES, one table).
 Problems are (code, line, params) tuples; the caller words them. Pure: no Pelican, no I/O."""
 
 import re
 from dataclasses import dataclass, field
+
+import yaml
 
 from .vietnamese import fold
 
@@ -36,7 +37,6 @@ MORE_RE = re.compile(r"^(?: {4,}|\t)(?P<value>.*)$")
 YAML_TRUE = ("true", "yes", "on")
 YAML_OPEN_RE = re.compile(r"^-{3}\s*$")
 YAML_CLOSE_RE = re.compile(r"^(?:-{3}|\.{3})\s*$")
-YAML_ITEM_RE = re.compile(r"^\s+-\s+(?P<value>.*)$|^-\s+(?P<top>.*)$")
 
 
 @dataclass(frozen=True)
@@ -116,31 +116,6 @@ def _parse_pelican(lines) -> Block:
     return block
 
 
-def _unquote(raw: str, line: int, block: Block) -> str:
-    raw = raw.strip()
-    if raw[:1] == '"':
-        match = re.match(r'^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$', raw)
-        if not match:
-            block.problems.append(("yaml_bad_value", line, {"text": raw}))
-            return raw.strip('"')
-        return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), match.group(1))
-    if raw[:1] == "'":
-        match = re.match(r"^'((?:[^']|'')*)'\s*(?:#.*)?$", raw)
-        if not match:
-            block.problems.append(("yaml_bad_value", line, {"text": raw}))
-            return raw.strip("'")
-        return match.group(1).replace("''", "'")
-    return re.sub(r"\s+#.*$", "", raw)
-
-
-def _yaml_value(raw: str, line: int, block: Block) -> str:
-    raw = raw.strip()
-    if raw.startswith("[") and raw.rstrip().endswith("]"):
-        items = [item for item in raw.strip()[1:-1].split(",") if item.strip()]
-        return ", ".join(_unquote(item, line, block) for item in items)
-    return _unquote(raw, line, block)
-
-
 def _parse_yaml(lines) -> Block:
     block = Block(style="yaml")
     end = next((i for i in range(1, len(lines)) if YAML_CLOSE_RE.match(lines[i])), None)
@@ -156,44 +131,54 @@ def _parse_yaml(lines) -> Block:
             if code == "duplicate_key":
                 params["first_line"] += 1
         return shifted
-    index = 1
-    while index < end:
-        line = lines[index]
-        if not line.strip() or line.lstrip().startswith("#"):
-            index += 1
-            continue
-        match = KEY_RE.match(line)
-        if not match or line[:1] == " ":
-            block.problems.append(("not_key_value", index + 1, {"text": line.strip()}))
-            index += 1
-            continue
-        written, raw, number = match.group("key"), (match.group("value") or "").strip(), index + 1
-        index += 1
-        continued = []
-        while index < end and (
-            not lines[index].strip()
-            or lines[index][:1] in (" ", "\t")
-            or (not raw and YAML_ITEM_RE.match(lines[index]))
-        ):
-            if lines[index].strip() or raw[:1] in ("|", ">"):
-                continued.append(lines[index])
-            index += 1
-        if raw[:1] in ("|", ">"):
-            texts = [text.strip() for text in continued]
-            value = ("\n" if raw[0] == "|" else " ").join(texts).strip()
-        elif continued and all(YAML_ITEM_RE.match(text) for text in continued if text.strip()):
-            items = [YAML_ITEM_RE.match(text) for text in continued if text.strip()]
-            value = ", ".join(_unquote(m.group("value") or m.group("top"), number, block) for m in items)
-        elif continued:
-            # A plain value folded over several lines.
-            value = " ".join([_yaml_value(raw, number, block)] + [text.strip() for text in continued])
+    _read_yaml(lines, end, block)
+    block.body_start = min(end + 1, len(lines))
+    return block
+
+
+def _read_yaml(lines, end: int, block: Block):
+    """The fields between the `---` lines (lines[1:end]), read by PyYAML. Only the node tree is built
+    (yaml.compose, the safe loader): no Python object is made from the text, and every value stays the
+    text the editor typed (`Views: 1.234` is "1.234"), with the line it is on."""
+    try:
+        root = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        # An unclosed quote is named where it opens; any other mistake where the parser stopped.
+        quote = "quoted scalar" in str(getattr(error, "context", "") or "")
+        mark = getattr(error, "context_mark" if quote else "problem_mark", None)
+        number = min((mark.line if mark else 0) + 2, end)
+        text = lines[number - 1].strip()
+        if quote:
+            block.problems.append(("yaml_bad_value", number, {"text": text.partition(":")[2].strip() or text}))
         else:
-            value = _yaml_value(raw, number, block)
+            block.problems.append(("yaml_syntax", number, {"text": text}))
+        return
+    if root is None:
+        return
+    if not isinstance(root, yaml.MappingNode):
+        number = root.start_mark.line + 2
+        block.problems.append(("not_key_value", number, {"text": lines[number - 1].strip()}))
+        return
+    for key_node, value_node in root.value:
+        number = key_node.start_mark.line + 2
+        written = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+        value = _node_text(value_node)
+        if not KEY_RE.match(f"{written}:") or value is None:
+            block.problems.append(("not_key_value", number, {"text": lines[number - 1].strip()}))
+            continue
         if canonical_key(written) == "draft":
             # Hugo and Decap CMS mark a draft with `draft: true`: it must stay a draft here too.
-            if value.strip().lower() in YAML_TRUE:
+            if value.lower() in YAML_TRUE:
                 _add(block, "Status", "draft", number)
             continue
         _add(block, written, value, number)
-    block.body_start = min(end + 1, len(lines))
-    return block
+
+
+def _node_text(node):
+    """A value as Pelican's metadata text: a list joined with ", "; None for a nested mapping."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value.strip()
+    if isinstance(node, yaml.SequenceNode):
+        items = [_node_text(item) for item in node.value]
+        return None if None in items else ", ".join(item for item in items if item)
+    return None

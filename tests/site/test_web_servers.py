@@ -60,6 +60,23 @@ def test_pages_carry_the_protective_headers_and_are_revalidated(server):
         assert headers["Cache-Control"] == "no-cache"
 
 
+ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+             "img-src 'self' data: blob: https:; font-src 'self' data:; connect-src 'self' https:; media-src 'self' blob:; "
+             "worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+             "frame-ancestors 'self'")
+
+
+def test_the_browser_editor_alone_gets_the_policy_decap_needs(server):
+    """Decap CMS (/admin/, plugins/cms) needs eval and inline styles; the readers' pages keep the strict policy."""
+    _name, base, site = server
+    assert (site.output / "admin" / "index.html").is_file(), "no /admin/: run `make cms-tools`"
+    status, headers, body = fetch(base, "/admin/")
+    assert (status, headers["Content-Security-Policy"]) == (200, ADMIN_CSP) and b"decap-cms.js" in body
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert fetch(base, "/admin/decap-cms.js")[1].get("Content-Security-Policy") is None
+    assert fetch(base, "/")[1]["Content-Security-Policy"] == CSP
+
+
 def test_hashed_files_are_kept_a_year_and_documents_open_in_the_browser(server):
     _name, base, site = server
     stylesheet = "/" + next(site.output.glob("theme/css/site.*.css")).relative_to(site.output).as_posix()

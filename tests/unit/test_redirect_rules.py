@@ -115,6 +115,22 @@ def test_web_config_sends_the_protective_headers_and_the_policy_only_on_pages():
     assert (error.get("statusCode"), error.get("path")) == ("404", "/doankhoi/404.html")
 
 
+def test_web_config_gives_the_browser_editor_its_own_policy():
+    outbound = ET.fromstring(rules.web_config(PAIRS, rules.Hosting("/doankhoi", admin="admin"))).find(
+        "system.webServer/rewrite/outboundRules")
+    policies = {rule.get("name"): (rule.find("conditions/add").attrib, rule.find("action").get("value"))
+                for rule in outbound.iter("rule") if rule.get("name").startswith("Content-Security-Policy")}
+    site, admin = policies["Content-Security-Policy"], policies["Content-Security-Policy (admin)"]
+    assert site[0] == {"input": "{REQUEST_URI}", "pattern": "^/doankhoi/admin/", "negate": "true"}
+    assert admin[0] == {"input": "{REQUEST_URI}", "pattern": "^/doankhoi/admin/", "negate": "false"}
+    assert "'unsafe-eval'" not in site[1] and "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';" in admin[1]
+    assert "style-src 'self' 'unsafe-inline';" in admin[1] and "frame-ancestors 'self'" in admin[1]
+    for url, expected in (("/doankhoi/admin/", admin), ("/doankhoi/", site), ("/doankhoi/2022/06/a.html", site)):
+        applied = [value for value in (site, admin)
+                   if bool(re.search(value[0]["pattern"], url)) != (value[0]["negate"] == "true")]
+        assert applied == [expected], url
+
+
 def test_web_config_caches_hashed_files_a_year_and_revalidates_pages():
     outbound = ET.fromstring(rules.web_config([])).find("system.webServer/rewrite/outboundRules")
     cache = {rule.get("name"): (rule.find("conditions/add").get("pattern"), rule.find("action").get("value"))
