@@ -6,12 +6,14 @@
 // plugins/search/indexing.py d_words); a word typed without marks is also searched with đ only where
 // such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), the last word also as the start of one
 // (the reader may still be typing); a word typed with marks comes from a Vietnamese keyboard, which
-// types đ itself. Each word is searched on its own, once per form: a page must hold every word in one
-// of its forms, its score is the sum of its words' best scores, and the word positions Pagefind returns
-// tell which pages hold the words next to each other in the query's order; those rank first (the
-// longest run of the query's words first), whichever pages they are. Searching the whole query at once
-// is faster (one search instead of one a word) but cannot tell the words' order, and ranked the bench
-// corpus's title queries worse (recall@1 0.93 / 0.95 instead of 0.97 / 0.98, docs/tim-kiem.md).
+// types đ itself. The whole query is one Pagefind search per combination of its words' forms
+// (`doan khoi`: `doan khoi`, `đoan khoi`; usually one or two): Pagefind returns only the pages holding
+// every word, so each search is cheap, where one search a word returned every page holding that word
+// (`doan`: nearly all) and took 3-8 times as long. A page found by several combinations keeps its best
+// score. Pagefind's positions of the matched words then tell which pages hold the query's words next to
+// each other (the longest run of consecutive matched positions, at most the number of words), on every
+// page; those rank first, then by score. The positions do not say which word stands where, so the first
+// results are checked on their fetched text: the query's words whole and in the query's order first.
 // With marks typed, exact marks rank first (Pagefind's diacriticSimilarity); without, a word carrying
 // marks is not ranked below its unmarked look-alike.
 // Titles and excerpts are highlighted here, word by word in folded form (`doan` marks `Đoàn`, never
@@ -30,6 +32,7 @@
   var PAGE_SIZE = 10;
   var TYPING_DELAY = 120; // ms after the last keystroke
   var EXCERPT_WORDS = 20;
+  var MAX_COMBINATIONS = 4; // Pagefind searches a query at most (a query with many d-words)
   var RANKING_MARKED = { diacriticSimilarity: 5 };
   var RANKING_UNMARKED = { diacriticSimilarity: 0 };
   var MARKS = /[\u0300-\u036f]/g;
@@ -86,34 +89,45 @@
     return words.map(function (word, i) { return wordForms(word, i === words.length - 1, vocab); });
   }
 
-  // The longest run of the query's words, in order, at consecutive positions of one page; `positions`
-  // holds one Set of word positions per query word.
-  function longestRun(positions) {
-    var best = 1;
-    for (var i = 0; i + best < positions.length; i++) {
-      positions[i].forEach(function (start) {
-        var run = 1;
-        while (i + run < positions.length && positions[i + run].has(start + run)) run++;
-        if (run > best) best = run;
-      });
-    }
-    return best;
+  // The Pagefind searches of a query, pure: one per combination of its words' forms, the words as typed
+  // first, at most MAX_COMBINATIONS (tests/fixtures/search_query_variants.json).
+  function combinedSearches(plan) {
+    var combos = [[]];
+    plan.forEach(function (forms) {
+      var next = [];
+      combos.forEach(function (combo) { forms.forEach(function (form) { next.push(combo.concat([form])); }); });
+      combos = next.slice(0, MAX_COMBINATIONS);
+    });
+    return plan.length ? combos.map(function (combo) { return combo.join(" "); }) : [];
   }
 
-  // Pages holding every word, pure: `perWord` is one Map (page id -> {score, positions, result}) per
-  // query word. Ranked by the longest run of the words in order, then by the sum of the words' scores.
-  function combine(perWord) {
-    if (!perWord.length) return [];
-    var smallest = perWord.reduce(function (a, b) { return b.size < a.size ? b : a; });
-    var merged = [];
-    smallest.forEach(function (_, id) {
-      var hits = perWord.map(function (byId) { return byId.get(id); });
-      if (hits.some(function (hit) { return !hit; })) return;
-      merged.push({
-        result: hits[0].result,
-        score: hits.reduce(function (sum, hit) { return sum + hit.score; }, 0),
-        together: longestRun(hits.map(function (hit) { return hit.positions; })),
+  // The longest run of consecutive positions in a Set of matched word positions, at most `most` (a
+  // repeated word must not count twice).
+  function adjacentRun(positions, most) {
+    var sorted = Array.from(positions).sort(function (a, b) { return a - b; });
+    var best = sorted.length ? 1 : 0;
+    for (var i = 1, run = 1; i < sorted.length && best < most; i++) {
+      run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : sorted[i] === sorted[i - 1] ? run : 1;
+      if (run > best) best = run;
+    }
+    return Math.min(best, most);
+  }
+
+  // The pages of every combination's answer, pure: `answers` holds Pagefind's result lists
+  // ([{id, score, words}]), `most` the number of query words. A page keeps its best score and every
+  // matched position; ranked by the longest run of adjacent matched words, then by score.
+  function combine(answers, most) {
+    var byId = new Map();
+    answers.forEach(function (results) {
+      results.forEach(function (result) {
+        var seen = byId.get(result.id);
+        if (!seen) byId.set(result.id, seen = { result: result, score: result.score, positions: new Set() });
+        else if (result.score > seen.score) seen.score = result.score;
+        result.words.forEach(function (position) { seen.positions.add(position); });
       });
+    });
+    var merged = Array.from(byId.values()).map(function (seen) {
+      return { result: seen.result, score: seen.score, together: adjacentRun(seen.positions, most) };
     });
     merged.sort(function (a, b) { return (b.together - a.together) || (b.score - a.score); });
     return merged;
@@ -180,7 +194,7 @@
   // and for tools/bench_search.py, which ranks with the same functions as the page.
   window.vnSearch = {
     fold: fold, queryWords: queryWords, vocabulary: vocabulary, wordForms: wordForms, plannedSearches: plannedSearches,
-    combine: combine, longestRun: longestRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
+    combinedSearches: combinedSearches, combine: combine, adjacentRun: adjacentRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
   };
 
   var app = document.querySelector(".search-app");
@@ -282,7 +296,7 @@
     return engine.dateOrder;
   }
 
-  // One Pagefind search per form of every word (see the top of this file), at once; merged by combine().
+  // One Pagefind search per combination of forms (see the top of this file), at once; merged by combine().
   // Returns {entries, keys: the query's folded words}, or null when a newer query started meanwhile.
   async function runSearch(engine, query, token) {
     var loaded = await Promise.all([loadEngine(engine), loadDWords()]);
@@ -296,23 +310,11 @@
       await pagefind.options({ ranking: marked ? RANKING_MARKED : RANKING_UNMARKED });
     }
     var filters = activeFilters();
-    var answers = await Promise.all(plan.map(function (forms) {
-      return Promise.all(forms.map(function (form) { return pagefind.search(form, { filters: filters }); }));
+    var answers = await Promise.all(combinedSearches(plan).map(function (terms) {
+      return pagefind.search(terms, { filters: filters });
     }));
     if (token !== generation) return null;
-    var perWord = answers.map(function (formAnswers) {
-      var byId = new Map();
-      formAnswers.forEach(function (answer) {
-        answer.results.forEach(function (result) {
-          var seen = byId.get(result.id);
-          if (!seen) byId.set(result.id, seen = { score: result.score, positions: new Set(), result: result });
-          else if (result.score > seen.score) seen.score = result.score;
-          result.words.forEach(function (position) { seen.positions.add(position); });
-        });
-      });
-      return byId;
-    });
-    var merged = combine(perWord);
+    var merged = combine(answers.map(function (answer) { return answer.results; }), plan.length);
     if (sortSelect.value === "moi-nhat") {
       var order = await newestFirstOrder(engine);
       // Static pages have no date: after the news.
@@ -468,6 +470,7 @@
 
   async function start() {
     var params = readAddress();
+    loadDWords(); // fetched beside the module (the page preloads both), not after it
     try {
       // On a large site only the small index is loaded now; the complete one after the first results.
       await loadEngine(engines.recent || engines.all);
