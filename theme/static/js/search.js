@@ -2,11 +2,12 @@
 // Without JavaScript the page shows a notice with links to Lưu trữ and the categories.
 //
 // Vietnamese: Pagefind folds tone and vowel marks (`hien mau` finds `hiến máu`) but not đ, which has
-// no Unicode decomposition. The build writes the đ-words the index holds (pagefind/d-words.json,
-// plugins/search/indexing.py d_words); a word typed without marks is also searched with đ only where
-// such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), the last word also as the start of one
-// (the reader may still be typing); a word typed with marks comes from a Vietnamese keyboard, which
-// types đ itself. The whole query is one Pagefind search per combination of its words' forms
+// no Unicode decomposition. The build writes the words holding d or đ that the index holds
+// (pagefind/d-words.json, plugins/search/indexing.py d_words); a d of a word typed without marks is
+// searched as đ only where such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), and as d only
+// where that word exists (`doan khoi` is `đoan khoi` alone where no `doan` exists), the last word also
+// as the start of one (the reader may still be typing); a word typed with marks comes from a Vietnamese
+// keyboard, which types đ itself. The whole query is one Pagefind search per combination of its words' forms
 // (`doan khoi`: `doan khoi`, `đoan khoi`; usually one or two): Pagefind returns only the pages holding
 // every word, so each search is cheap, where one search a word returned every page holding that word
 // (`doan`: nearly all) and took 3-8 times as long. A page found by several combinations keeps its best
@@ -61,25 +62,30 @@
     return query.normalize("NFC").toLowerCase().split(NOT_WORD).filter(Boolean);
   }
 
-  // The vocabulary, pure: the đ-words (marks off) with their folded keys.
+  // The vocabulary, pure: the words holding d or đ (marks off) with their folded keys.
   function vocabulary(dWords) {
     return dWords.map(function (word) { return { word: Array.from(word), key: fold(word) }; });
   }
 
-  // The forms a typed word is searched in, pure: the word, then the word with đ where the index holds
-  // a đ-word that folds to it (the last word of the query: that starts with it).
+  // The forms a typed word is searched in, pure: each spelling of its d's (d or đ) that a word of the
+  // index has (the last word of the query: that a word starts with), the word as typed first; the word
+  // as typed when none has. `doan khoi` is searched as `đoan khoi` alone when the index holds `đoàn`
+  // and `doanh` but no `doan`: Pagefind matches the start of every word, so `doan` would only find
+  // `doanh`, and each extra form costs a search of the whole query.
   function wordForms(word, last, vocab) {
-    var forms = [word];
     var key = fold(word);
     var letters = Array.from(word);
     // A word typed with marks comes from a Vietnamese keyboard, which types đ itself: its d is a d.
-    if (word.indexOf("d") < 0 || marksOff(word) !== word || letters.length !== Array.from(key).length) return forms;
+    if (word.indexOf("d") < 0 || marksOff(word) !== word || letters.length !== Array.from(key).length) return [word];
+    var forms = [];
     vocab.forEach(function (entry) {
       var fits = last ? entry.key.slice(0, key.length) === key : entry.key === key;
       if (!fits) return;
       var form = letters.map(function (letter, i) { return letter === "d" && entry.word[i] === "đ" ? "đ" : letter; }).join("");
       if (forms.indexOf(form) < 0) forms.push(form);
     });
+    if (!forms.length) return [word];
+    forms.sort(function (a, b) { return (b === word) - (a === word); });
     return forms;
   }
 
@@ -273,8 +279,8 @@
     return engine.loading;
   }
 
-  // The đ-words of the complete index, written beside its pagefind.js; none when missing (only the
-  // words as typed are searched then).
+  // The words holding d or đ of the complete index, written beside its pagefind.js; none when missing
+  // (only the words as typed are searched then).
   var dWords = null;
   function loadDWords() {
     if (!dWords) {
