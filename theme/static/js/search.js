@@ -107,10 +107,13 @@
     return plan.length ? combos.map(function (combo) { return combo.join(" "); }) : [];
   }
 
-  // The longest run of consecutive positions in a Set of matched word positions, at most `most` (a
-  // repeated word must not count twice).
+  // The longest run of consecutive positions among a page's matched word positions (an array or a
+  // Set, in any order), at most `most` (a repeated word must not count twice).
   function adjacentRun(positions, most) {
-    var sorted = Array.from(positions).sort(function (a, b) { return a - b; });
+    var sorted = Array.from(positions);
+    for (var k = 1; k < sorted.length; k++) {
+      if (sorted[k] < sorted[k - 1]) { sorted.sort(function (a, b) { return a - b; }); break; }
+    }
     var best = sorted.length ? 1 : 0;
     for (var i = 1, run = 1; i < sorted.length && best < most; i++) {
       run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : sorted[i] === sorted[i - 1] ? run : 1;
@@ -121,19 +124,23 @@
 
   // The pages of every combination's answer, pure: `answers` holds Pagefind's result lists
   // ([{id, score, words}]), `most` the number of query words. A page keeps its best score and every
-  // matched position; ranked by the longest run of adjacent matched words, then by score.
+  // matched position; ranked by the longest run of adjacent matched words, then by score. One answer
+  // (most queries) is read as it is, without merging.
   function combine(answers, most) {
     var byId = new Map();
     answers.forEach(function (results) {
       results.forEach(function (result) {
         var seen = byId.get(result.id);
-        if (!seen) byId.set(result.id, seen = { result: result, score: result.score, positions: new Set() });
-        else if (result.score > seen.score) seen.score = result.score;
-        result.words.forEach(function (position) { seen.positions.add(position); });
+        if (!seen) byId.set(result.id, { result: result, score: result.score, positions: result.words });
+        else {
+          if (result.score > seen.score) seen.score = result.score;
+          seen.positions = seen.positions.concat(result.words);
+        }
       });
     });
-    var merged = Array.from(byId.values()).map(function (seen) {
-      return { result: seen.result, score: seen.score, together: adjacentRun(seen.positions, most) };
+    var merged = [];
+    byId.forEach(function (seen) {
+      merged.push({ result: seen.result, score: seen.score, together: most > 1 ? adjacentRun(seen.positions, most) : 1 });
     });
     merged.sort(function (a, b) { return (b.together - a.together) || (b.score - a.score); });
     return merged;
