@@ -509,3 +509,18 @@ def test_first_visit_fetches_the_search_module_and_the_d_words_once_each_as_prel
     assert fetched.index("/pagefind/d-words.json") < fetched.index(script)
     context.close()
 
+
+
+@pytest.fixture(scope="module")
+def marks_url(tmp_path_factory):
+    """tests/fixtures/search_marks: “súng máy” three times in one news, “Sung may” (a name and a verb,
+    no marks) once in the title of another."""
+    with serve_fixture(tmp_path_factory, "search_marks") as base:
+        yield base
+
+
+def test_words_carrying_marks_rank_as_their_unmarked_look_alikes_when_typed_without_marks(page, marks_url):
+    # Pagefind's diacriticSimilarity would put the unmarked `Sung may` first for `sung may`.
+    for query in ("sung may", "súng máy"):
+        search(page, marks_url, query)
+        assert titles(page)[0] == "Bảo tàng tỉnh trưng bày khẩu súng máy thời kháng chiến", query
