@@ -7,11 +7,11 @@
 // searched as đ only where such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), and as d only
 // where that word exists (`doan khoi` is `đoan khoi` alone where no `doan` exists), the last word also
 // as the start of one (the reader may still be typing); a word typed with marks comes from a Vietnamese
-// keyboard, which types đ itself. The whole query is one Pagefind search per combination of its words' forms
-// (`doan khoi`: `doan khoi`, `đoan khoi`; usually one or two): Pagefind returns only the pages holding
-// every word, so each search is cheap, where one search a word returned every page holding that word
-// (`doan`: nearly all) and took 3-8 times as long. A page found by several combinations keeps its best
-// score. Pagefind's positions of the matched words then tell which pages hold the query's words next to
+// keyboard, which types đ itself. The whole query is one Pagefind search per combination of its words'
+// forms (`doan khoi`: `đoan khoi`; `dau tu` where `dầu` and `đầu` both exist: `dau tu`, `đau tu`; at most
+// MAX_COMBINATIONS): Pagefind returns only the pages holding every word, so each search is cheap, where
+// one search a word returned every page holding that word (`doan`: nearly all) and took several times as
+// long. A page found by several combinations keeps its best score. Pagefind's positions of the matched words then tell which pages hold the query's words next to
 // each other (the longest run of consecutive matched positions, at most the number of words), on every
 // page; those rank first, then by score. The positions do not say which word stands where, so the first
 // results are checked on their fetched text: the query's words whole and in the query's order first.
