@@ -1,7 +1,7 @@
 """`make bench-search`: the search index's cost and the search page's speed on generated news.
 
-For each size N (default 1,000 and 10,000) the news are generated (tools/generate_news.py, fixed seed)
-and built once with this site's settings and the search plugin switched off; then Pagefind indexes
+For each size N (default 1,000 and 10,000) the news are generated (tools/generate_news.py, fixed seed,
+its "varied" style: each news with its own names and figures, as real news) and built once with this site's settings and the search plugin switched off; then Pagefind indexes
 the built site with the plugin's own command (plugins/search/indexing.py), timed on its own, and the
 index folder is measured. On the largest site, served from 127.0.0.1, headless Chromium (Debian's)
 opens the search page in a fresh profile and types a first query; every file under pagefind/ that
@@ -28,6 +28,7 @@ Settings (command line first, then environment, then default):
   --seed  / BENCH_SEED           generator seed                (20221906)
   --keep  / BENCH_KEEP=1         keep the temporary folder
   --queries / BENCH_SEARCH_QUERIES  queries of each kind       (100)
+  --style / BENCH_SEARCH_STYLE   generator style: varied or site (varied)
 Results: printed as Markdown and written to bench-results/search.md. Exit 0 when every build and
 measurement ran (a missed target is reported, not an error); 1 otherwise."""
 
@@ -90,6 +91,7 @@ def parse_args(argv=None):
     parser.add_argument("--keep", action="store_true", default=os.environ.get("BENCH_KEEP") == "1")
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--queries", type=int, default=int(os.environ.get("BENCH_SEARCH_QUERIES") or 100))
+    parser.add_argument("--style", choices=generate_news.STYLES, default=os.environ.get("BENCH_SEARCH_STYLE") or "varied")
     parser.add_argument("--site", type=Path, help="measure only the browser part on this built, indexed site")
     args = parser.parse_args(argv)
     args.sizes = sorted({int(size) for size in args.sizes.split(",") if size.strip()})
@@ -490,9 +492,9 @@ def kib(value: int) -> str:
     return f"{value / 1000:,.1f} KB".replace(",", " ")
 
 
-def report(sizes: dict, browser: dict, largest: int, seed: int, relevance: dict | None = None) -> str:
+def report(sizes: dict, browser: dict, largest: int, seed: int, relevance: dict | None = None, style: str = "varied") -> str:
     lines = [
-        f"# Search benchmark ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, seed {seed}, {os.cpu_count()} CPUs, "
+        f"# Search benchmark ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, seed {seed}, {style} news, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.1f})",
         "",
         "| news | pages indexed | index build | index files | index size |",
@@ -548,7 +550,7 @@ def report(sizes: dict, browser: dict, largest: int, seed: int, relevance: dict 
 def main(argv=None) -> int:
     args = parse_args(argv)
     if args.site:
-        text = report({}, measure_browser(args.site), 0, args.seed, measure_relevance(args.site, args.queries, args.seed))
+        text = report({}, measure_browser(args.site), 0, args.seed, measure_relevance(args.site, args.queries, args.seed), args.style)
         print(text)
         return 0
     if os.environ.get("BENCH_TMP"):  # made when missing
@@ -559,7 +561,7 @@ def main(argv=None) -> int:
         sizes = {}
         for size in args.sizes:
             content, output = workdir / f"content-{size}", workdir / f"output-{size}"
-            generate_news.write(content, generate_news.generate(size, args.seed, names, generate_news.organisation(SITE_CONF)))
+            generate_news.write(content, generate_news.generate(size, args.seed, names, args.style, generate_news.organisation(SITE_CONF)))
             print(f"bench_search: building {size:,} news…", file=sys.stderr, flush=True)
             build_site(content, output)
             sizes[size] = time_index(output)
@@ -567,7 +569,7 @@ def main(argv=None) -> int:
         largest = args.sizes[-1]
         browser = measure_browser(workdir / f"output-{largest}")
         relevance = measure_relevance(workdir / f"output-{largest}", args.queries, args.seed)
-        text = report(sizes, browser, largest, args.seed, relevance)
+        text = report(sizes, browser, largest, args.seed, relevance, args.style)
         print(text)
         args.results.parent.mkdir(parents=True, exist_ok=True)
         args.results.write_text(text, encoding="utf-8")

@@ -9,7 +9,7 @@ dates up to 2025-12-31 at about 1.5 news a day (1,000 news span about two years,
 eighteen), some of them at the same minute, and bodies of 3-6 paragraphs assembled
 from phrase lists. Titles are unique and so are the slugs Pelican derives from them.
 
-Usage: python tools/generate_news.py OUT --count N --seed S
+Usage: python tools/generate_news.py OUT --count N --seed S [--style varied]
 Files are written as OUT/<year>/<slug>.md; OUT must be empty or not exist yet."""
 
 import argparse
@@ -255,6 +255,208 @@ SUMMARIES = [
     "{title_sentence} với nhiều nội dung phong phú, ý nghĩa.",
 ]
 
+# --- The "varied" style (`--style varied`, the search benchmark's corpus) ---------------------------
+# News that read like a provincial news site's: each has its own people, village, programme and figures,
+# so a run of three title words or a rare body word points to few news, as in real news. Titles follow
+# thirty shapes with slots filled from the pools below; bodies are sentences of the same kind, most
+# holding the news' own names and numbers. The phrases were written for this generator (no text was
+# copied). The default style above is kept as it is: `make bench` and its tests depend on its output.
+PROVINCES = [
+    "Tuyên Quang", "Hà Giang", "Cao Bằng", "Lào Cai", "Yên Bái", "Thái Nguyên", "Bắc Kạn", "Lạng Sơn",
+    "Điện Biên", "Lai Châu", "Sơn La", "Hòa Bình", "Phú Thọ", "Vĩnh Phúc", "Bắc Giang", "Quảng Ninh",
+    "Hải Dương", "Hưng Yên", "Thái Bình", "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+    "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên",
+    "Khánh Hòa", "Đắk Lắk", "Đắk Nông", "Gia Lai", "Kon Tum", "Lâm Đồng", "Bình Phước", "Đồng Nai",
+    "Đồng Tháp", "An Giang", "Kiên Giang", "Cà Mau", "Bạc Liêu", "Sóc Trăng", "Trà Vinh", "Bến Tre",
+]
+VILLAGE_HEADS = ["Nà", "Khuổi", "Pác", "Bản", "Phiêng", "Nặm", "Lũng", "Cốc", "Thác", "Đồng", "Bó", "Khau", "Tát", "Làng", "Đon", "Nậm"]
+# Village names end in a syllable made of an onset and a rhyme (about 1,500 of them), so most villages
+# are named in few news, as real place names are: a rare word of the body points to its news.
+ONSETS = ["B", "C", "Ch", "D", "Đ", "Kh", "L", "M", "N", "Ng", "Nh", "P", "Ph", "Qu", "S", "T", "Th", "Tr", "V", "X", "H", "Gi", "R", "K"]
+RHYMES = [
+    "à", "ả", "ạ", "ai", "ải", "am", "án", "àng", "ánh", "ao", "ạo", "ắc", "ăn", "ằng", "ấp", "âu", "ầu", "ẩy",
+    "ẻo", "ếch", "ênh", "ìa", "ỉn", "ình", "ịt", "ỏ", "ói", "òm", "ọn", "ỏng", "ổ", "ội", "ồn", "ống", "ơi",
+    "ờn", "ợp", "ủ", "úi", "ùm", "ụng", "uối", "uông", "ươi", "ườn", "ưởng", "ứt", "ửa", "iêng", "ải", "ay", "ẹt",
+    "ộc", "ương", "oòng", "ểu", "ĩnh", "ọt", "uồi", "ằm",
+]
+COMMUNE_WORDS = ["Thượng", "Hạ", "Trung", "Tân", "Phúc", "Minh", "Hòa", "Yên", "Kim", "Hồng", "Đại", "Bình", "Thanh", "Xuân", "Vĩnh", "Đức"]
+COMMUNE_TAILS = ["Lâm", "Thái", "Bình", "Sơn", "Thuận", "Long", "Hà", "Quang", "Phú", "An", "Lợi", "Đông", "Tiến", "Hưng", "Thịnh", "Mỹ"]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Ma", "Nông", "Triệu", "Hà", "La", "Lục", "Đinh", "Quan", "Chu", "Lương"]
+MIDDLE_MEN = ["Văn", "Minh", "Đức", "Quang", "Hữu", "Thanh", "Tiến", "Xuân"]
+MIDDLE_WOMEN = ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng", "Phương", "Kim"]
+GIVEN_MEN = ["Hùng", "Dũng", "Tuấn", "Đạt", "Đông", "Hải", "Thắng", "Trung", "Phúc", "Khánh", "Cường", "Kiên", "Hiếu", "Đại", "Luân", "Tùng", "Vĩnh", "Quyết", "Lộc", "Bảo"]
+GIVEN_WOMEN = ["Lan", "Hương", "Yến", "Linh", "Ánh", "Đào", "Duyên", "Nhung", "Thảo", "Trang", "Hạnh", "Loan", "Quyên", "Diệp", "Ngân", "Oanh", "Mận", "Huyền"]
+ROLES = ["Bí thư Chi đoàn", "Phó Bí thư Đoàn cơ sở", "đoàn viên", "cán bộ kỹ thuật", "giáo viên", "bác sĩ", "kỹ sư", "kế toán", "nhân viên kinh doanh", "điều dưỡng"]
+PROGRAMS = [
+    "Áo ấm cho em", "Thắp sáng đường quê", "Ngôi nhà khăn quàng đỏ", "Tiếp sức đến trường", "Bữa cơm yêu thương",
+    "Cặp lá yêu thương", "Mái ấm tình thương", "Sách hay cho em", "Giọt hồng nhân ái", "Đông ấm vùng cao",
+    "Nước sạch cho bản", "Con đường bích họa", "Tủ sách dân gian", "Góc học tập cho em", "Xe đạp đến trường",
+    "Chợ phiên 0 đồng", "Trung thu cho em", "Vườn rau dinh dưỡng", "Bình dân học vụ số", "Cây xanh đoàn viên",
+]
+WORKS = [
+    "cầu dân sinh", "đường bê tông liên thôn", "nhà văn hóa thôn", "sân chơi thiếu nhi", "hệ thống đèn năng lượng mặt trời",
+    "bể chứa nước sinh hoạt", "phòng học tin học", "thư viện xanh", "điểm trường mầm non", "nhà vệ sinh cho học sinh",
+    "tuyến đường hoa", "bếp ăn bán trú", "giếng khoan", "cổng trường", "khu vui chơi cộng đồng",
+]
+SPORTS = ["bóng đá nam", "bóng chuyền hơi", "cầu lông", "kéo co", "chạy việt dã", "bóng bàn", "đẩy gậy", "cờ tướng", "bơi lội", "quần vợt"]
+CROPS = ["chè Shan tuyết", "cam sành", "bưởi Phúc Diễn", "quế", "mía tím", "na dai", "dưa hấu", "nấm sò", "gà đồi", "mật ong bạc hà", "măng tre Bát Độ", "lạc đỏ"]
+TOPICS = [
+    "an toàn giao thông", "phòng chống ma túy", "bảo vệ môi trường", "phòng chống cháy nổ", "chuyển đổi số",
+    "khởi nghiệp", "pháp luật lao động", "sức khỏe sinh sản", "phòng chống đuối nước", "an ninh mạng",
+    "bình đẳng giới", "kỹ năng sơ cứu", "văn hóa đọc", "tiết kiệm điện", "phòng chống thiên tai",
+]
+# (shape, theme): the theme picks the body's sentences (VARIED_FACTS).
+VARIED_TITLES = [
+    ("{unit} trao {n} suất quà “{program}” tại thôn {village}", "gift"),
+    ("{province}: {people} đoàn viên tham gia hiến máu đợt {k} năm {year}", "blood"),
+    ("Khánh thành {work} thôn {village}, xã {commune}", "build"),
+    ("Tuổi trẻ {short} khởi công {work} tại bản {village}", "build"),
+    ("{person_full}: người {role} {quality} của {short}", "person"),
+    ("Giải {sport} {short} lần thứ {k} khép lại với chiến thắng của {winner}", "sport"),
+    ("Thanh niên xã {commune} giúp dân thu hoạch {crop}", "crop"),
+    ("Hỗ trợ {households} hộ dân bản {village} tiêu thụ {crop}", "crop"),
+    ("{unit} tuyên truyền {topic} cho học sinh xã {commune}", "talk"),
+    ("Tọa đàm “{topic}” thu hút {people} người tham dự", "talk"),
+    ("Đối thoại với thanh niên về {topic} năm {year}", "talk"),
+    ("Kết nạp {n} đoàn viên mới tại {short}", "union"),
+    ("Đại hội Chi đoàn {short} bầu anh {man_short} làm Bí thư", "union"),
+    ("Chị {woman_short} đoạt giải Nhất sáng kiến “{idea}”", "idea"),
+    ("Ra mắt mô hình “{program}” ở xã {commune}", "gift"),
+    ("Đoàn viên {short} dầm mưa sửa {work} cho bà con {village}", "build"),
+    ("Tặng {bikes} xe đạp cho học sinh nghèo vượt khó xã {commune}", "gift"),
+    ("{short}: {n} công trình thanh niên chào mừng Đại hội Đoàn các cấp", "build"),
+    ("Học bổng “{program}” đến với {n} em học sinh {province}", "gift"),
+    ("Ngày hội đọc sách tại điểm trường {village}", "study"),
+    ("Trồng {trees} cây xanh trên đồi {village}", "green"),
+    ("Khám bệnh, cấp thuốc cho {people} người dân xã {commune}", "health"),
+    ("Nhịp cầu giao lưu giữa tuổi trẻ {short} và {province}", "sport"),
+    ("Anh {man_short} và hành trình {journey}", "person"),
+    ("Lớp học tiếng {language} cho đoàn viên {short}", "study"),
+    ("{unit} nhận cờ thi đua xuất sắc năm {year}", "union"),
+    ("Sửa chữa nhà cho gia đình bà {elder} ở thôn {village}", "build"),
+    ("Đêm văn nghệ “{program}” gây quỹ được {money} đồng", "gift"),
+    ("Tình nguyện viên {short} hỗ trợ người dân {commune} làm căn cước điện tử", "study"),
+    ("Hội thi {contest} năm {year}: {winner} giành giải Nhất", "idea"),
+]
+QUALITIES = ["tận tụy", "sáng tạo", "giàu nghị lực", "vượt khó", "năng động", "không ngại gian khó", "gương mẫu"]
+IDEAS = [
+    "số hóa hồ sơ lưu trữ", "phần mềm quản lý đoàn viên", "sổ tay điện tử cho chi đoàn", "máy sấy nông sản tự chế",
+    "bản đồ số các di tích", "hệ thống tưới nhỏ giọt", "ứng dụng nhắc lịch tiêm chủng", "mã QR cho sản phẩm OCOP",
+]
+JOURNEYS = ["mang ánh sáng đến bản xa", "đưa sách lên vùng cao", "giữ rừng đầu nguồn", "hiến máu 40 lần", "làm giàu từ cây quế", "dạy chữ cho người Mông"]
+LANGUAGES = ["Mông", "Dao", "Tày", "Anh", "Hàn"]
+CONTESTS = ["tìm hiểu Luật Thanh niên", "Bí thư Chi đoàn giỏi", "tuyên truyền viên trẻ", "nấu ăn ngon", "an toàn vệ sinh lao động", "tin học văn phòng"]
+VARIED_OPENERS = [
+    "Ngày {date}, {unit} đã tổ chức chương trình tại thôn {village}, xã {commune}.",
+    "Sáng {date}, tại thôn {village}, xã {commune}, {unit} phối hợp với chính quyền địa phương triển khai hoạt động này.",
+    "Trong hai ngày cuối tuần, hơn {people} đoàn viên của {short} đã có mặt ở bản {village} từ sớm.",
+    "Theo anh {man}, {role2} của đơn vị, hoạt động ở thôn {village} được chuẩn bị từ đầu tháng {month}.",
+]
+# (themes, sentence): "*" fits every news.
+VARIED_FACTS = [
+    ("*", "Tổng kinh phí thực hiện khoảng {money} đồng, phần lớn do đoàn viên và các nhà hảo tâm đóng góp."),
+    ("gift build health study", "Con đường vào bản {village} dài gần {km} km, mùa mưa trơn trượt nên xe phải dừng lại ở đầu dốc."),
+    ("gift build crop health", "Thôn {village} hiện có {households} hộ, đa số là đồng bào {people_ethnic}, đời sống còn nhiều khó khăn."),
+    ("gift study health", "Chị {woman}, {role}, kể rằng nhóm đã đi bộ ba tiếng đồng hồ mới tới được điểm trường."),
+    ("gift", "Mỗi suất quà gồm chăn ấm, sách vở và {gift} đồng tiền mặt."),
+    ("gift build health green", "Ông {elder_man}, trưởng thôn {village}, xúc động cảm ơn các đoàn viên đã không quản ngại đường xa."),
+    ("build green", "Bà con trong thôn góp ngày công, còn đoàn viên lo vật liệu và kỹ thuật."),
+    ("crop", "Đến nay, mô hình đã giúp {households} hộ có thêm thu nhập ổn định từ {crop}."),
+    ("crop", "Năm nay, sản lượng {crop} của xã ước đạt {tons} tấn, nhưng giá bán giảm mạnh vì thương lái ép giá."),
+    ("crop", "Các bạn trẻ đã livestream giới thiệu sản phẩm, bán được hơn {tons} tấn chỉ trong một buổi tối."),
+    ("talk", "Tại buổi tuyên truyền, báo cáo viên đã giới thiệu những điểm mới về {topic} bằng các tình huống gần gũi."),
+    ("talk study gift", "Nhiều em học sinh lần đầu được tham gia trò chơi tương tác và nhận phần thưởng là bộ sách “{program}”."),
+    ("sport", "Đội {winner} thi đấu đầy quyết tâm, giành chiến thắng với tỷ số {score} trong trận chung kết."),
+    ("sport", "Giải có {teams} đội tham gia, thi đấu vòng tròn tính điểm trong {days} ngày."),
+    ("gift health blood person", "Đây là năm thứ {k} liên tiếp đơn vị duy trì chương trình, với tổng số {n} lượt người được hỗ trợ."),
+    ("talk union", "Sau buổi đối thoại, {n} kiến nghị của thanh niên đã được ghi nhận và chuyển tới các ngành chức năng."),
+    ("gift study", "Đoàn viên {woman} chia sẻ: “Nhìn các em cười, chúng tôi quên hết mệt mỏi.”"),
+    ("health blood", "Những người tham gia được kiểm tra huyết áp, đo đường huyết và tư vấn dinh dưỡng miễn phí."),
+    ("build", "Dự kiến công trình hoàn thành trước ngày {date2}, phục vụ hơn {households} hộ dân đi lại."),
+    ("idea union", "Ý tưởng “{idea}” đã được đơn vị áp dụng, rút ngắn một nửa thời gian xử lý công việc."),
+    ("idea sport", "Ban tổ chức trao {n} giải thưởng, trong đó có giải phong cách dành cho {woman}."),
+    ("study", "Mỗi tuần, lớp học mở vào tối thứ Ba và thứ Năm, do anh {man} trực tiếp giảng dạy."),
+    ("build person", "Tuyến đường được lắp {lamps} bóng đèn, soi sáng đoạn dốc {village} vốn tối om mỗi đêm."),
+    ("green build", "Cùng ngày, các đoàn viên tổ chức dọn vệ sinh, khơi thông cống rãnh quanh nhà văn hóa thôn {village}."),
+    ("blood", "Đợt này tiếp nhận {units} đơn vị máu, vượt chỉ tiêu {percent}% so với kế hoạch."),
+    ("blood", "Anh {man}, {role}, đã hiến máu lần thứ {k} và vận động thêm {n} đồng nghiệp cùng tham gia."),
+    ("talk union crop", "Theo thống kê của Đoàn xã {commune}, thanh niên trong độ tuổi chiếm khoảng {percent}% dân số."),
+    ("person", "Sinh năm {born}, {person_full} đã gắn bó với {short} hơn {k} năm."),
+    ("person", "Không chỉ hoàn thành tốt chuyên môn, {person_full} còn là người khởi xướng mô hình “{program}”."),
+    ("person", "Nhắc đến {person_full}, đồng nghiệp nhớ ngay những chuyến đi về bản {village} vào mỗi dịp cuối tuần."),
+    ("green", "Các loài cây được chọn là lim xanh, sấu và keo lai, phù hợp với thổ nhưỡng của địa phương."),
+    ("green", "Sau {k} năm, tỷ lệ cây sống của những đợt trồng trước đạt trên {percent2}%."),
+    ("union", "Đại hội đã bầu Ban Chấp hành gồm {small} đồng chí, anh {man} được tín nhiệm giữ chức Bí thư."),
+    ("union", "Các đoàn viên mới được nghe giới thiệu về lịch sử Đoàn và nhận huy hiệu Đoàn từ Bí thư {short}."),
+    ("idea", "Hội đồng giám khảo đánh giá cao tính khả thi và khả năng nhân rộng của các giải pháp dự thi."),
+    ("study", "Sau khóa học, {n} học viên đã có thể giao tiếp cơ bản và hỗ trợ người dân làm thủ tục trực tuyến."),
+    ("health", "Đoàn đã cấp phát miễn phí {n} loại thuốc thông thường và tặng {bikes} bộ dụng cụ sơ cứu cho trạm y tế."),
+]
+VARIED_CLOSERS = [
+    "Thời gian tới, đơn vị sẽ tiếp tục nhân rộng mô hình ra các xã lân cận.",
+    "Hoạt động góp phần lan tỏa tinh thần tương thân tương ái trong cộng đồng.",
+    "Chương trình khép lại trong không khí ấm áp, nhiều người dân nán lại trò chuyện cùng các bạn trẻ.",
+    "Dịp này, nhiều tập thể và cá nhân đã được tặng giấy khen vì có thành tích xuất sắc.",
+    "Đơn vị cho biết sẽ tổ chức lại hoạt động vào mùa hè năm sau.",
+]
+ETHNIC = ["Tày", "Dao", "Mông", "Cao Lan", "Sán Chay", "Nùng", "Thái", "Mường"]
+UNIT_SHORT = {unit: unit.replace("Đoàn Thanh niên ", "").replace("Đoàn ", "").replace("Chi đoàn ", "") for unit in UNITS}
+
+
+def person(rng: Random, woman: bool) -> str:
+    middle, given = (MIDDLE_WOMEN, GIVEN_WOMEN) if woman else (MIDDLE_MEN, GIVEN_MEN)
+    return f"{rng.choice(FAMILY)} {rng.choice(middle)} {rng.choice(given)}"
+
+
+def varied_slots(rng: Random, moment: datetime, unit: str) -> dict:
+    """The slots of one news: its own village, commune, people, programme and figures."""
+    man, woman = person(rng, False), person(rng, True)
+    later = moment + timedelta(days=rng.randint(20, 120))
+    return {
+        "unit": unit, "short": UNIT_SHORT[unit], "province": rng.choice(PROVINCES),
+        "village": f"{rng.choice(VILLAGE_HEADS)} {rng.choice(ONSETS)}{rng.choice(RHYMES)}",
+        "commune": f"{rng.choice(COMMUNE_WORDS)} {rng.choice(COMMUNE_TAILS)}",
+        "man": man, "woman": woman, "man_short": man.split(" ", 1)[1], "woman_short": woman.split(" ", 1)[1],
+        "person_full": rng.choice([man, woman]), "born": moment.year - rng.randint(22, 34), "percent2": rng.randint(80, 97),
+        "small": rng.randint(5, 15), "elder_man": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_MEN)} {rng.choice(GIVEN_MEN)}",
+        "role": rng.choice(ROLES), "role2": rng.choice(ROLES[:2]), "quality": rng.choice(QUALITIES),
+        "elder": person(rng, True),
+        "program": rng.choice(PROGRAMS), "work": rng.choice(WORKS),
+        "sport": rng.choice(SPORTS), "crop": rng.choice(CROPS), "topic": rng.choice(TOPICS), "idea": rng.choice(IDEAS),
+        "journey": rng.choice(JOURNEYS), "language": rng.choice(LANGUAGES), "contest": rng.choice(CONTESTS),
+        "winner": UNIT_SHORT[rng.choice([u for u in UNITS if u != unit])], "people_ethnic": rng.choice(ETHNIC),
+        "year": moment.year, "month": moment.month, "date": vn_date(moment), "date2": vn_date(later),
+        "n": rng.randint(3, 90), "k": rng.randint(2, 12), "people": vn_number(rng.randint(30, 900)),
+        "households": rng.randint(12, 240), "bikes": rng.randint(5, 60), "trees": vn_number(rng.randint(2, 60) * 100),
+        "money": vn_number(rng.randint(3, 400) * 1_000_000), "gift": vn_number(rng.choice([200, 300, 500, 700]) * 1000),
+        "km": rng.randint(3, 19), "tons": rng.randint(2, 80), "score": f"{rng.randint(1, 5)}-{rng.randint(0, 1)}",
+        "teams": rng.randint(6, 24), "days": rng.randint(2, 5), "lamps": rng.randint(20, 150),
+        "units": rng.randint(40, 400), "percent": rng.randint(5, 40),
+    }
+
+
+def make_varied(rng: Random, category: int, moment: datetime, taken: dict, org: str) -> tuple:
+    """(title, slug, summary, body) of one news in the varied style; a title not used yet."""
+    for _ in range(60):
+        unit = rng.choice(UNITS)
+        slots = {**varied_slots(rng, moment, unit), "org": org}
+        shape, theme = rng.choice(VARIED_TITLES)
+        title = shape.format(**slots)
+        title = title[0].upper() + title[1:]
+        slug = slugify(title)
+        if slug not in taken:
+            break
+    else:
+        raise RuntimeError(f"no free title for {moment}")
+    fitting = [sentence for themes, sentence in VARIED_FACTS if themes == "*" or theme in themes.split()]
+    facts = rng.sample(fitting, min(len(fitting), rng.randint(3, 6)))
+    sentences = [rng.choice(VARIED_OPENERS)] + facts + [rng.choice(VARIED_CLOSERS)]
+    sentences = [sentence.format(**slots) for sentence in sentences]
+    cut = sorted(rng.sample(range(1, len(sentences)), min(len(sentences) - 1, rng.randint(2, 4))))
+    paragraphs = [" ".join(sentences[a:b]) for a, b in zip([0] + cut, cut + [len(sentences)])]
+    summary = rng.choice(SUMMARIES).format(title_sentence=title, year=moment.year, org=org)
+    return title, slug, summary, "\n\n".join(paragraphs)
+
 
 def written_setting(name: str, settings_file: Path = SETTINGS_FILE):
     """A setting's value as written in pelicanconf.py, read without executing the file."""
@@ -420,28 +622,30 @@ def render(title, moment, category_name, author, tags, summary, views, body) -> 
     return "\n".join(lines) + "\n\n" + body + "\n"
 
 
-def generate(count: int, seed: int, names: list, org: str | None = None) -> list:
-    """[(relative path, Markdown text)] for `count` news, the same for the same seed, names and
-    organisation (`org`, by default SITE_SHORTNAME in pelicanconf.py)."""
+STYLES = ("site", "varied")
+
+
+def generate(count: int, seed: int, names: list, style: str = "site", org: str | None = None) -> list:
+    """[(relative path, Markdown text)] for `count` news, the same for the same seed, names, style and
+    organisation: style "site" (the default: few title patterns, shared sentences) or "varied" (each news
+    its own names and figures, for the search benchmark); `org` by default SITE_SHORTNAME in pelicanconf.py."""
     org = org or organisation()
     rng = Random(seed)
     taken = {}
     files = []
     for category, moment in plan(count, names, rng):
-        title, slug, unit = make_title(rng, category, moment, taken, org)
+        if style == "varied":
+            title, slug, summary, body = make_varied(rng, category, moment, taken, org)
+        else:
+            title, slug, unit = make_title(rng, category, moment, taken, org)
+            summary = fill(rng.choice(SUMMARIES), rng, moment, unit, title_sentence=title, org=org)
         taken[slug] = title
-        summary = fill(rng.choice(SUMMARIES), rng, moment, unit, title_sentence=title, org=org)
         views = int(rng.lognormvariate(5.3, 0.9)) + 5 if rng.random() < VIEWS_SHARE else None
-        text = render(
-            title,
-            moment,
-            names[category],
-            rng.choice(AUTHORS).format(org=org),
-            make_tags(rng, category, org),
-            summary,
-            views,
-            make_body(rng, moment, unit, title, category, org),
-        )
+        author = rng.choice(AUTHORS).format(org=org)
+        tags = make_tags(rng, category, org)
+        if style != "varied":
+            body = make_body(rng, moment, unit, title, category, org)
+        text = render(title, moment, names[category], author, tags, summary, views, body)
         files.append((f"{moment.year}/{slug}.md", text))
     return files
 
@@ -461,10 +665,11 @@ def main(argv=None) -> int:
     parser.add_argument("--count", type=int, default=1000, help="number of news (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--settings", type=Path, default=SETTINGS_FILE, help="pelicanconf.py holding NEWS_CATEGORIES")
+    parser.add_argument("--style", choices=STYLES, default="site", help="site (default) or varied (each news its own names)")
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be 0 or more")
-    write(args.out, generate(args.count, args.seed, news_categories(args.settings), organisation(args.settings)))
+    write(args.out, generate(args.count, args.seed, news_categories(args.settings), args.style, organisation(args.settings)))
     print(f"{args.count} news written to {args.out} (seed {args.seed})")
     return 0
 

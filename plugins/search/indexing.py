@@ -32,7 +32,7 @@ _GLOB_SPECIAL = set("{}[]*?,\\!")
 # words, see docs/tim-kiem.md.
 D_WORDS_FILE = "d-words.json"
 _TAG = re.compile(r"<[^>]*>")
-_D_WORD = re.compile(r"\w*đ\w*")
+_D_WORD = re.compile(r"\w*[dđ]\w*")
 
 
 @dataclass(frozen=True)
@@ -114,12 +114,13 @@ def index_commands(executable, site: Path, bundle_dir: str, language: str, news_
 
 
 def d_words(texts) -> set[str]:
-    """The words holding đ in `texts` (HTML or plain text), lower case with tone and vowel marks off
-    and đ kept, the form the search page compares a query word with: `Đoàn viên` -> {"đoan"}."""
+    """The words holding d or đ in `texts` (HTML or plain text), lower case with tone and vowel marks
+    off and đ kept, the form the search page compares a query word with: `Đoàn doanh` -> {"đoan",
+    "doanh"}. The page searches a d typed plain as đ, or as d, only where such a word exists."""
     found = set()
     for text in texts:
         text = unicodedata.normalize("NFC", text or "").casefold()
-        if "đ" not in text:
+        if "đ" not in text and "d" not in text:
             continue
         for word in _D_WORD.findall(_TAG.sub(" ", text)):
             found.add("".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)))

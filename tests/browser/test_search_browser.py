@@ -284,9 +284,11 @@ def test_search_page_without_javascript_says_so_and_offers_archives_and_categori
 @pytest.mark.parametrize("case", VARIANTS["cases"], ids=lambda case: case["query"].strip() or "blank")
 def test_query_forms_follow_the_shared_table_when_computed_in_the_browser(page, base_url, case):
     page.goto(base_url + "tim-kiem/")
-    got = page.evaluate("([q, words]) => window.vnSearch.plannedSearches(q, window.vnSearch.vocabulary(words))",
-                        [case["query"], VARIANTS["d_words"]])
-    assert got == case["forms"]
+    got = page.evaluate("""([q, words]) => {
+        const plan = window.vnSearch.plannedSearches(q, window.vnSearch.vocabulary(words));
+        return [plan, window.vnSearch.combinedSearches(plan)];
+    }""", [case["query"], VARIANTS["d_words"]])
+    assert got == [case["forms"], case["searches"]]
 
 
 def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_path_factory):
@@ -463,3 +465,61 @@ def test_text_check_counts_whole_words_in_a_row_never_a_word_that_only_starts_so
         window.vnSearch.textRun('tổ chức, y tế', ['y', 'te', 'to']),
         window.vnSearch.textRun('Doanh nghiệp', ['doan'])]""")
     assert runs == [2, 3, 2, 0]
+
+
+def test_adjacent_run_counts_consecutive_matched_positions_at_most_once_a_query_word(page, base_url):
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function("window.vnSearch !== undefined")
+    runs = page.evaluate("""() => [
+        window.vnSearch.adjacentRun(new Set([]), 3),
+        window.vnSearch.adjacentRun(new Set([7]), 3),
+        window.vnSearch.adjacentRun(new Set([12, 3, 5, 4]), 3),
+        window.vnSearch.adjacentRun(new Set([1, 2, 3, 4, 5, 9]), 2),
+        window.vnSearch.adjacentRun(new Set([2, 4, 6]), 3)]""")
+    assert runs == [0, 1, 3, 2, 1]
+
+
+def test_combined_results_rank_adjacent_words_first_then_by_score_and_keep_each_page_once(page, base_url):
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function("window.vnSearch !== undefined")
+    ranked = page.evaluate("""() => window.vnSearch.combine([
+        [{id: 'apart', score: 9, words: [1, 5, 9]}, {id: 'row', score: 2, words: [20, 21]}],
+        [{id: 'apart', score: 4, words: [2]}, {id: 'other', score: 3, words: [0, 4]}]], 2)
+        .map(entry => [entry.result.id, entry.score, entry.together])""")
+    # `apart` holds 1 and 2 through its two spellings: a run of two, and its better score.
+    assert ranked == [["apart", 9, 2], ["row", 2, 2], ["other", 3, 1]]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["small site", "large site"])
+def test_first_visit_fetches_the_search_module_and_the_d_words_once_each_as_preloaded(chromium, base_url, recent_base_url, large):
+    base = recent_base_url if large else base_url
+    context = chromium.new_context()
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    search(page, base, "doan khoi")
+    wait_until_complete(page)
+    first = "/pagefind/moi/pagefind.js" if large else "/pagefind/pagefind.js"
+    assert page.locator("link[rel=modulepreload]").get_attribute("href").endswith(first)
+    assert fetched.count(first) == 1
+    assert fetched.count("/pagefind/d-words.json") == 1
+    # Asked for while the page is read, before the script that searches.
+    script = urlparse(page.evaluate("document.querySelector('script[src*=search]').src")).path
+    assert fetched.index("/pagefind/d-words.json") < fetched.index(script)
+    context.close()
+
+
+
+@pytest.fixture(scope="module")
+def marks_url(tmp_path_factory):
+    """tests/fixtures/search_marks: “súng máy” three times in one news, “Sung may” (a name and a verb,
+    no marks) once in the title of another."""
+    with serve_fixture(tmp_path_factory, "search_marks") as base:
+        yield base
+
+
+def test_words_carrying_marks_rank_as_their_unmarked_look_alikes_when_typed_without_marks(page, marks_url):
+    # Pagefind's diacriticSimilarity would put the unmarked `Sung may` first for `sung may`.
+    for query in ("sung may", "súng máy"):
+        search(page, marks_url, query)
+        assert titles(page)[0] == "Bảo tàng tỉnh trưng bày khẩu súng máy thời kháng chiến", query

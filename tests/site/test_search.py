@@ -281,11 +281,12 @@ def test_only_title_summary_body_and_captions_are_indexed_when_news_have_no_auth
         assert "doanh nghiệp" not in text and "Khối" not in text or other == url, other
 
 
-def test_d_words_file_lists_exactly_the_đ_words_of_the_indexed_text_when_built(own_words_site, search_site):
+def test_d_words_file_lists_exactly_the_d_and_đ_words_of_the_indexed_text_when_built(own_words_site, search_site):
     from trangtin.search.indexing import d_words  # noqa: PLC0415
 
     for site in (own_words_site, search_site):
         written = json.loads((site.output / "pagefind" / "d-words.json").read_text(encoding="utf-8"))
         assert written == sorted(d_words(indexed_texts(site).values()))
     assert json.loads((own_words_site.output / "pagefind" / "d-words.json").read_text(encoding="utf-8")) == [
+        "dai", "dan", "dich", "dien", "do", "don", "dung",
         "đa", "đao", "đau", "đeu", "đi", "đien", "đinh", "đoan", "đoi", "đong", "đuoc"]

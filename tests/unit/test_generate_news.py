@@ -29,9 +29,9 @@ def parse(text: str) -> tuple:
     return metadata, [p for p in body.split("\n\n") if p.strip()]
 
 
-@pytest.fixture(scope="module")
-def news():
-    return generate_news.generate(600, 11, CATEGORIES)
+@pytest.fixture(scope="module", params=generate_news.STYLES)
+def news(request):
+    return generate_news.generate(600, 11, CATEGORIES, request.param)
 
 
 def test_files_are_identical_when_the_seed_is_the_same(tmp_path):
@@ -114,9 +114,10 @@ def test_dates_fill_the_span_when_generated(news):
     assert (generate_news.LAST_DAY - days[-1]).days < 10
 
 
-def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path):
+@pytest.mark.parametrize("style", generate_news.STYLES)
+def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path, style):
     content = tmp_path / "content"
-    generate_news.main([str(content), "--count", "30", "--seed", "2022"])
+    generate_news.main([str(content), "--count", "30", "--seed", "2022", "--style", style])
     site = build(content, tmp_path / "output")  # --fatal warnings: any warning fails the build
     for source in sorted(content.rglob("*.md")):
         metadata = dict(parse(source.read_text(encoding="utf-8"))[0])
@@ -133,3 +134,17 @@ def test_no_sentence_repeats_within_a_news_when_generated(news):
         _metadata, paragraphs = parse(text)
         sentences = [s for p in paragraphs for s in re.split(r"(?<=[.”])\s+", p)]
         assert len(sentences) == len(set(sentences)), path
+
+
+def test_varied_titles_rarely_share_three_words_and_fill_every_slot_when_generated():
+    """The search benchmark's corpus: a run of three title words points to about one news (the default
+    style's titles share their runs with a dozen), and no template slot is left unfilled."""
+    files = generate_news.generate(1000, 20221906, CATEGORIES, "varied")
+    titles = [re.findall(r"\w+", dict(parse(text)[0])["Title"].lower()) for _path, text in files]
+    holders = {}
+    for words in titles:
+        for run in set(zip(words, words[1:], words[2:])):
+            holders[run] = holders.get(run, 0) + 1
+    rarest = [min(holders[run] for run in zip(words, words[1:], words[2:])) for words in titles]
+    assert sum(rarest) / len(rarest) < 1.5
+    assert not any("{" in text or "}" in text for _path, text in files)

@@ -2,16 +2,19 @@
 // Without JavaScript the page shows a notice with links to Lưu trữ and the categories.
 //
 // Vietnamese: Pagefind folds tone and vowel marks (`hien mau` finds `hiến máu`) but not đ, which has
-// no Unicode decomposition. The build writes the đ-words the index holds (pagefind/d-words.json,
-// plugins/search/indexing.py d_words); a word typed without marks is also searched with đ only where
-// such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), the last word also as the start of one
-// (the reader may still be typing); a word typed with marks comes from a Vietnamese keyboard, which
-// types đ itself. Each word is searched on its own, once per form: a page must hold every word in one
-// of its forms, its score is the sum of its words' best scores, and the word positions Pagefind returns
-// tell which pages hold the words next to each other in the query's order; those rank first (the
-// longest run of the query's words first), whichever pages they are. Searching the whole query at once
-// is faster (one search instead of one a word) but cannot tell the words' order, and ranked the bench
-// corpus's title queries worse (recall@1 0.93 / 0.95 instead of 0.97 / 0.98, docs/tim-kiem.md).
+// no Unicode decomposition. The build writes the words holding d or đ that the index holds
+// (pagefind/d-words.json, plugins/search/indexing.py d_words); a d of a word typed without marks is
+// searched as đ only where such a word exists (`doan` -> `đoan`, never `diet` -> `điet`), and as d only
+// where that word exists (`doan khoi` is `đoan khoi` alone where no `doan` exists), the last word also
+// as the start of one (the reader may still be typing); a word typed with marks comes from a Vietnamese
+// keyboard, which types đ itself. The whole query is one Pagefind search per combination of its words'
+// forms (`doan khoi`: `đoan khoi`; `dau tu` where `dầu` and `đầu` both exist: `dau tu`, `đau tu`; at most
+// MAX_COMBINATIONS): Pagefind returns only the pages holding every word, so each search is cheap, where
+// one search a word returned every page holding that word (`doan`: nearly all) and took several times as
+// long. A page found by several combinations keeps its best score. Pagefind's positions of the matched words then tell which pages hold the query's words next to
+// each other (the longest run of consecutive matched positions, at most the number of words), on every
+// page; those rank first, then by score. The positions do not say which word stands where, so the first
+// results are checked on their fetched text: the query's words whole and in the query's order first.
 // With marks typed, exact marks rank first (Pagefind's diacriticSimilarity); without, a word carrying
 // marks is not ranked below its unmarked look-alike.
 // Titles and excerpts are highlighted here, word by word in folded form (`doan` marks `Đoàn`, never
@@ -30,6 +33,7 @@
   var PAGE_SIZE = 10;
   var TYPING_DELAY = 120; // ms after the last keystroke
   var EXCERPT_WORDS = 20;
+  var MAX_COMBINATIONS = 4; // Pagefind searches a query at most (a query with many d-words)
   var RANKING_MARKED = { diacriticSimilarity: 5 };
   var RANKING_UNMARKED = { diacriticSimilarity: 0 };
   var MARKS = /[\u0300-\u036f]/g;
@@ -58,25 +62,30 @@
     return query.normalize("NFC").toLowerCase().split(NOT_WORD).filter(Boolean);
   }
 
-  // The vocabulary, pure: the đ-words (marks off) with their folded keys.
+  // The vocabulary, pure: the words holding d or đ (marks off) with their folded keys.
   function vocabulary(dWords) {
     return dWords.map(function (word) { return { word: Array.from(word), key: fold(word) }; });
   }
 
-  // The forms a typed word is searched in, pure: the word, then the word with đ where the index holds
-  // a đ-word that folds to it (the last word of the query: that starts with it).
+  // The forms a typed word is searched in, pure: each spelling of its d's (d or đ) that a word of the
+  // index has (the last word of the query: that a word starts with), the word as typed first; the word
+  // as typed when none has. `doan khoi` is searched as `đoan khoi` alone when the index holds `đoàn`
+  // and `doanh` but no `doan`: Pagefind matches the start of every word, so `doan` would only find
+  // `doanh`, and each extra form costs a search of the whole query.
   function wordForms(word, last, vocab) {
-    var forms = [word];
     var key = fold(word);
     var letters = Array.from(word);
     // A word typed with marks comes from a Vietnamese keyboard, which types đ itself: its d is a d.
-    if (word.indexOf("d") < 0 || marksOff(word) !== word || letters.length !== Array.from(key).length) return forms;
+    if (word.indexOf("d") < 0 || marksOff(word) !== word || letters.length !== Array.from(key).length) return [word];
+    var forms = [];
     vocab.forEach(function (entry) {
       var fits = last ? entry.key.slice(0, key.length) === key : entry.key === key;
       if (!fits) return;
       var form = letters.map(function (letter, i) { return letter === "d" && entry.word[i] === "đ" ? "đ" : letter; }).join("");
       if (forms.indexOf(form) < 0) forms.push(form);
     });
+    if (!forms.length) return [word];
+    forms.sort(function (a, b) { return (b === word) - (a === word); });
     return forms;
   }
 
@@ -86,34 +95,52 @@
     return words.map(function (word, i) { return wordForms(word, i === words.length - 1, vocab); });
   }
 
-  // The longest run of the query's words, in order, at consecutive positions of one page; `positions`
-  // holds one Set of word positions per query word.
-  function longestRun(positions) {
-    var best = 1;
-    for (var i = 0; i + best < positions.length; i++) {
-      positions[i].forEach(function (start) {
-        var run = 1;
-        while (i + run < positions.length && positions[i + run].has(start + run)) run++;
-        if (run > best) best = run;
-      });
-    }
-    return best;
+  // The Pagefind searches of a query, pure: one per combination of its words' forms, the words as typed
+  // first, at most MAX_COMBINATIONS (tests/fixtures/search_query_variants.json).
+  function combinedSearches(plan) {
+    var combos = [[]];
+    plan.forEach(function (forms) {
+      var next = [];
+      combos.forEach(function (combo) { forms.forEach(function (form) { next.push(combo.concat([form])); }); });
+      combos = next.slice(0, MAX_COMBINATIONS);
+    });
+    return plan.length ? combos.map(function (combo) { return combo.join(" "); }) : [];
   }
 
-  // Pages holding every word, pure: `perWord` is one Map (page id -> {score, positions, result}) per
-  // query word. Ranked by the longest run of the words in order, then by the sum of the words' scores.
-  function combine(perWord) {
-    if (!perWord.length) return [];
-    var smallest = perWord.reduce(function (a, b) { return b.size < a.size ? b : a; });
-    var merged = [];
-    smallest.forEach(function (_, id) {
-      var hits = perWord.map(function (byId) { return byId.get(id); });
-      if (hits.some(function (hit) { return !hit; })) return;
-      merged.push({
-        result: hits[0].result,
-        score: hits.reduce(function (sum, hit) { return sum + hit.score; }, 0),
-        together: longestRun(hits.map(function (hit) { return hit.positions; })),
+  // The longest run of consecutive positions among a page's matched word positions (an array or a
+  // Set, in any order), at most `most` (a repeated word must not count twice).
+  function adjacentRun(positions, most) {
+    var sorted = Array.from(positions);
+    for (var k = 1; k < sorted.length; k++) {
+      if (sorted[k] < sorted[k - 1]) { sorted.sort(function (a, b) { return a - b; }); break; }
+    }
+    var best = sorted.length ? 1 : 0;
+    for (var i = 1, run = 1; i < sorted.length && best < most; i++) {
+      run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : sorted[i] === sorted[i - 1] ? run : 1;
+      if (run > best) best = run;
+    }
+    return Math.min(best, most);
+  }
+
+  // The pages of every combination's answer, pure: `answers` holds Pagefind's result lists
+  // ([{id, score, words}]), `most` the number of query words. A page keeps its best score and every
+  // matched position; ranked by the longest run of adjacent matched words, then by score. One answer
+  // (most queries) is read as it is, without merging.
+  function combine(answers, most) {
+    var byId = new Map();
+    answers.forEach(function (results) {
+      results.forEach(function (result) {
+        var seen = byId.get(result.id);
+        if (!seen) byId.set(result.id, { result: result, score: result.score, positions: result.words });
+        else {
+          if (result.score > seen.score) seen.score = result.score;
+          seen.positions = seen.positions.concat(result.words);
+        }
       });
+    });
+    var merged = [];
+    byId.forEach(function (seen) {
+      merged.push({ result: seen.result, score: seen.score, together: most > 1 ? adjacentRun(seen.positions, most) : 1 });
     });
     merged.sort(function (a, b) { return (b.together - a.together) || (b.score - a.score); });
     return merged;
@@ -180,7 +207,7 @@
   // and for tools/bench_search.py, which ranks with the same functions as the page.
   window.vnSearch = {
     fold: fold, queryWords: queryWords, vocabulary: vocabulary, wordForms: wordForms, plannedSearches: plannedSearches,
-    combine: combine, longestRun: longestRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
+    combinedSearches: combinedSearches, combine: combine, adjacentRun: adjacentRun, textRun: textRun, excerptWords: excerptWords, groupThousands: groupThousands,
   };
 
   var app = document.querySelector(".search-app");
@@ -259,8 +286,8 @@
     return engine.loading;
   }
 
-  // The đ-words of the complete index, written beside its pagefind.js; none when missing (only the
-  // words as typed are searched then).
+  // The words holding d or đ of the complete index, written beside its pagefind.js; none when missing
+  // (only the words as typed are searched then).
   var dWords = null;
   function loadDWords() {
     if (!dWords) {
@@ -282,7 +309,7 @@
     return engine.dateOrder;
   }
 
-  // One Pagefind search per form of every word (see the top of this file), at once; merged by combine().
+  // One Pagefind search per combination of forms (see the top of this file), at once; merged by combine().
   // Returns {entries, keys: the query's folded words}, or null when a newer query started meanwhile.
   async function runSearch(engine, query, token) {
     var loaded = await Promise.all([loadEngine(engine), loadDWords()]);
@@ -296,23 +323,11 @@
       await pagefind.options({ ranking: marked ? RANKING_MARKED : RANKING_UNMARKED });
     }
     var filters = activeFilters();
-    var answers = await Promise.all(plan.map(function (forms) {
-      return Promise.all(forms.map(function (form) { return pagefind.search(form, { filters: filters }); }));
+    var answers = await Promise.all(combinedSearches(plan).map(function (terms) {
+      return pagefind.search(terms, { filters: filters });
     }));
     if (token !== generation) return null;
-    var perWord = answers.map(function (formAnswers) {
-      var byId = new Map();
-      formAnswers.forEach(function (answer) {
-        answer.results.forEach(function (result) {
-          var seen = byId.get(result.id);
-          if (!seen) byId.set(result.id, seen = { score: result.score, positions: new Set(), result: result });
-          else if (result.score > seen.score) seen.score = result.score;
-          result.words.forEach(function (position) { seen.positions.add(position); });
-        });
-      });
-      return byId;
-    });
-    var merged = combine(perWord);
+    var merged = combine(answers.map(function (answer) { return answer.results; }), plan.length);
     if (sortSelect.value === "moi-nhat") {
       var order = await newestFirstOrder(engine);
       // Static pages have no date: after the news.
@@ -468,6 +483,7 @@
 
   async function start() {
     var params = readAddress();
+    loadDWords(); // fetched beside the module (the page preloads both), not after it
     try {
       // On a large site only the small index is loaded now; the complete one after the first results.
       await loadEngine(engines.recent || engines.all);
