@@ -29,7 +29,7 @@ if __name__ == "__main__" and importlib.util.find_spec("pelican") is None and no
     sys.exit(run_python([str(Path(__file__).resolve()), *sys.argv[1:]]))
 
 from content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
-from content_checks.glue import config_from_settings  # noqa: E402
+from content_checks.plugin import config_from_settings  # noqa: E402
 from vn_core.front_matter import parse_block  # noqa: E402
 from vn_core.slugs import content_slug  # noqa: E402
 from vn_core.vietnamese import nfc  # noqa: E402

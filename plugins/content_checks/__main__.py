@@ -9,7 +9,7 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from .checks import ERROR, format_problem, format_summary
-from .glue import check_processes, config_from_settings, discover_folder, setting
+from .plugin import check_processes, checks_lang, config_from_settings, discover_folder
 from .scan import display_root, run_checks
 
 
@@ -23,7 +23,7 @@ def parse_arguments(argv):
 
 def register_plugins(settings):
     """The build's plugins, registered as Pelican registers them, so that the readers (and so the
-    files read) are the build's; our glue is left out (it would check this folder a second time)."""
+    files read) are the build's; our plugin.py is left out (it would check this folder a second time)."""
     for plugin in settings.get("PLUGINS") or ():
         if getattr(plugin, "__name__", "") != "content_checks" and hasattr(plugin, "register"):
             plugin.register()
@@ -39,7 +39,7 @@ def main(argv=None) -> int:
         return 2
     settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content)})
     register_plugins(settings)
-    lang = args.lang or setting(settings, "CONTENT_CHECKS_LANG")
+    lang = args.lang or checks_lang(settings)
     discovery = discover_folder(args.content, settings)
     problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, check_processes(settings))
     shown = display_root(args.content)

@@ -194,7 +194,7 @@ class WarmSite:
         return OK
 
     def _check(self, paths):
-        from content_checks.glue import check_edited  # noqa: PLC0415 - a plugin of this build
+        from content_checks.plugin import check_edited  # noqa: PLC0415 - a plugin of this build
 
         root = self.settings["PATH"]
         relative = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]

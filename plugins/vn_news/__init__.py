@@ -1,6 +1,6 @@
 """vn_news: Vietnamese news conventions for Pelican (reader, formatting, feeds, theme helpers)."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

@@ -242,10 +242,10 @@ def test_a_setting_naming_a_file_outside_output_stops_the_build_before_writing(t
 REDIRECT_RUNNER = """
 import sys
 sys.path.insert(0, {plugins!r})
-import redirects.glue
+import redirects.generator
 from vn_core.redirects import Redirect
 # The data validation (the checker, vn_core.redirects.loads) is bypassed: the writer must hold alone.
-redirects.glue.loads = lambda text, name: [Redirect({old!r}, "2022/a.md")]
+redirects.generator.loads = lambda text, name: [Redirect({old!r}, "2022/a.md")]
 from pelican import main
 sys.argv = ["pelican", {content!r}, "-s", {conf!r}, "-o", {output!r}, "-e", "SEARCH_ENABLED=false",
             "CONTENT_CHECKS_ENABLED=false", "PHOTOS_CACHE_PATH=\\"{cache}\\""]

@@ -14,7 +14,7 @@ from conftest import FIXTURES, ROOT, build
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from assets.glue import precompress  # noqa: E402
+from assets.plugin import precompress  # noqa: E402
 from assets.minify import COMPRESSIBLE, hashed_name, minify  # noqa: E402
 
 THEME_STATIC = ROOT / "theme" / "static"

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from build_speed import glue, shares  # noqa: E402
+from build_speed import plugin, shares  # noqa: E402
 from vn_core.forking import worker_count  # noqa: E402
 
 
@@ -66,11 +66,11 @@ class FailsOnPageOne:
 def test_a_failing_worker_fails_the_parent_with_its_error_message():
     generator = FailsOnPageOne()
     outputs = {id(generator): generator.generate_output}
-    children = glue._start_workers(2, [generator], outputs, Writer())
+    children = plugin._start_workers(2, [generator], outputs, Writer())
     assert len(children) == 1
     assert all(child[0] != os.getpid() for child in children)
-    with pytest.raises(glue.WorkerFailed, match="(?s)worker 1 of 2 failed.*page 1 cannot be rendered"):
-        glue._join_workers(children, 2)
+    with pytest.raises(plugin.WorkerFailed, match="(?s)worker 1 of 2 failed.*page 1 cannot be rendered"):
+        plugin._join_workers(children, 2)
 
 
 class RendersItsShare:
@@ -81,12 +81,12 @@ class RendersItsShare:
 
 def test_workers_that_succeed_join_quietly():
     generator = RendersItsShare()
-    children = glue._start_workers(3, [generator], {id(generator): generator.generate_output}, Writer())
+    children = plugin._start_workers(3, [generator], {id(generator): generator.generate_output}, Writer())
     assert len(children) == 2
-    glue._join_workers(children, 3)
+    plugin._join_workers(children, 3)
 
 
-# --- URL settings formatted from the fields they name (glue._expand_settings) ---
+# --- URL settings formatted from the fields they name (plugin._expand_settings) ---
 
 def _content(kind="article", **metadata):
     from pelican.contents import Article, Page  # noqa: PLC0415
@@ -122,9 +122,9 @@ def test_fast_url_setting_equals_pelicans_when_the_pattern_names_any_field(kind,
     if key.startswith("lang_"):
         content.in_default_lang = False
         key = key[len("lang_"):]
-    pelicans = glue._PELICAN_EXPAND_SETTINGS
+    pelicans = plugin._PELICAN_EXPAND_SETTINGS
     try:
-        Content._expand_settings = glue._expand_settings
+        Content._expand_settings = plugin._expand_settings
         fast = content.get_url_setting(key)
     finally:
         Content._expand_settings = pelicans
@@ -137,11 +137,11 @@ def test_fast_url_setting_fails_as_pelican_does_when_a_field_is_missing():
 
     content = _content(lang="en")
     content.in_default_lang = False  # ARTICLE_LANG_SAVE_AS names {views}, which this article lacks
-    pelicans = glue._PELICAN_EXPAND_SETTINGS
+    pelicans = plugin._PELICAN_EXPAND_SETTINGS
     with pytest.raises(KeyError) as plain_error:
         content.get_url_setting("save_as")
     try:
-        Content._expand_settings = glue._expand_settings
+        Content._expand_settings = plugin._expand_settings
         with pytest.raises(KeyError) as fast_error:
             content.get_url_setting("save_as")
     finally:

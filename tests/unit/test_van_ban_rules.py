@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from content_checks import checks  # noqa: E402
 from content_checks.__main__ import register_plugins  # noqa: E402
-from content_checks.glue import config_from_settings, discover_folder  # noqa: E402
+from content_checks.plugin import config_from_settings, discover_folder  # noqa: E402
 from content_checks.scan import run_checks  # noqa: E402
 from vn_core import documents as rules  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Pelican glue: run the content checks at the start of every build, before anything is written.
+"""Signal receivers: run the content checks at the start of every build, before anything is written.
 
 The check runs when the articles generator is created (signal `generator_init`): that is before
 Pelican reads any file, before DELETE_OUTPUT_DIRECTORY empties the output and on every rebuild of
@@ -30,6 +30,7 @@ from vn_core.forking import build_processes
 from vn_core.lang import editor_lang
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 from vn_core.paths import unsafe_links
+from vn_core.settings import setting
 from vn_core.slugs import remembered
 from vn_core.uploads import DEFAULT_MAX_PIXELS
 
@@ -59,11 +60,9 @@ class ContentCheckFailed(SystemExit):
         self.code = summary  # printed to stderr by the interpreter; the exit status is 1
 
 
-def setting(settings, name):
-    if name == "CONTENT_CHECKS_LANG":
-        # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
-        return editor_lang(settings.get(name, DEFAULTS[name]))
-    return settings.get(name, DEFAULTS[name])
+def checks_lang(settings) -> str:
+    # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
+    return editor_lang(setting(settings, "CONTENT_CHECKS_LANG", DEFAULTS))
 
 
 def _as_tuple(value):
@@ -164,7 +163,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         product_pages=product_pages(settings, category_slug),
         now=now or datetime.now(ZoneInfo(timezone)),
         categories=tuple(settings.get("NEWS_CATEGORIES", ())),
-        known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS")),
+        known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS", DEFAULTS)),
         timezone=timezone,
         default_lang=settings.get("DEFAULT_LANG", "en"),
         page_paths=_as_tuple(settings.get("PAGE_PATHS", ("pages",))),
@@ -175,7 +174,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         get_date=get_date,
         save_as_of=pelican_save_as(settings),
-        iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
+        iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS", DEFAULTS)),
         redirects_data=settings.get("REDIRECTS_DATA") or DEFAULT_REDIRECTS_DATA,
         max_pixels=settings.get("PHOTOS_MAX_PIXELS") or DEFAULT_MAX_PIXELS,
         documents_path=(settings.get("VAN_BAN_PATH", "van-ban") or "").strip("/"),
@@ -470,12 +469,12 @@ def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
     settings = generator.settings
-    lang = setting(settings, "CONTENT_CHECKS_LANG")
+    lang = checks_lang(settings)
     root = generator.path
     shown = display_root(root)
     discovery = discover(generator)
     records = pelican_records()
-    if not setting(settings, "CONTENT_CHECKS_ENABLED") or settings.get("INCREMENTAL_RENDER"):
+    if not setting(settings, "CONTENT_CHECKS_ENABLED", DEFAULTS) or settings.get("INCREMENTAL_RENDER"):
         # Pelican's own records are still re-worded (and its errors still fail the build). The
         # devserver's warm site (INCREMENTAL_RENDER) starts after a full build that checked every
         # file; it checks each file edited afterwards (check_edited).
@@ -489,7 +488,7 @@ def check_before_build(generator):
     records.start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
     summary = format_summary(problems, files, lang)
     if fatal or any(problem.severity == ERROR for problem in problems):
-        if setting(settings, "CONTENT_CHECKS_PREVIEW"):
+        if setting(settings, "CONTENT_CHECKS_PREVIEW", DEFAULTS):
             # `make devserver`: Pelican re-runs a failed build at once, in a loop, until a file changes;
             # so build the preview anyway and say so (make html and make publish still stop).
             logger.warning("%s %s", summary, PREVIEW_NOTE[lang])
@@ -506,7 +505,7 @@ def check_edited(settings, root, paths, pages=()):
     from .checks import check_file  # noqa: PLC0415
     from .scan import _all_files  # noqa: PLC0415
 
-    lang = setting(settings, "CONTENT_CHECKS_LANG")
+    lang = checks_lang(settings)
     shown = display_root(root)
     config = config_from_settings(settings)
     existing = _all_files(Path(root))
@@ -533,7 +532,7 @@ def stop_on_pelican_errors(pelican_object):
     """Pelican only logs a file it skipped: that fails `make html` / `make publish` here."""
     records = pelican_records()
     settings = pelican_object.settings
-    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW"):
+    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW", DEFAULTS):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 

@@ -1,4 +1,4 @@
-"""Pelican glue.
+"""Signal receivers.
 
 1. initialized: when the content cache is on (CACHE_CONTENT), its folder becomes
    CACHE_PATH/content-<key>, the key being a digest of the plugins' and theme's code, the settings'

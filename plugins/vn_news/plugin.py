@@ -6,7 +6,7 @@ from vn_core import vietnamese
 from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from vn_core.pager import radius_from
 
-from .feeds import NewsWriter, refuse_settings_leaving_output, state_feed_language
+from .writer import NewsWriter, refuse_settings_leaving_output, state_feed_language
 from .pages import absolute, listing_pager, news_article_jsonld, static_path
 from .reader import install_news_reader
 from .sources import refuse_unsafe_source
@@ -14,10 +14,6 @@ from .sources import refuse_unsafe_source
 DEFAULTS = {
     "VN_NEWS_TYPOGRIFY": True,
 }
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def use_news_reader(readers):

@@ -25,6 +25,7 @@ from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError
 
 from vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
+from vn_core.settings import setting
 from vn_core.slugs import remembered
 
 from . import shares
@@ -52,16 +53,12 @@ class WorkerFailed(RuntimeError):
     pass
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def plain(settings) -> bool:
-    return bool(setting(settings, "BUILD_SPEED_PLAIN"))
+    return bool(setting(settings, "BUILD_SPEED_PLAIN", DEFAULTS))
 
 
 def workers_for(settings) -> int:
-    return build_processes(setting(settings, "BUILD_WORKERS"))
+    return build_processes(setting(settings, "BUILD_WORKERS", DEFAULTS))
 
 
 # --- Tag, category and author pages in linear time ---

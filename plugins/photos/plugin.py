@@ -1,4 +1,4 @@
-"""Pelican glue for responsive photos.
+"""Signal receivers for responsive photos.
 
 1. content_object_init (each article/page, after our reader sanitised its HTML): every raster
    `<img src="{static}/…">` becomes a `<picture>` whose files are named from the source's hash and
@@ -30,6 +30,7 @@ from pelican.generators import Generator
 
 from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
 from vn_core.paths import is_inside, output_file
+from vn_core.settings import setting
 from vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
 
 from . import processing, rules
@@ -86,24 +87,20 @@ class PhotoBuildFailed(SystemExit):
         self.code = summary
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 class PhotoBuild:
     """Everything one build knows about its photos; lives in Pelican's context (one per run)."""
 
     def __init__(self, settings):
         self.settings = settings
         self.content_root = Path(settings["PATH"]).resolve()
-        self.cache_dir = Path(setting(settings, "PHOTOS_CACHE_PATH")).resolve()
+        self.cache_dir = Path(setting(settings, "PHOTOS_CACHE_PATH", DEFAULTS)).resolve()
         self.files_dir = self.cache_dir / "files"
-        self.output_dir = setting(settings, "PHOTOS_OUTPUT_DIR").strip("/")
+        self.output_dir = setting(settings, "PHOTOS_OUTPUT_DIR", DEFAULTS).strip("/")
         roles = dict(rules.DEFAULT_ROLES)
-        for name, widths in setting(settings, "PHOTOS_WIDTHS").items():
+        for name, widths in setting(settings, "PHOTOS_WIDTHS", DEFAULTS).items():
             roles[name] = rules.Role(**{**roles[name].__dict__, "widths": tuple(widths)})
         self.roles = roles
-        self.quality = dict(setting(settings, "PHOTOS_QUALITY"))
+        self.quality = dict(setting(settings, "PHOTOS_QUALITY", DEFAULTS))
         self.relative_urls = settings.get("RELATIVE_URLS", False)
         self.memo_path = self.cache_dir / "probes.json"
         self.memo = self._load_memo()
@@ -161,7 +158,7 @@ class PhotoBuild:
         if remembered and remembered["stamp"] == stamp and "error" not in remembered["probe"]:
             result = remembered["probe"]
         else:
-            result = processing.probe(path, setting(self.settings, "PHOTOS_MAX_PIXELS"))
+            result = processing.probe(path, setting(self.settings, "PHOTOS_MAX_PIXELS", DEFAULTS))
             self.memo[str(path)] = {"stamp": stamp, "probe": result}
         self.probes[rel] = result
         self.seconds["probe"] += time.perf_counter() - started
@@ -175,7 +172,7 @@ class PhotoBuild:
         probe = self.probe(rel)
         if probe is None:
             return None
-        maximum = setting(self.settings, "PHOTOS_MAX_PIXELS")
+        maximum = setting(self.settings, "PHOTOS_MAX_PIXELS", DEFAULTS)
         if probe.get("error") == "too_many_pixels" or (maximum and probe.get("width", 0) * probe.get("height", 0) > maximum):
             self.report("too_many_pixels", rel, used_in, **pixels_params(rel, probe["width"], probe["height"], maximum))
             return None
@@ -185,9 +182,9 @@ class PhotoBuild:
         source = rules.Source(probe["digest"], probe["width"], probe["height"], probe["alpha"], probe["animated"])
         if source.animated:
             return None
-        if role == "body" and rules.too_small(source, setting(self.settings, "PHOTOS_MIN_WIDTH")):
-            self.report("small", rel, used_in, width=source.width, minimum=setting(self.settings, "PHOTOS_MIN_WIDTH"))
-        limit = setting(self.settings, "PHOTOS_WARN_PIXELS")
+        if role == "body" and rules.too_small(source, setting(self.settings, "PHOTOS_MIN_WIDTH", DEFAULTS)):
+            self.report("small", rel, used_in, width=source.width, minimum=setting(self.settings, "PHOTOS_MIN_WIDTH", DEFAULTS))
+        limit = setting(self.settings, "PHOTOS_WARN_PIXELS", DEFAULTS)
         if rules.too_many_pixels(source, limit):
             self.report("huge", rel, used_in, megapixels=round(source.width * source.height / 1e6),
                         limit=round(limit / 1e6))
@@ -400,7 +397,7 @@ def prepare_content(content):
 
 
 def default_social(build):
-    rel = setting(build.settings, "PHOTOS_DEFAULT_SOCIAL_IMAGE")
+    rel = setting(build.settings, "PHOTOS_DEFAULT_SOCIAL_IMAGE", DEFAULTS)
     if not rel:
         return None
     rel = cover_target(rel)
@@ -453,7 +450,7 @@ def _log(severity, text) -> bool:
 
 
 def workers(settings, jobs):
-    wanted = setting(settings, "PHOTOS_WORKERS") or os.cpu_count() or 1
+    wanted = setting(settings, "PHOTOS_WORKERS", DEFAULTS) or os.cpu_count() or 1
     return max(1, min(wanted, jobs))
 
 
@@ -508,7 +505,7 @@ class PhotosGenerator(Generator):
         started = time.perf_counter()
         self._link(build)
         build.seconds["link"] = time.perf_counter() - started
-        report = setting(self.settings, "PHOTOS_REPORT_PATH")
+        report = setting(self.settings, "PHOTOS_REPORT_PATH", DEFAULTS)
         if report:
             summary = {"sources": len(build.jobs), "made": build.made, "derivatives": len(build.published),
                        "seconds": build.seconds}

@@ -8,6 +8,7 @@ from types import MethodType
 from pelican import signals
 
 from vn_core.paths import output_file
+from vn_core.settings import setting
 from vn_core.vietnamese import (
     PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
 )
@@ -24,10 +25,6 @@ DEFAULTS = {
     # calendar is on its year's page, so the index stays small after ten years of news.
     "DATE_ARCHIVES_INDEX_CALENDARS": 12,
 }
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def _linear_period_archives(generator, sorted_articles, articles, settings):
@@ -112,7 +109,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
         }
         for (year,), count in reversed(counts["year"].items())
     ]
-    recent = list(reversed(counts["month"]))[: setting(settings, "DATE_ARCHIVES_INDEX_CALENDARS")]
+    recent = list(reversed(counts["month"]))[: setting(settings, "DATE_ARCHIVES_INDEX_CALENDARS", DEFAULTS)]
 
     return {
         "periods": pages,
@@ -125,7 +122,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
             for short, name in zip(weekday_abbreviations_from(settings), weekdays_from(settings))
         ],
         "index_url": index_url,
-        "manifest_url": setting(settings, "DATE_ARCHIVES_MANIFEST_URL"),
+        "manifest_url": setting(settings, "DATE_ARCHIVES_MANIFEST_URL", DEFAULTS),
         "day_counts": counts["day"],
     }
 
@@ -143,7 +140,7 @@ def add_template_helpers(generator):
 def write_manifest(generator, writer):
     """Written next to the archives it describes, from the same counts."""
     settings = generator.settings
-    save_as = setting(settings, "DATE_ARCHIVES_MANIFEST_SAVE_AS")
+    save_as = setting(settings, "DATE_ARCHIVES_MANIFEST_SAVE_AS", DEFAULTS)
     archives = generator.context.get("date_archives")
     if not save_as or archives is None:
         return
