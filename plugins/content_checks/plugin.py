@@ -9,12 +9,12 @@ build with an exception, so `pelican` exits non-zero; with CONTENT_CHECKS_PREVIE
 devserver` / `make regenerate`) the preview is built anyway.
 
 Pelican's own warnings and errors about content are re-worded in the checks' `file:line` format
-(PelicanRecords), and the log is written one record a line, never wrapped (plain_log_handler)."""
+(PelicanRecords), and the log is written one record a line, never wrapped (plain_log). What these
+need of Pelican's internals is in pelican_adapter (log.py, checks.py)."""
 
 import logging
 import os
 import re
-import sys
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -24,6 +24,8 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import get_date, posixize_path, slugify
 
+from pelican_adapter import log as pelican_log
+from pelican_adapter.checks import DISCARD, METADATA_PROCESSORS
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from vn_core.forking import build_processes
@@ -74,7 +76,6 @@ def _as_tuple(value):
 def pelican_save_as(settings):
     """(kind, {key: text}, path) -> the file Pelican's Article or Page writes for that metadata."""
     from pelican.contents import Article, Page  # noqa: PLC0415 - only when checking
-    from pelican.readers import _DISCARD, METADATA_PROCESSORS  # noqa: PLC0415
 
     # Category, author and tag objects reused across files: each slugifies its name once.
     shared = {}
@@ -88,7 +89,7 @@ def pelican_save_as(settings):
                 if (key, value) not in shared:
                     shared[(key, value)] = METADATA_PROCESSORS[key](value, settings)
                 processed = shared[(key, value)]
-                if processed is not _DISCARD:
+                if processed is not DISCARD:
                     metadata[key] = processed
             else:
                 metadata[key] = value
@@ -270,9 +271,9 @@ class PelicanRecords(logging.Filter):
         return True
 
     def filter(self, record):
-        if record.msg == "Keyboard interrupt received. Exiting.":
+        if record.msg == pelican_log.KEYBOARD_INTERRUPT:
             return False  # Ctrl-C: the build's wrapper (safe_build) says what became of the output
-        group = getattr(record, "limit_msg", None)
+        group = pelican_log.limit_group(record)
         if group and record.msg == group:
             # Pelican's LimitFilter turned its 5th record of a kind into "Other images have empty alt
             # attributes": the checks list every one with its line; say where to see them.
@@ -281,22 +282,22 @@ class PelicanRecords(logging.Filter):
         if key is not None and key in self.covered:
             return False
         args = record.args if isinstance(record.args, tuple) else ()
-        if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+        if record.msg == pelican_log.EMPTY_ALT and len(args) == 2:
             path = _content_path(args[1], self.root)
             return self._say(record, WARNING, path, _line_naming(args[1], str(args[0])), "missing_alt", target=args[0])
-        if record.msg == "Could not process %s" and len(args) == 1:
+        if record.msg == pelican_log.COULD_NOT_PROCESS and len(args) == 1:
             if ("skipped", _content_path(args[0], self.root)) in self.covered:
                 return False  # the checks named the cause (a date that does not exist…) at its line
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_skipped")
-        if record.msg == "Skipping %s: could not find information about '%s'" and len(args) == 2:
+        if record.msg == pelican_log.MISSING_INFO and len(args) == 2:
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_missing_info", key=args[1])
-        if record.msg == "Duplicate definition of `%s` for %s. Using first one." and len(args) == 2:
+        if record.msg == pelican_log.DUPLICATE_KEY and len(args) == 2:
             return self._say(record, WARNING, _content_path(args[1], self.root), 1, "pelican_duplicate", key=args[0])
-        if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+        if record.msg == pelican_log.UNABLE_TO_FIND and len(args) == 1:
             target = str(args[0]).lstrip("/")
             path, line = self.links.get(target, ("?", 1))
             return self._say(record, WARNING, path, line, "pelican_unable_to_find", target=args[0])
-        if record.msg == "%s: %s" and len(args) == 2 and args[0] in TEMPLATE_ERRORS:
+        if record.msg == pelican_log.EXCEPTION and len(args) == 2 and args[0] in TEMPLATE_ERRORS:
             error = record.exc_info[1] if record.exc_info else None
             where = getattr(error, "filename", None) or getattr(error, "name", None) or "theme"
             line = getattr(error, "lineno", None) or 1
@@ -323,17 +324,16 @@ def _line_naming(source, name) -> int:
 
 
 TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")
-PELICAN_LOGGERS = ("pelican", "pelican.readers", "pelican.utils", "pelican.generators", "pelican.contents", "pelican.writers")
 
 
 def pelican_record_key(record):
     args = record.args if isinstance(record.args, tuple) else ()
-    if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+    if record.msg == pelican_log.EMPTY_ALT and len(args) == 2:
         return ("alt", os.path.abspath(str(args[1])), str(args[0]))
-    if isinstance(record.msg, str) and record.msg.startswith(("There are %s items", "There are %s original")):
+    if isinstance(record.msg, str) and record.msg.startswith(pelican_log.SAME_SLUG_PREFIXES):
         paths = [os.path.abspath(str(arg)) for arg in args if isinstance(arg, str) and os.path.isabs(str(arg))]
         return ("slug", frozenset(paths)) if paths else None
-    if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+    if record.msg == pelican_log.UNABLE_TO_FIND and len(args) == 1:
         return ("missing", str(args[0]).lstrip("/"))
     return None
 
@@ -370,12 +370,12 @@ def covered_keys(problems, root):
 def pelican_records():
     """The one PelicanRecords filter, on each of Pelican's loggers (reused by autoreload's rebuilds)."""
     found = None
-    for name in PELICAN_LOGGERS:
+    for name in pelican_log.LOGGERS:
         target = logging.getLogger(name)
         existing = next((f for f in target.filters if isinstance(f, PelicanRecords)), None)
         found = found or existing
     found = found or PelicanRecords()
-    for name in PELICAN_LOGGERS:
+    for name in pelican_log.LOGGERS:
         target = logging.getLogger(name)
         if found not in target.filters:
             target.addFilter(found)
@@ -405,20 +405,23 @@ class OneLineFormatter(logging.Formatter):
         return f"{messages.SEVERITY_LABELS[pelican_records().lang][severity]}: {text}"
 
 
-def plain_log_handler():
-    """Pelican logs through rich, which wraps a long line at the terminal's width, in the middle
-    of a path; swap it for a plain handler writing each record on one line to the same stream."""
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if type(handler).__name__ == "RichHandler":
-            stream = getattr(getattr(handler, "console", None), "file", None) or sys.stderr
-            plain = logging.StreamHandler(stream)
-            plain.setLevel(handler.level)
-            plain.setFormatter(OneLineFormatter())
-            for existing in handler.filters:
-                plain.addFilter(existing)
-            root.removeHandler(handler)
-            root.addHandler(plain)
+def _one_line_handler(stream, level, filters):
+    plain = logging.StreamHandler(stream)
+    plain.setLevel(level)
+    plain.setFormatter(OneLineFormatter())
+    for existing in filters:
+        plain.addFilter(existing)
+    return plain
+
+
+def plain_log(_pelican_object=None):
+    """From the start of every build (register, and `get_generators` for autoreload's rebuilds) to
+    Pelican's closing line: each record on one line (Pelican logs through rich, which wraps a long
+    line at the terminal's width, in the middle of a path), and the closing line in the editors'
+    language (pelican_adapter.log)."""
+    pelican_log.use_plain_handler(_one_line_handler)
+    pelican_log.translate_closing_line(lambda done: DONE[pelican_records().lang].format(**done.groupdict()))
+    return None  # no generator of its own
 
 
 # --- the receivers -------------------------------------------------------------------------------
@@ -536,11 +539,6 @@ def stop_on_pelican_errors(pelican_object):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 
-DONE_RE = re.compile(
-    r"^Done: Processed (?P<articles>\d+) articles?, (?P<drafts>\d+) drafts?, (?P<hidden>\d+) hidden articles?, "
-    r"(?P<pages>\d+) pages?, (?P<hidden_pages>\d+) hidden pages? and (?P<draft_pages>\d+) draft pages? "
-    r"in (?P<seconds>[\d.]+) seconds\.$"
-)
 DONE = {
     "vi": "Đã dựng xong: {articles} bài, {drafts} bản nháp, {hidden} bài ẩn, {pages} trang, {hidden_pages} trang ẩn, "
           "{draft_pages} trang nháp, trong {seconds} giây.",
@@ -549,30 +547,10 @@ DONE = {
 }
 
 
-def vietnamese_console():
-    """Pelican prints its closing `Done: Processed N articles…` on its rich console (not the log):
-    say it in the editors' language, on one line. Wrapped once (autoreload registers plugins again)."""
-    from pelican.log import console  # noqa: PLC0415
-
-    original = console.print
-    if getattr(original, "content_checks", False):
-        return
-
-    def print_translated(*objects, **kwargs):
-        if len(objects) == 1 and isinstance(objects[0], str):
-            done = DONE_RE.match(objects[0])
-            if done:
-                objects = (DONE[pelican_records().lang].format(**done.groupdict()),)
-                kwargs.setdefault("soft_wrap", True)
-        return original(*objects, **kwargs)
-
-    print_translated.content_checks = True
-    console.print = print_translated
-
-
 def connect():
-    vietnamese_console()
-    plain_log_handler()
+    pelican_log.check()  # the editors' messages need Pelican's records as they are in 4.12
+    plain_log()
+    signals.get_generators.connect(plain_log)
     pelican_records()
     signals.generator_init.connect(check_before_build)
     signals.finalized.connect(stop_on_pelican_errors)

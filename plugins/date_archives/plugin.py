@@ -3,10 +3,10 @@
 import json
 import logging
 import os
-from types import MethodType
 
 from pelican import signals
 
+from pelican_adapter import archives
 from vn_core.paths import output_file
 from vn_core.settings import setting
 from vn_core.vietnamese import (
@@ -38,8 +38,9 @@ def _linear_period_archives(generator, sorted_articles, articles, settings):
 def use_linear_period_archives(generator):
     """Pelican builds period archives in quadratic time before any later signal can step in, and
     always instantiates its own ArticlesGenerator; so this generator gets the linear builder on
-    the instance itself (nothing global, nothing left behind for the next build)."""
-    generator._build_period_archives = MethodType(_linear_period_archives, generator)
+    the instance itself (nothing global, nothing left behind for the next build; pelican_adapter's
+    gate decides)."""
+    archives.use_period_archives(generator, _linear_period_archives)
 
 
 def _link(period, urls, label):

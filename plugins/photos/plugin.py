@@ -28,6 +28,7 @@ from pelican import signals
 from pelican.contents import Static
 from pelican.generators import Generator
 
+from pelican_adapter import content as adapter_content
 from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
 from vn_core.paths import is_inside, output_file
 from vn_core.settings import setting
@@ -316,7 +317,7 @@ _REPLACED = {"src", "srcset", "sizes", "width", "height", "loading", "decoding",
 
 
 def rewrite_images(build, content) -> str:
-    html = content._content
+    html = adapter_content.body_of(content)
     relative_dir = getattr(content, "relative_dir", "") or ""
     counter = iter(range(10**6))
 
@@ -349,7 +350,7 @@ def rewrite_images(build, content) -> str:
 
 
 class PhotoLinks:
-    """`content._update_content` of a body with photos: our `{photo}` placeholders are turned into
+    """The link resolver (pelican_adapter.content) of a body with photos: our `{photo}` placeholders are turned into
     URLs from the page being written, then Pelican's own `{static}`/`{filename}` links. A class at
     module level, not a closure, so the content object stays picklable (Pelican's content cache)."""
 
@@ -358,25 +359,26 @@ class PhotoLinks:
 
     def __call__(self, text, siteurl):
         content = self.content
-        build = state(content._context, content.settings)
-        return type(content)._update_content(content, build.resolve_placeholders(text, siteurl), siteurl)
+        build = state(adapter_content.context_of(content), content.settings)
+        return adapter_content.resolve_pelican_links(content, build.resolve_placeholders(text, siteurl), siteurl)
 
 
 def prepare_content(content):
     """content_object_init: rewrite the body's images, plan the cover's derivatives."""
-    if isinstance(content, Static) or getattr(content, "_context", None) is None:
+    context = adapter_content.context_of(content)
+    if isinstance(content, Static) or context is None:
         return
-    build = state(content._context, content.settings)
-    html = getattr(content, "_content", None) or ""
+    build = state(context, content.settings)
+    html = adapter_content.body_of(content)
     relative_dir = getattr(content, "relative_dir", "") or ""
     for match in _HREF.finditer(html):
         target = static_target("{static}" + match.group(1), relative_dir)
         if target:
             build.linked.add(target)
     if "<img" in html:
-        content._content = rewrite_images(build, content)
+        adapter_content.set_body(content, rewrite_images(build, content))
         # Pelican turns `{static}` into URLs per page written; srcset lists are ours to turn.
-        content._update_content = PhotoLinks(content)
+        adapter_content.resolve_links_with(content, PhotoLinks(content))
     cover = cover_target(content.metadata.get("image"))
     used_in = (content.source_path, source_line(content.source_path, ["Image:", "image:"]))
     social = None
@@ -543,6 +545,7 @@ def keep_originals_private(generator):
 
 
 def connect():
+    adapter_content.check()  # the <picture> markup needs the body before Pelican resolves its links
     signals.content_object_init.connect(prepare_content)
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
