@@ -21,7 +21,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 
 from pelican_adapter import patches, taxonomies, urls
 from pelican_adapter.writer import filters_pages
-from vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
+from vn_core.forking import STOP_SIGNALS, fork_children, processes_from, read_all, stop_children, write_all
 from vn_core.settings import setting
 
 from . import shares
@@ -55,7 +55,7 @@ def plain(settings) -> bool:
 
 def workers_for(settings) -> int:
     """One process when the writer cannot offer each page to a filter (pelican_adapter's gate)."""
-    return build_processes(setting(settings, "BUILD_WORKERS", DEFAULTS)) if filters_pages() else 1
+    return processes_from(settings) if filters_pages() else 1
 
 
 # --- Tag, category and author pages in linear time (pelican_adapter/taxonomies.py) ---

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from vn_core.forking import processes_from
+
 from .checks import ERROR, format_problem, format_summary
-from .plugin import check_processes, checks_lang, config_from_settings, discover_folder
+from .plugin import checks_lang, config_from_settings, discover_folder
 from .scan import display_root, run_checks
 
 
@@ -41,7 +43,7 @@ def main(argv=None) -> int:
     register_plugins(settings)
     lang = args.lang or checks_lang(settings)
     discovery = discover_folder(args.content, settings)
-    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, check_processes(settings))
+    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, processes_from(settings))
     shown = display_root(args.content)
     for problem in problems:
         print(format_problem(problem, lang, shown))

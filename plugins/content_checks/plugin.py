@@ -28,7 +28,7 @@ from pelican_adapter import log as pelican_log
 from pelican_adapter.checks import DISCARD, METADATA_PROCESSORS
 from vn_core.dates import parse_date
 from vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from vn_core.forking import build_processes
+from vn_core.forking import processes_from
 from vn_core.lang import editor_lang
 from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 from vn_core.paths import unsafe_links
@@ -462,12 +462,6 @@ def link_index(root, sources):
     return index
 
 
-def check_processes(settings) -> int:
-    """The build's processes (BUILD_WORKERS of plugins/build_speed, else every usable core); one for
-    the plain build (BUILD_SPEED_PLAIN), which the fast build is compared with."""
-    return 1 if settings.get("BUILD_SPEED_PLAIN") else build_processes(settings.get("BUILD_WORKERS"))
-
-
 def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
@@ -484,7 +478,7 @@ def check_before_build(generator):
         records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
         return
     sources = {}
-    problems, files = run_checks(root, config_from_settings(settings), discovery, sources, check_processes(settings))
+    problems, files = run_checks(root, config_from_settings(settings), discovery, sources, processes_from(settings))
     fatal = False
     for problem in problems:
         fatal |= _log(LEVELS[problem.severity], format_problem(problem, lang, shown))

@@ -66,8 +66,9 @@ class WarmSite:
         self.pelican = Pelican(settings)  # registers the plugins
         self.settings = settings
         adapter.check_warm()
-        context, self.generators = adapter.context_phase(self.pelican)
-        stamps = adapter.cached_stamps(self.generators)
+        context, self.generators = adapter.make_generators(self.pelican)
+        stamps = adapter.cached_stamps(self.generators)  # as the full build left them, before reading
+        adapter.read_context(self.generators)
         self.contents = {}
         for generator in self.generators:
             for kind in render.KINDS:

@@ -30,9 +30,8 @@ def end_build():
     patches.restore_all()
 
 
-def context_phase(pelican_object):
-    """Pelican.run (4.12) up to the writer: every generator's context, the plugins' finalizers. The
-    output folder is not emptied (the full build has just written it)."""
+def make_generators(pelican_object):
+    """Pelican.run (4.12): the shared context and the generators (their caches loaded, nothing read yet)."""
     settings = pelican_object.settings
     context = settings.copy()
     context["generated_content"] = {}
@@ -44,6 +43,12 @@ def context_phase(pelican_object):
             output_path=pelican_object.output_path)
         for cls in pelican_object._get_generator_classes()  # noqa: SLF001 - sends get_generators: the build starts
     ]
+    return context, generators
+
+
+def read_context(generators):
+    """Pelican.run (4.12) after making the generators, up to the writer: every generator's context, the
+    plugins' finalizers. The output folder is not emptied (the full build has just written it)."""
     for generator in generators:
         if hasattr(generator, "generate_context"):
             generator.generate_context()
@@ -53,7 +58,6 @@ def context_phase(pelican_object):
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):
             generator.refresh_metadata_intersite_links()
-    return context, generators
 
 
 def new_writer(pelican_object):
