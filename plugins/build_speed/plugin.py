@@ -1,8 +1,11 @@
 """Signal receivers of the fast build. register() in __init__ only connects them.
 
-Everything is set on this build's own generator and content instances (Pelican's autoreload runs
-the plugins again in the same process), and BUILD_SPEED_PLAIN = True switches it all off: the test
-that the fast build equals the plain one byte for byte builds both."""
+What touches Pelican's own code is in pelican_adapter (URLs and slugs, linear taxonomies, the writer's
+page filter), behind its gate: on another Pelican each falls back to Pelican's own, and the workers
+to one process. Everything else is set on this build's own generator and content instances (Pelican's
+autoreload runs the plugins again in the same process). BUILD_SPEED_PLAIN = True switches it all off
+(Pelican's own code, one process): the test that the fast build equals the plain one byte for byte
+builds both, and tests/site/test_pelican_adapter.py builds without this plugin at all."""
 
 import gc
 import hashlib

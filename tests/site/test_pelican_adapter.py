@@ -5,7 +5,6 @@ outlives the build that replaced it."""
 
 import json
 import logging
-import shutil
 import subprocess
 import sys
 
@@ -74,10 +73,10 @@ def fresh_gate(monkeypatch):
     monkeypatch.setattr(gate, "_checked", {})
 
 
-def test_nothing_pelican_defines_stays_replaced_when_a_build_is_over(tmp_path, pelicans_own, fresh_gate):
+def builds_in_this_process(content, outputs, tmp_path, now) -> list:
+    """Build `content` into each of `outputs` in turn; what `now()` gave while each build ran."""
     from pelican import signals  # noqa: PLC0415
 
-    now, before = pelicans_own
     during = []
 
     def note(_generators):
@@ -85,9 +84,16 @@ def test_nothing_pelican_defines_stays_replaced_when_a_build_is_over(tmp_path, p
 
     signals.all_generators_finalized.connect(note)
     try:
-        build_in_this_process(FIXTURES / "basic", tmp_path / "output", tmp_path)
+        for output in outputs:
+            build_in_this_process(content, output, tmp_path)
     finally:
         signals.all_generators_finalized.disconnect(note)
+    return during
+
+
+def test_nothing_pelican_defines_stays_replaced_when_a_build_is_over(tmp_path, pelicans_own, fresh_gate):
+    now, before = pelicans_own
+    during = builds_in_this_process(FIXTURES / "basic", [tmp_path / "output"], tmp_path, now)
     assert len(during) == 1 and all(replaced is not own for replaced, own in zip(during[0], before))
     assert now() == before
     assert (tmp_path / "output" / "index.html").is_file()
@@ -95,24 +101,10 @@ def test_nothing_pelican_defines_stays_replaced_when_a_build_is_over(tmp_path, p
 
 def test_pelicans_own_code_builds_and_the_fallback_is_said_once_when_a_copied_function_changed(
         tmp_path, pelicans_own, fresh_gate, monkeypatch, caplog):
-    from pelican import signals  # noqa: PLC0415
-
     monkeypatch.setitem(gate.SOURCES, "pelican.contents:Content._expand_settings", "0" * 64)
     now, before = pelicans_own
-    during = []
-
-    def note(_generators):
-        during.append(now())
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    signals.all_generators_finalized.connect(note)
-    try:
-        with caplog.at_level(logging.WARNING, logger="pelican_adapter"):
-            build_in_this_process(content, tmp_path / "first", tmp_path)
-            build_in_this_process(content, tmp_path / "second", tmp_path)
-    finally:
-        signals.all_generators_finalized.disconnect(note)
+    with caplog.at_level(logging.WARNING, logger="pelican_adapter"):
+        during = builds_in_this_process(FIXTURES / "basic", [tmp_path / "first", tmp_path / "second"], tmp_path, now)
     # Pelican's own _expand_settings in both builds; the parts whose code did not change still run.
     assert [replaced[0] is before[0] for replaced in during] == [True, True]
     assert all(replaced[1] is not before[1] for replaced in during)
