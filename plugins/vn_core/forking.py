@@ -140,4 +140,7 @@ def stop_children(children, signum=signal.SIGTERM):
         except ProcessLookupError:
             pass
         os.close(read_fd)
-        os.waitpid(pid, 0)
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass  # already reaped by a signal handler (build_speed's StopChildrenOnSignal on Ctrl-C)
