@@ -22,10 +22,10 @@ from types import MethodType
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
 
-from pelican_adapter import patches, taxonomies, urls
-from pelican_adapter.writer import filters_pages
-from vn_core.forking import STOP_SIGNALS, fork_children, processes_from, read_all, stop_children, write_all
-from vn_core.settings import setting
+from trangtin.pelican_adapter import patches, taxonomies, urls
+from trangtin.pelican_adapter.writer import filters_pages
+from trangtin.vn_core.forking import STOP_SIGNALS, fork_children, processes_from, read_all, stop_children, write_all
+from trangtin.vn_core.settings import setting
 
 from . import shares
 from .fragments import FRAGMENTS, fragment

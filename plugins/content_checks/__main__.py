@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from vn_core.forking import processes_from
+from trangtin.vn_core.forking import processes_from
 
 from .checks import ERROR, format_problem, format_summary
 from .plugin import checks_lang, config_from_settings, discover_folder

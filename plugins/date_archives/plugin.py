@@ -6,10 +6,10 @@ import os
 
 from pelican import signals
 
-from pelican_adapter import archives
-from vn_core.paths import output_file
-from vn_core.settings import setting
-from vn_core.vietnamese import (
+from trangtin.pelican_adapter import archives
+from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
+from trangtin.vn_core.vietnamese import (
     PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
 )
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from pelican_adapter import cache, patches
+from trangtin.pelican_adapter import cache, patches
 
 from . import keying
 from .render import KINDS

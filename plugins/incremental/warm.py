@@ -41,11 +41,11 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
-from pelican_adapter import warm as adapter
+from trangtin.pelican_adapter import warm as adapter
 
 from . import render
 from .render import FULL_BUILD_NEEDED, NeedsFullBuild
-from vn_core.lang import say_in
+from trangtin.vn_core.lang import say_in
 
 OK, FAILED = 0, 1
 
@@ -188,7 +188,7 @@ class WarmSite:
         return OK
 
     def _check(self, paths):
-        from content_checks.plugin import check_edited  # noqa: PLC0415 - a plugin of this build
+        from trangtin.content_checks.plugin import check_edited  # noqa: PLC0415 - a plugin of this build
 
         root = self.settings["PATH"]
         relative = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]

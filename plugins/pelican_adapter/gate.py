@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pelican
 
-from vn_core.lang import say_in
+from trangtin.vn_core.lang import say_in
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from types import MethodType
 
 from pelican.writers import FileOverwriteFailedError
 
-from vn_core.ordering import in_order, positions_of
+from trangtin.vn_core.ordering import in_order, positions_of
 
 from . import gate
 

@@ -10,7 +10,7 @@ from pelican import urlwrappers
 from pelican.contents import Content
 from pelican.utils import path_to_url, slugify
 
-from vn_core.slugs import remembered
+from trangtin.vn_core.slugs import remembered
 
 from . import patches
 

@@ -21,7 +21,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from vn_core.paths import output_file
+from trangtin.vn_core.paths import output_file
 
 from . import gate
 

@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 
 from pelican import signals
 
-from vn_core import vietnamese
-from vn_core.ordering import newest_first
-from vn_core.paths import output_file
-from vn_core.settings import setting
+from trangtin.vn_core import vietnamese
+from trangtin.vn_core.ordering import newest_first
+from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from . import choose
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from vn_core.ordering import newest_first
-from vn_core.paths import output_file
-from vn_core.settings import setting
+from trangtin.vn_core.ordering import newest_first
+from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from . import indexing, stable
 

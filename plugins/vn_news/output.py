@@ -4,7 +4,7 @@ itself is plugins/pelican_adapter/writer.py."""
 
 import re
 
-from vn_core.paths import WriteOutside, output_file
+from trangtin.vn_core.paths import WriteOutside, output_file
 
 
 # Settings that name a file or a folder of the output (Pelican's and our plugins').

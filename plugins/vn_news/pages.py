@@ -3,8 +3,8 @@ theme's plain `fragment`."""
 
 from jinja2 import pass_context
 
-from vn_core.links import cover_path
-from vn_core.pager import build_pager
+from trangtin.vn_core.links import cover_path
+from trangtin.vn_core.pager import build_pager
 
 
 def listing_pager(page, radius: int):

@@ -2,10 +2,10 @@
 
 from pelican import signals
 
-from pelican_adapter.writer import NewsWriter
-from vn_core import vietnamese
-from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
-from vn_core.pager import radius_from
+from trangtin.pelican_adapter.writer import NewsWriter
+from trangtin.vn_core import vietnamese
+from trangtin.vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
+from trangtin.vn_core.pager import radius_from
 
 from .output import refuse_settings_leaving_output, state_feed_language
 from .pages import absolute, fragment, listing_pager, news_article_jsonld, static_path

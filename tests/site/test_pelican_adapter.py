@@ -12,9 +12,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, comparable_files, run_pelican
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from pelican_adapter import gate  # noqa: E402
+from trangtin.pelican_adapter import gate  # noqa: E402
 
 CORE_PLUGINS = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal",
                 "assets", "van_ban"]
@@ -141,7 +140,7 @@ def test_site_is_the_same_when_every_speed_part_falls_back(tmp_path):
 
 
 def test_build_stops_with_what_to_install_when_pelicans_version_differs(monkeypatch):
-    from vn_core.loading import load_plugins  # noqa: PLC0415
+    from trangtin.vn_core.loading import load_plugins  # noqa: PLC0415
 
     monkeypatch.setattr(gate, "PELICAN_VERSION", "4.11.0")
     monkeypatch.delenv("CONTENT_CHECKS_LANG", raising=False)

@@ -8,12 +8,11 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from build_speed import plugin, shares  # noqa: E402
-from pelican_adapter import urls  # noqa: E402
-from vn_core import ordering  # noqa: E402
-from vn_core.forking import worker_count  # noqa: E402
+from trangtin.build_speed import plugin, shares  # noqa: E402
+from trangtin.pelican_adapter import urls  # noqa: E402
+from trangtin.vn_core import ordering  # noqa: E402
+from trangtin.vn_core.forking import worker_count  # noqa: E402
 
 
 @pytest.mark.parametrize(
