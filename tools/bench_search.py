@@ -76,7 +76,7 @@ QUERIES = [
 ]
 MAX_FIRST_QUERY_BYTES = 300_000  # 300 KB, decimal: the stricter reading
 MAX_MEDIAN_MS = 300
-RECENT_NEWS = 150  # the plugin's default SEARCH_RECENT_NEWS (plugins/search/glue.py)
+RECENT_NEWS = 150  # the plugin's default SEARCH_RECENT_NEWS (plugins/search/plugin.py)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -11,7 +11,7 @@ Usage: python tools/devserver.py CONTENT OUTPUT -s SETTINGS [--port 8000] [--bin
   failing build never loops.
 - The reload script is added to HTML responses while they are served, never to the files: OUTPUT is
   byte for byte what `make html` writes, and nothing of the preview reaches a published page.
-- After each full build, a process keeps the whole site in memory (WarmSite, plugins/incremental
+- After each full build, a process keeps the whole site in memory (WarmProcess, plugins/incremental
   warm.py): saving an article whose body alone changed renders only the pages that show it, in
   seconds, and the search index is brought up to date right after the page is shown. Any other
   change (a title, a date, a new file, the theme) is a full build.
@@ -154,7 +154,7 @@ def build_once(content: Path, output: Path, conf: Path, passthrough=()) -> int:
 WARM_START = "import sys; from trangtin.incremental.warm import main; sys.exit(main(sys.argv[1:]))"
 
 
-class WarmSite:
+class WarmProcess:
     """The site kept in memory by a process of its own (plugins/incremental/warm.py), started after
     each full build: it renders a body edit's pages in seconds. A batch it cannot do answers
     RENDER_FULL (and the process ends); a failed one ends it too: the next save is a full build."""
@@ -225,7 +225,7 @@ def run(command, env) -> int:
         return 1
 
 
-SEARCH_REFRESH = "import sys; from trangtin.search.glue import run_deferred; sys.exit(run_deferred(sys.argv[1]))"
+SEARCH_REFRESH = "import sys; from trangtin.search.plugin import run_deferred; sys.exit(run_deferred(sys.argv[1]))"
 
 
 def refresh_search(deferred: Path) -> int:
@@ -285,7 +285,7 @@ class Addresses:
 
     def __init__(self, content: Path, conf: Path):
         from trangtin.content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
-        from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
+        from trangtin.content_checks.plugin import config_from_settings  # noqa: PLC0415
         from pelican.settings import read_settings  # noqa: PLC0415
 
         settings = read_settings(str(conf), override={"PATH": str(content)})
@@ -443,7 +443,7 @@ def main(argv=None) -> int:
                     after = html_pages(output)
                     tell_addresses(addresses, batch, state, before, after, url, drafts_shown)
                     state.bump()
-                    warm = WarmSite(content, output, conf, deferred, since)
+                    warm = WarmProcess(content, output, conf, deferred, since)
                 announce(status, time.monotonic() - started, url)
             batch = changes.get()
             while not changes.empty():  # everything saved meanwhile: one build

@@ -27,7 +27,7 @@ if __name__ == "__main__" and importlib.util.find_spec("trangtin") is None and n
 
 from trangtin.tools import site_folder  # noqa: E402
 from trangtin.content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
-from trangtin.content_checks.glue import config_from_settings  # noqa: E402
+from trangtin.content_checks.plugin import config_from_settings  # noqa: E402
 from trangtin.vn_core.front_matter import parse_block  # noqa: E402
 from trangtin.vn_core.slugs import content_slug  # noqa: E402
 from trangtin.vn_core.vietnamese import nfc  # noqa: E402

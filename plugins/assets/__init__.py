@@ -1,6 +1,6 @@
 """assets: the theme's stylesheet and scripts are minified in the output (the sources stay readable)."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

@@ -9,11 +9,13 @@ import logging
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
 from pelican import signals
 from pelican.generators import Generator
+from trangtin.vn_core.settings import setting as read_setting
 from trangtin.vn_core.paths import is_inside, output_file
 
 from . import rules
@@ -37,8 +39,7 @@ FAVICON_SAVE_AS = "favicon.svg"
 _SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*")
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
+setting = partial(read_setting, defaults=DEFAULTS)
 
 
 class BrandingFailed(SystemExit):

@@ -2,7 +2,7 @@
 per content object, the parts of pages that recur (a news item of a list) rendered once per build,
 and output pages rendered by forked workers on every usable core."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

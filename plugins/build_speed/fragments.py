@@ -11,8 +11,9 @@ everything the part shows; the page's SITEURL (which differs by folder with RELA
 to it here, so no template has to remember it. One memo serves the whole build: it is emptied when
 each build's output phase starts and ends (the warm site's re-render after an edit is such a phase),
 so a rebuild in the same process (Pelican's autoreload, the devserver) never shows a part of the
-previous one, and the memory is free again before the search index is built. With
-BUILD_SPEED_PLAIN the part is rendered every time, as a template without the call would."""
+previous one, and the memory is free again before the search index is built. Without this
+plugin, or with BUILD_SPEED_PLAIN, the theme gets plugins/vn_news's `fragment`, which renders the
+part every time."""
 
 from jinja2 import Undefined, pass_context
 
@@ -41,8 +42,3 @@ def fragment(context, *parts, caller):
     except KeyError:
         made = FRAGMENTS.known[key] = caller()
         return made
-
-
-@pass_context
-def fragment_uncached(_context, *_parts, caller):
-    return caller()

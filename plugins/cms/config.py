@@ -5,6 +5,7 @@ content_checks and the same date forms as vn_core.dates). Pure: no Pelican, no I
 
 import re
 
+from trangtin.vn_core.settings import setting as read_setting
 from trangtin.vn_core import dates
 from trangtin.vn_core.front_matter import KEY_ALIASES
 
@@ -38,7 +39,7 @@ DEFAULTS = {
 
 
 def setting(settings, name):
-    value = settings.get(name, DEFAULTS[name])
+    value = read_setting(settings, name, DEFAULTS)
     return DEFAULTS[name] if value is None and name != "CMS_BACKEND" else value
 
 

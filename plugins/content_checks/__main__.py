@@ -1,4 +1,4 @@
-"""`python -m content_checks [CONTENT] [-s SETTINGS] [--lang en]` (PYTHONPATH=plugins): check a
+"""`python -m trangtin.content_checks [CONTENT] [-s SETTINGS] [--lang en]`: check a
 content folder as the build would, print each problem and a summary; exit 1 on any error."""
 
 import argparse
@@ -8,8 +8,10 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from trangtin.vn_core.forking import processes_from
+
 from .checks import ERROR, format_problem, format_summary
-from .glue import check_processes, config_from_settings, discover_folder, setting
+from .plugin import checks_lang, config_from_settings, discover_folder
 from .scan import display_root, run_checks
 
 
@@ -23,7 +25,7 @@ def parse_arguments(argv):
 
 def register_plugins(settings):
     """The build's plugins, registered as Pelican registers them, so that the readers (and so the
-    files read) are the build's; our glue is left out (it would check this folder a second time)."""
+    files read) are the build's; our plugin.py is left out (it would check this folder a second time)."""
     for plugin in settings.get("PLUGINS") or ():
         if getattr(plugin, "__name__", "") != "content_checks" and hasattr(plugin, "register"):
             plugin.register()
@@ -39,9 +41,9 @@ def main(argv=None) -> int:
         return 2
     settings = read_settings(args.settings, override={"PATH": os.path.abspath(args.content)})
     register_plugins(settings)
-    lang = args.lang or setting(settings, "CONTENT_CHECKS_LANG")
+    lang = args.lang or checks_lang(settings)
     discovery = discover_folder(args.content, settings)
-    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, check_processes(settings))
+    problems, files = run_checks(Path(args.content), config_from_settings(settings), discovery, None, processes_from(settings))
     shown = display_root(args.content)
     for problem in problems:
         print(format_problem(problem, lang, shown))

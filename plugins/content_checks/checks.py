@@ -2,7 +2,7 @@
 
 Pure: no Pelican imports and no file system access. The caller hands in each content file's
 bytes, what Pelican's own discovery found (a Discovery), the set of files under the content
-folder and a CheckConfig (built from the settings by the glue, with Pelican's slugify, get_date
+folder and a CheckConfig (built from the settings by plugin.py, with Pelican's slugify, get_date
 and save-as), and gets back a list of Problems, each with a severity, a file, a line and a message.
 
 The metadata block is read by vn_core.front_matter, the same reader the build uses, so the line
@@ -86,7 +86,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class CheckConfig:
-    """What the checks need from the Pelican settings (built by glue.config_from_settings)."""
+    """What the checks need from the Pelican settings (built by plugin.config_from_settings)."""
 
     slugify: Callable[[str], str]
     now: datetime  # aware
@@ -118,7 +118,7 @@ class CheckConfig:
 
 @dataclass
 class Discovery:
-    """What Pelican's own file discovery finds (glue asks Pelican's generators), content-relative."""
+    """What Pelican's own file discovery finds (plugin.py asks Pelican's generators), content-relative."""
 
     articles: set = field(default_factory=set)
     pages: set = field(default_factory=set)
@@ -861,7 +861,7 @@ def check_site(sources: dict, existing, config: CheckConfig, discovery: Discover
     path to its bytes, `existing` holds every file's content-relative path, `discovery` what
     Pelican reads (from the settings alone when None), `redirects` the text of the redirect data
     when the folder has it. `mapper(function, items)` answers [function(item) for item in items]
-    in order: the glue hands in one that shares the files between processes."""
+    in order: plugin.py hands in one that shares the files between processes."""
     existing = set(existing)
     discovery = discovery or discover(existing, config)
     problems, entries = [], []

@@ -1,7 +1,7 @@
 """date_archives: year, month and day archives in linear time, the archive index's calendars,
 and the manifest the "Xem tin theo ngày" picker reads."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

@@ -1,7 +1,7 @@
 """incremental: Pelican's content cache under a key that makes stale HTML impossible (keying), and
 the facts a whole-build memo needs (tools/incremental_build.py)."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

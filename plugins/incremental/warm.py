@@ -36,10 +36,12 @@ import sys
 import time
 
 from pelican import Pelican, signals
-from pelican.contents import Article, Content, Page, SkipStub
+from pelican.contents import Article, Page, SkipStub
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+
+from trangtin.pelican_adapter import warm as adapter
 
 from . import render
 from .render import FULL_BUILD_NEEDED, NeedsFullBuild
@@ -63,26 +65,10 @@ class WarmSite:
         })
         self.pelican = Pelican(settings)  # registers the plugins
         self.settings = settings
-        context = settings.copy()
-        context["generated_content"] = {}
-        context["static_links"] = set()
-        context["static_content"] = {}
-        context["localsiteurl"] = settings["SITEURL"]
-        self.generators = [
-            cls(context=context, settings=settings, path=self.pelican.path, theme=self.pelican.theme,
-                output_path=self.pelican.output_path)
-            for cls in self.pelican._get_generator_classes()  # noqa: SLF001 - Pelican.run's own list
-        ]
-        stamps = _cached_stamps(self.generators)
-        for generator in self.generators:
-            if hasattr(generator, "generate_context"):
-                generator.generate_context()
-            if hasattr(generator, "check_disabled_readers"):
-                generator.check_disabled_readers()
-        signals.all_generators_finalized.send(self.generators)
-        for generator in self.generators:
-            if hasattr(generator, "refresh_metadata_intersite_links"):
-                generator.refresh_metadata_intersite_links()
+        adapter.check_warm()
+        context, self.generators = adapter.make_generators(self.pelican)
+        stamps = adapter.cached_stamps(self.generators)  # as the full build left them, before reading
+        adapter.read_context(self.generators)
         self.contents = {}
         for generator in self.generators:
             for kind in render.KINDS:
@@ -95,13 +81,14 @@ class WarmSite:
         self._output(finalize=False, workers=1)  # records, renders nothing
         self.shown.recording = False
         self.post_read = self._learn_post_read_keys()
+        adapter.end_build()  # each batch of edits is a build of its own (edit: start_build, finalized)
 
     def _as_built(self, content, stamps) -> bool:
         """Whether the file's bytes are the ones the full build read (the stamp it left in Pelican's
         content cache: a hash of the bytes with CHECK_MODIFIED_METHOD = "sha256")."""
         readers = getattr(self._generator_of(content), "readers", None)
         path = content.source_path
-        return path in stamps and readers is not None and readers._get_file_stamp(path) == stamps[path]  # noqa: SLF001
+        return path in stamps and readers is not None and adapter.file_stamp(readers, path) == stamps[path]
 
     # --- reading one file again ---
 
@@ -154,7 +141,7 @@ class WarmSite:
                 continue
             if key not in old or not _same(old[key], value):
                 old[key] = value
-        _forget_memos(content)
+        adapter.forget_memos(content)
         self._generator_of(content).add_static_links(content)
 
     # --- one batch of edits ---
@@ -163,6 +150,13 @@ class WarmSite:
         """Every file in `paths` is rendered again (a save without a change too: cheaper than being
         wrong about what the served pages show)."""
         changed = sorted({os.path.abspath(path) for path in paths})
+        adapter.start_build(self.pelican)
+        try:
+            return self._edit(changed)
+        finally:
+            adapter.end_build()  # `finalized` has taken them back, unless the batch stopped half-way
+
+    def _edit(self, changed) -> int:
         fresh = {}
         for path in changed:
             if path not in self.contents:
@@ -194,7 +188,7 @@ class WarmSite:
         return OK
 
     def _check(self, paths):
-        from trangtin.content_checks.glue import check_edited  # noqa: PLC0415 - a plugin of this build
+        from trangtin.content_checks.plugin import check_edited  # noqa: PLC0415 - a plugin of this build
 
         root = self.settings["PATH"]
         relative = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]
@@ -203,7 +197,7 @@ class WarmSite:
             check_edited(self.settings, root, relative, pages)
 
     def _output(self, finalize=True, workers=None):
-        writer = self.pelican._get_writer()  # noqa: SLF001 - Pelican.run's own writer
+        writer = adapter.new_writer(self.pelican)
         writer.render_filter = self.shown.render_filter
         saved = self.settings.get("BUILD_WORKERS")
         if workers is not None:
@@ -216,26 +210,6 @@ class WarmSite:
             self.settings["BUILD_WORKERS"] = saved
         if finalize:
             signals.finalized.send(self.pelican)
-
-
-def _forget_memos(content):
-    """Pelican memoizes get_content and get_summary per object and site URL (pelican.utils.memoized,
-    on the class): the object's old body must not be served again, by a feed for one."""
-    for name in ("get_content", "get_summary"):
-        cache = getattr(Content.__dict__.get(name), "cache", None)
-        if isinstance(cache, dict):
-            for key in [key for key in cache if isinstance(key, tuple) and key and key[0] is content]:
-                del cache[key]
-
-
-def _cached_stamps(generators) -> dict:
-    """Source path -> the stamp Pelican's content cache holds for it (reader layer), as loaded."""
-    stamps = {}
-    for generator in generators:
-        cache = getattr(getattr(generator, "readers", None), "_cache", None)
-        if isinstance(cache, dict):
-            stamps.update({path: entry[0] for path, entry in cache.items() if isinstance(entry, tuple) and entry})
-    return stamps
 
 
 def _modified_since(path, since) -> bool:

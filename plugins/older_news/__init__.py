@@ -1,6 +1,6 @@
 """older_news: "Các tin đã đăng", the paginated older news under every article, in linear size."""
 
-from .glue import connect
+from .generator import connect
 
 
 def register():

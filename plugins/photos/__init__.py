@@ -1,6 +1,6 @@
 """photos: responsive, private, cached derivatives of the photos editors put in articles."""
 
-from .glue import connect
+from .plugin import connect
 
 
 def register():

@@ -1,7 +1,7 @@
 """Pillow work: read what a source image is (probe) and make its derivatives (render).
 
 No Pelican here. Both functions return plain dicts — never raise for a bad image — so they run the
-same in the build process and in a process pool, and the glue turns failures into messages.
+same in the build process and in a process pool, and plugin.py turns failures into messages.
 Privacy: derivatives are written from pixels only; EXIF (GPS, camera serials), XMP and comments of
 the source are never passed to the encoder. Orientation is applied to the pixels first."""
 

@@ -2,7 +2,7 @@
 
 Pure: no Pelican, no Pillow, no I/O. A *source* is described by its content hash, its upright size
 and two flags (alpha, animated); a *role* (body image, cover, thumbnail, social card) says which
-widths and formats fit the theme's layout. Everything here is data the glue writes into HTML."""
+widths and formats fit the theme's layout. Everything here is data plugin.py writes into HTML."""
 
 import hashlib
 import json

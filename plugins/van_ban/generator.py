@@ -1,4 +1,4 @@
-"""Pelican glue for the documents register: a generator whose generate_context() reads
+"""Pelican side of the documents register: a generator whose generate_context() reads
 content/van-ban/*.md (vn_core.documents), links replacements both ways, computes each status on the
 site's date and prepares every page as data; generate_output(writer) writes the register, the
 listings by loại / năm / cơ quan, one page per document, van-ban/index.json and the Atom feed."""
@@ -18,6 +18,7 @@ from pelican.utils import get_date, slugify
 from trangtin.vn_core import documents as rules
 from trangtin.vn_core.pager import build_pager, radius_from
 from trangtin.vn_core.paths import PathOutside, confined_join, is_inside, output_file
+from trangtin.vn_core.settings import setting
 from trangtin.vn_core.vietnamese import nfc, short_date
 
 from . import listing
@@ -50,10 +51,6 @@ DEFAULTS = {
     "VAN_BAN_MENU": True,
 }
 TITLE = "Văn bản"
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def _slug(text, settings):
@@ -129,15 +126,15 @@ class Register:
     def _view(self, document, slug, content):
         settings = self.settings
         year = document.issued.year if document.issued else ""
-        url = setting(settings, "VAN_BAN_DOCUMENT_URL").format(year=year, slug=slug)
+        url = setting(settings, "VAN_BAN_DOCUMENT_URL", DEFAULTS).format(year=year, slug=slug)
         return {
             "number": document.number,
             "number_key": rules.number_key(document.number),
             "type": document.type,
-            "type_url": setting(settings, "VAN_BAN_TYPE_URL").format(slug=_slug(document.type, settings)),
+            "type_url": setting(settings, "VAN_BAN_TYPE_URL", DEFAULTS).format(slug=_slug(document.type, settings)),
             "abstract": document.abstract,
             "issuer": document.issuer,
-            "issuer_url": setting(settings, "VAN_BAN_ISSUER_URL").format(slug=_slug(document.issuer, settings)) if document.issuer else None,
+            "issuer_url": setting(settings, "VAN_BAN_ISSUER_URL", DEFAULTS).format(slug=_slug(document.issuer, settings)) if document.issuer else None,
             "signer": document.signer,
             "issued": document.issued,
             "effective": document.effective,
@@ -145,21 +142,21 @@ class Register:
             "replaces": document.replaces,
             "field": document.field,
             "year": year,
-            "year_url": setting(settings, "VAN_BAN_YEAR_URL").format(year=year) if year else None,
+            "year_url": setting(settings, "VAN_BAN_YEAR_URL", DEFAULTS).format(year=year) if year else None,
             "status": rules.REPLACED if document.replaced_by else rules.status(document, self.today),
             "status_label": rules.status_label(document, self.today),
             "files": [view for view in (_file_view(content, f, document.number) for f in document.files) if view],
             "description": _paragraphs(document.body),
             "url": url,
-            "save_as": setting(settings, "VAN_BAN_DOCUMENT_SAVE_AS").format(year=year, slug=slug),
+            "save_as": setting(settings, "VAN_BAN_DOCUMENT_SAVE_AS", DEFAULTS).format(year=year, slug=slug),
             "source": document.path,
         }
 
     def listings(self) -> list:
         """(heading, url, save_as, rows, crumbs) of the register and each listing by loại, năm, cơ quan."""
         settings = self.settings
-        home = {"label": TITLE, "url": setting(settings, "VAN_BAN_URL")}
-        found = [(TITLE, setting(settings, "VAN_BAN_URL"), setting(settings, "VAN_BAN_SAVE_AS"), self.rows, [])]
+        home = {"label": TITLE, "url": setting(settings, "VAN_BAN_URL", DEFAULTS)}
+        found = [(TITLE, setting(settings, "VAN_BAN_URL", DEFAULTS), setting(settings, "VAN_BAN_SAVE_AS", DEFAULTS), self.rows, [])]
         kinds = (
             ("type", "VAN_BAN_TYPE", lambda row: row["type"], True),
             ("issuer", "VAN_BAN_ISSUER", lambda row: row["issuer"], True),
@@ -170,8 +167,8 @@ class Register:
                 return pattern.format(year=name, slug=name) if key == "year" else pattern.format(slug=_slug(name, settings))
             for name, rows in listing.groups(self.rows, name_of, by_name):
                 heading = f"Văn bản năm {name}" if key == "year" else name
-                found.append((heading, fill(setting(settings, prefix + "_URL"), name),
-                              fill(setting(settings, prefix + "_SAVE_AS"), name), rows, [home]))
+                found.append((heading, fill(setting(settings, prefix + "_URL", DEFAULTS), name),
+                              fill(setting(settings, prefix + "_SAVE_AS", DEFAULTS), name), rows, [home]))
         return found
 
     def browse(self) -> list:
@@ -213,39 +210,39 @@ class DocumentsGenerator(Generator):
         timezone = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
         today = datetime.now(ZoneInfo(timezone)).date()
         content = Path(self.path)
-        documents = read_documents(content, setting(settings, "VAN_BAN_PATH"))
+        documents = read_documents(content, setting(settings, "VAN_BAN_PATH", DEFAULTS))
         self.register = Register(documents, content, settings, today)
         change = rules.next_change(documents, today, timezone)
         # plugins/incremental: the no-change memo of tools/incremental_build.py rebuilds after this moment.
         self.due_moments = [change.timestamp()] if change else []
-        home_items = setting(settings, "VAN_BAN_HOME_ITEMS")
+        home_items = setting(settings, "VAN_BAN_HOME_ITEMS", DEFAULTS)
         self.context["van_ban"] = {
             "title": TITLE,
-            "url": setting(settings, "VAN_BAN_URL"),
-            "menu": setting(settings, "VAN_BAN_MENU"),
+            "url": setting(settings, "VAN_BAN_URL", DEFAULTS),
+            "menu": setting(settings, "VAN_BAN_MENU", DEFAULTS),
             "latest": self.register.rows[:home_items] if home_items else [],
             "rows": self.register.rows,
             "count": len(self.register.rows),
-            "json_url": setting(settings, "VAN_BAN_JSON_URL"),
+            "json_url": setting(settings, "VAN_BAN_JSON_URL", DEFAULTS),
             # No feed without documents: an empty Atom feed's <updated> would be the build's time.
-            "feed": setting(settings, "VAN_BAN_FEED_ATOM") if self.register.rows else None,
+            "feed": setting(settings, "VAN_BAN_FEED_ATOM", DEFAULTS) if self.register.rows else None,
             "browse": self.register.browse(),
         }
 
     def generate_output(self, writer):
         settings = self.settings
         relative = settings.get("RELATIVE_URLS", False)
-        per_page = setting(settings, "VAN_BAN_PER_PAGE") or settings.get("DEFAULT_PAGINATION") or 10
+        per_page = setting(settings, "VAN_BAN_PER_PAGE", DEFAULTS) or settings.get("DEFAULT_PAGINATION") or 10
         radius = radius_from(settings)
         template = self.get_template("van_ban_register")
         for heading, url, save_as, rows, crumbs in self.register.listings():
             slices = listing.page_slices(len(rows), per_page)
 
             def url_of(number, url=url):
-                return listing.page_url(url, number, setting(settings, "VAN_BAN_PAGE_URL"))
+                return listing.page_url(url, number, setting(settings, "VAN_BAN_PAGE_URL", DEFAULTS))
 
             for number, (start, end) in enumerate(slices, 1):
-                page_save_as = save_as if number == 1 else setting(settings, "VAN_BAN_PAGE_SAVE_AS").format(base=url, number=number)
+                page_save_as = save_as if number == 1 else setting(settings, "VAN_BAN_PAGE_SAVE_AS", DEFAULTS).format(base=url, number=number)
                 pager = build_pager(number, len(slices), url_of, radius, count=len(rows))
                 writer.write_file(
                     page_save_as, template, self.context, relative_urls=relative, url=url_of(number),
@@ -264,7 +261,7 @@ class DocumentsGenerator(Generator):
 
     def _write_json(self, writer):
         settings = self.settings
-        save_as = setting(settings, "VAN_BAN_JSON_SAVE_AS")
+        save_as = setting(settings, "VAN_BAN_JSON_SAVE_AS", DEFAULTS)
         if not save_as:
             return
         siteurl = (settings.get("CANONICAL_URL") or settings.get("SITEURL", "")).rstrip("/")

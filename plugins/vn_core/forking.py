@@ -36,6 +36,12 @@ def build_processes(wanted) -> int:
     return worker_count(wanted, usable_cpus(), hasattr(os, "fork"))
 
 
+def processes_from(settings) -> int:
+    """The build's processes from its settings (plugins/build_speed's BUILD_WORKERS, else every usable
+    core); one for the plain build (BUILD_SPEED_PLAIN), which the fast build is compared with."""
+    return 1 if settings.get("BUILD_SPEED_PLAIN") else build_processes(settings.get("BUILD_WORKERS"))
+
+
 def die_with_parent():
     """In a forked child (Linux): killed at once if the parent dies, even by SIGKILL, so no child
     goes on writing into a folder that tools/safe_build.py is removing."""
@@ -134,4 +140,7 @@ def stop_children(children, signum=signal.SIGTERM):
         except ProcessLookupError:
             pass
         os.close(read_fd)
-        os.waitpid(pid, 0)
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass  # already reaped by a signal handler (build_speed's StopChildrenOnSignal on Ctrl-C)

@@ -1,7 +1,7 @@
 """vn_news: Vietnamese news conventions for Pelican (reader, formatting, feeds, theme helpers)."""
 
 from . import renamed
-from .glue import connect
+from .plugin import connect
 
 
 def register():

@@ -1,4 +1,7 @@
-"""Data that templates loop over, prepared in Python: listing pagers, cover images, JSON-LD."""
+"""Data that templates loop over, prepared in Python: listing pagers, cover images, JSON-LD; and the
+theme's plain `fragment`."""
+
+from jinja2 import pass_context
 
 from trangtin.vn_core.links import cover_path
 from trangtin.vn_core.pager import build_pager
@@ -46,3 +49,11 @@ def news_article_jsonld(article, settings: dict) -> dict:
     elif social:
         data["image"] = [social["url"]]
     return data
+
+
+@pass_context
+def fragment(_context, *_key, caller):
+    """`{% call fragment(key…) %}…{% endcall %}` in the theme: a part of a page that recurs with the
+    same inputs (a news item of a list). Rendered every time here; plugins/build_speed replaces this
+    global with one that renders each key once per build. The theme needs only this one."""
+    return caller()

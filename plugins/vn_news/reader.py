@@ -95,8 +95,9 @@ class NewsMarkdownReader(MarkdownReader):
                 item.slug = cap_slug(item.slug)
         return processed
 
-    def _parse_metadata(self, meta):
-        """Pelican's version on our block: one value a key (a second one is the checker's error)."""
+    def parse_metadata(self, meta):
+        """MarkdownReader._parse_metadata's rule on our block, as a method of our own (Pelican's private
+        method is not overridden): one value a key (a second one is the checker's error)."""
         formatted_fields = self.settings["FORMATTED_FIELDS"]
         output = {}
         for name, values in meta.items():
@@ -126,10 +127,8 @@ class NewsMarkdownReader(MarkdownReader):
 
     def body_html(self, source_path, body: str) -> str:
         """The finished HTML of a body; the same for any order of files (Markdown is reset)."""
-        self._source_path = source_path
-        self._md = self._body_md
-        self._md.reset()
-        return self._finish_html(self._md.convert(body))
+        self._body_md.reset()
+        return self._finish_html(self._body_md.convert(body))
 
     def read(self, source_path):
         block, body = self.split(source_path)
@@ -138,7 +137,7 @@ class NewsMarkdownReader(MarkdownReader):
         if content is None:
             content = self.body_html(source_path, body)
         meta = {key: [value] for key, value in block.values().items()}
-        metadata = self._parse_metadata(metadata_as_text(meta, self.settings["FORMATTED_FIELDS"])) if meta else {}
+        metadata = self.parse_metadata(metadata_as_text(meta, self.settings["FORMATTED_FIELDS"])) if meta else {}
         if "summary" in metadata:
             metadata["summary"] = self._finish_html(metadata["summary"])
         self._slug(metadata, source_path)

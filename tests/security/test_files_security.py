@@ -240,10 +240,10 @@ def test_a_setting_naming_a_file_outside_output_stops_the_build_before_writing(t
 
 REDIRECT_RUNNER = """
 import sys
-from trangtin.redirects import glue
+from trangtin.redirects import generator
 from trangtin.vn_core.redirects import Redirect
 # The data validation (the checker, vn_core.redirects.loads) is bypassed: the writer must hold alone.
-glue.loads = lambda text, name: [Redirect({old!r}, "2022/a.md")]
+generator.loads = lambda text, name: [Redirect({old!r}, "2022/a.md")]
 from pelican import main
 sys.argv = ["pelican", {content!r}, "-s", {conf!r}, "-o", {output!r}, "-e", "SEARCH_ENABLED=false",
             "CONTENT_CHECKS_ENABLED=false", "PHOTOS_CACHE_PATH=\\"{cache}\\""]

@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, ROOT, build, publish_env
 
 
-from trangtin.assets.glue import precompress  # noqa: E402
+from trangtin.assets.plugin import precompress  # noqa: E402
 from trangtin.assets.minify import COMPRESSIBLE, hashed_name, minify  # noqa: E402
 
 THEME_STATIC = ROOT / "theme" / "static"

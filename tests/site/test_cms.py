@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build, run_pelican
 
-from trangtin.cms.glue import MISSING_DECAP  # noqa: E402
+from trangtin.cms.plugin import MISSING_DECAP  # noqa: E402
 from trangtin.content_checks.messages import DATE_FORMS, MESSAGES  # noqa: E402
 
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist"

@@ -1,4 +1,4 @@
-"""The devserver's warm site (tools/devserver.py WarmSite, plugins/incremental/warm.py): after an edit,
+"""The devserver's warm site (tools/devserver.py WarmProcess, plugins/incremental/warm.py): after an edit,
 rendering only the pages that show the edited article gives exactly the files of a clean full build,
 byte for byte; an edit that listings can see needs a full build (RENDER_FULL)."""
 
@@ -48,7 +48,7 @@ def start_warm(project, tmp_path):
     output, deferred = tmp_path / "site" / "output", tmp_path / "search.json"
     since = time.time()
     full_build(project, output)
-    site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since)
+    site = devserver.WarmProcess(project / "content", output, project / "pelicanconf.py", deferred, since)
     site.devserver, site.output = devserver, output
     assert site.started.wait(120) and site.ready
     return site
@@ -165,7 +165,7 @@ def test_the_edited_file_is_checked_with_its_line(project, tmp_path):
     since = time.time()
     full_build(project, output)
     with log.open("w", encoding="utf-8") as handle:
-        site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since, log=handle)
+        site = devserver.WarmProcess(project / "content", output, project / "pelicanconf.py", deferred, since, log=handle)
         try:
             assert site.started.wait(120) and site.ready
             edit_body("2021/tri-an-thay-co.md", "![](/images/khong-co.jpg)")(project)
@@ -191,7 +191,7 @@ def test_a_file_saved_while_the_full_build_ran_asks_for_a_full_build(project, tm
     since = time.time()
     full_build(project, output)
     edit_body("2021/tri-an-thay-co.md", "Lưu trong lúc đang dựng.")(project)  # after the build read it
-    site = devserver.WarmSite(project / "content", output, project / "pelicanconf.py", deferred, since)
+    site = devserver.WarmProcess(project / "content", output, project / "pelicanconf.py", deferred, since)
     try:
         assert site.edit([project / "content/2021/tri-an-thay-co.md"]) == devserver.RENDER_FULL
     finally:

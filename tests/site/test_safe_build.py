@@ -480,7 +480,7 @@ def test_newpost_article_passes_the_checks_once_its_body_is_written(tmp_path):
 
 def test_checker_predicts_every_url_pelican_writes_when_the_real_content_is_built(built_site):
     # The same-URL check is only as good as its URLs: they must be the files Pelican really writes.
-    from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
+    from trangtin.content_checks.plugin import config_from_settings  # noqa: PLC0415
     from trangtin.content_checks.scan import read_content  # noqa: PLC0415
     from trangtin.content_checks import checks  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415

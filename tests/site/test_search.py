@@ -186,16 +186,16 @@ def test_preview_rebuild_reindexes_in_the_background_when_the_same_pelican_runs_
     foreground, the next ones in a background thread."""
     from types import SimpleNamespace  # noqa: PLC0415
 
-    from trangtin.search import glue  # noqa: PLC0415
+    from trangtin.search import plugin  # noqa: PLC0415
 
     site = build(FIXTURES / "search", tmp_path / "out", {"SEARCH_ENABLED": False})
     pelican = SimpleNamespace(settings={"DEFAULT_LANG": "vi"}, output_path=str(site.output))
-    assert glue.index_site(pelican) is None
+    assert plugin.index_site(pelican) is None
     assert len(indexed_urls(site)) == 18
     page = site.output / "2021" / "11" / "dau-tu-cong-nghe-so-cho-thanh-nien-nong-thon.html"
     page.unlink()
-    glue.index_site(pelican)
-    worker = getattr(pelican, glue._STATE)["thread"]
+    plugin.index_site(pelican)
+    worker = getattr(pelican, plugin._STATE)["thread"]
     worker.join(timeout=60)
     assert not worker.is_alive()
     assert len(indexed_urls(site)) == 18  # the old chunks stay for the served preview ...

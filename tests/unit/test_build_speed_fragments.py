@@ -9,7 +9,8 @@ from jinja2 import DictLoader, Environment
 from conftest import ROOT
 
 
-from trangtin.build_speed.fragments import FRAGMENTS, fragment, fragment_uncached  # noqa: E402
+from trangtin.build_speed.fragments import FRAGMENTS, fragment  # noqa: E402
+from trangtin.vn_news.pages import fragment as fragment_every_time  # noqa: E402
 
 ITEM = '{% for item in items %}{% call fragment("item", item.url, show_category) %}<li>{{ SITEURL }}/{{ item.url }} {{ item.title }}{% if show_category %} ({{ item.category }}){% endif %}</li>{% endcall %}{% endfor %}'
 
@@ -59,9 +60,9 @@ def test_clearing_the_memo_renders_the_part_anew():
     assert render(fragment, items=[news("Mới")], SITEURL="..") == "<li>../2022/06/a.html Mới</li>"
 
 
-def test_the_plain_build_renders_every_time_and_keeps_nothing():
-    assert render(fragment_uncached, items=[news("Cũ")], SITEURL="..") == "<li>../2022/06/a.html Cũ</li>"
-    assert render(fragment_uncached, items=[news("Mới")], SITEURL="..") == "<li>../2022/06/a.html Mới</li>"
+def test_the_cores_fragment_renders_every_time_and_keeps_nothing():
+    assert render(fragment_every_time, items=[news("Cũ")], SITEURL="..") == "<li>../2022/06/a.html Cũ</li>"
+    assert render(fragment_every_time, items=[news("Mới")], SITEURL="..") == "<li>../2022/06/a.html Mới</li>"
     assert FRAGMENTS.known == {}
 
 

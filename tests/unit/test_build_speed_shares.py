@@ -9,7 +9,9 @@ import pytest
 from conftest import ROOT
 
 
-from trangtin.build_speed import glue, shares  # noqa: E402
+from trangtin.build_speed import plugin, shares  # noqa: E402
+from trangtin.pelican_adapter import urls  # noqa: E402
+from trangtin.vn_core import ordering  # noqa: E402
 from trangtin.vn_core.forking import worker_count  # noqa: E402
 
 
@@ -43,9 +45,9 @@ class Item:
 def test_in_order_equals_pelicans_comprehension_including_items_outside_the_order():
     ordered = [Item(name) for name in "abcdefg"]
     outsider = Item("x")
-    positions = shares.positions_of(ordered)
+    positions = ordering.positions_of(ordered)
     for items in ([], [ordered[3]], ordered[::-1], [ordered[6], outsider, ordered[0], ordered[0]], ordered):
-        assert shares.in_order(items, ordered, positions) == [item for item in ordered if item in items]
+        assert ordering.in_order(items, ordered, positions) == [item for item in ordered if item in items]
 
 
 class Writer:
@@ -65,11 +67,11 @@ class FailsOnPageOne:
 def test_a_failing_worker_fails_the_parent_with_its_error_message():
     generator = FailsOnPageOne()
     outputs = {id(generator): generator.generate_output}
-    children = glue._start_workers(2, [generator], outputs, Writer())
+    children = plugin._start_workers(2, [generator], outputs, Writer())
     assert len(children) == 1
     assert all(child[0] != os.getpid() for child in children)
-    with pytest.raises(glue.WorkerFailed, match="(?s)worker 1 of 2 failed.*page 1 cannot be rendered"):
-        glue._join_workers(children, 2)
+    with pytest.raises(plugin.WorkerFailed, match="(?s)worker 1 of 2 failed.*page 1 cannot be rendered"):
+        plugin._join_workers(children, 2)
 
 
 class RendersItsShare:
@@ -80,12 +82,12 @@ class RendersItsShare:
 
 def test_workers_that_succeed_join_quietly():
     generator = RendersItsShare()
-    children = glue._start_workers(3, [generator], {id(generator): generator.generate_output}, Writer())
+    children = plugin._start_workers(3, [generator], {id(generator): generator.generate_output}, Writer())
     assert len(children) == 2
-    glue._join_workers(children, 3)
+    plugin._join_workers(children, 3)
 
 
-# --- URL settings formatted from the fields they name (glue._expand_settings) ---
+# --- URL settings formatted from the fields they name (pelican_adapter/urls.py) ---
 
 def _content(kind="article", **metadata):
     from pelican.contents import Article, Page  # noqa: PLC0415
@@ -114,35 +116,28 @@ def _content(kind="article", **metadata):
     ("page", {"date": None}, "save_as"),
     ("page", {"date": None}, "url"),
 ])
-def test_fast_url_setting_equals_pelicans_when_the_pattern_names_any_field(kind, metadata, key):
+def test_fast_url_setting_equals_pelicans_when_the_pattern_names_any_field(kind, metadata, key, monkeypatch):
     from pelican.contents import Content  # noqa: PLC0415
 
     content = _content(kind, **metadata)
     if key.startswith("lang_"):
         content.in_default_lang = False
         key = key[len("lang_"):]
-    pelicans = glue._PELICAN_EXPAND_SETTINGS
-    try:
-        Content._expand_settings = glue._expand_settings
-        fast = content.get_url_setting(key)
-    finally:
-        Content._expand_settings = pelicans
-    assert fast == content.get_url_setting(key)
+    pelicans = content.get_url_setting(key)
+    monkeypatch.setattr(Content, "_expand_settings", urls.expand_settings)
+    fast = content.get_url_setting(key)
+    assert fast == pelicans
     assert fast  # a real path, not an empty pattern
 
 
-def test_fast_url_setting_fails_as_pelican_does_when_a_field_is_missing():
+def test_fast_url_setting_fails_as_pelican_does_when_a_field_is_missing(monkeypatch):
     from pelican.contents import Content  # noqa: PLC0415
 
     content = _content(lang="en")
     content.in_default_lang = False  # ARTICLE_LANG_SAVE_AS names {views}, which this article lacks
-    pelicans = glue._PELICAN_EXPAND_SETTINGS
     with pytest.raises(KeyError) as plain_error:
         content.get_url_setting("save_as")
-    try:
-        Content._expand_settings = glue._expand_settings
-        with pytest.raises(KeyError) as fast_error:
-            content.get_url_setting("save_as")
-    finally:
-        Content._expand_settings = pelicans
+    monkeypatch.setattr(Content, "_expand_settings", urls.expand_settings)
+    with pytest.raises(KeyError) as fast_error:
+        content.get_url_setting("save_as")
     assert fast_error.value.args == plain_error.value.args

@@ -19,7 +19,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 from trangtin.content_checks import checks  # noqa: E402
 from trangtin.content_checks.__main__ import main as cli_main  # noqa: E402
 from trangtin.content_checks.__main__ import register_plugins  # noqa: E402
-from trangtin.content_checks.glue import config_from_settings, discover_folder  # noqa: E402
+from trangtin.content_checks.plugin import config_from_settings, discover_folder  # noqa: E402
 from legacy_text import encode_cp1258, encode_tcvn3, encode_vni  # noqa: E402
 from trangtin.vn_core.legacy_encodings import guess_legacy_encoding  # noqa: E402
 from trangtin.content_checks.scan import run_checks  # noqa: E402

@@ -275,7 +275,7 @@ def test_the_reader_refuses_a_two_digit_year_when_the_checker_would(reader, tmp_
 
 
 def test_pelicans_duplicate_definition_record_is_reworded_when_another_reader_logs_it(tmp_path):
-    from trangtin.content_checks.glue import PelicanRecords  # noqa: PLC0415
+    from trangtin.content_checks.plugin import PelicanRecords  # noqa: PLC0415
 
     records = PelicanRecords()
     records.start(set(), {}, str(tmp_path), "content", "vi")

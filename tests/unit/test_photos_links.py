@@ -1,11 +1,11 @@
-"""plugins/photos/glue.py helpers: which file an image link names, and how placeholders become URLs."""
+"""plugins/photos/plugin.py helpers: which file an image link names, and how placeholders become URLs."""
 
 import sys
 from pathlib import Path
 
 import pytest
 
-from trangtin.photos import glue  # noqa: E402
+from trangtin.photos import plugin  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from trangtin.photos import glue  # noqa: E402
     ],
 )
 def test_static_target(value, relative_dir, expected):
-    assert glue.static_target(value, relative_dir) == expected
+    assert plugin.static_target(value, relative_dir) == expected
 
 
 @pytest.mark.parametrize(
@@ -30,10 +30,10 @@ def test_static_target(value, relative_dir, expected):
      ("https://example.vn/a.jpg", None), ("", None), (None, None)],
 )
 def test_cover_target(value, expected):
-    assert glue.cover_target(value) == expected
+    assert plugin.cover_target(value) == expected
 
 
-class Build(glue.PhotoBuild):
+class Build(plugin.PhotoBuild):
     def __init__(self, relative):  # only what resolve_placeholders reads
         self.relative_urls = relative
 
@@ -55,6 +55,6 @@ def test_placeholders_become_urls_like_pelicans_static_links(relative, siteurl, 
 def test_source_line_names_the_line_that_uses_the_image(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("Title: A\nImage: images/c.jpg\n\nText.\n\n![x]({static}/images/b.jpg)\n", encoding="utf-8")
-    assert glue.source_line(source, ["images/b.jpg"]) == 6
-    assert glue.source_line(source, ["Image:"]) == 2
-    assert glue.source_line(source, ["nowhere.jpg"]) == 1
+    assert plugin.source_line(source, ["images/b.jpg"]) == 6
+    assert plugin.source_line(source, ["Image:"]) == 2
+    assert plugin.source_line(source, ["nowhere.jpg"]) == 1

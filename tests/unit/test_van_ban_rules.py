@@ -13,7 +13,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 from trangtin.content_checks import checks  # noqa: E402
 from trangtin.content_checks.__main__ import register_plugins  # noqa: E402
-from trangtin.content_checks.glue import config_from_settings, discover_folder  # noqa: E402
+from trangtin.content_checks.plugin import config_from_settings, discover_folder  # noqa: E402
 from trangtin.content_checks.scan import run_checks  # noqa: E402
 from trangtin.vn_core import documents as rules  # noqa: E402
 

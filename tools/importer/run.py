@@ -544,7 +544,7 @@ class Importer:
 
     def run_checks(self):
         from trangtin.content_checks.checks import ERROR, WARNING
-        from trangtin.content_checks.glue import config_from_settings
+        from trangtin.content_checks.plugin import config_from_settings
         from trangtin.content_checks.scan import run_checks
 
         problems, _count = run_checks(self.content, config_from_settings(self.settings))

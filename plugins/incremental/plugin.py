@@ -1,4 +1,4 @@
-"""Pelican glue.
+"""Signal receivers.
 
 1. initialized: when the content cache is on (CACHE_CONTENT), its folder becomes
    CACHE_PATH/content-<key>, the key being a digest of the plugins' and theme's code, the settings'
@@ -6,27 +6,26 @@
    stamp (CHECK_MODIFIED_METHOD, a hash of its bytes in pelicanconf.py); the key covers the rest, so
    a cached reading is only ever reused by a build that would read the file the same way. Only the
    newest few cache folders are kept.
-2. The cache is written atomically (temporary file, then rename): a build stopped while saving, or two
-   builds at once, never leave a truncated cache behind (Pelican writes it in place).
+2. The cache is written atomically (temporary file, then rename: pelican_adapter/cache.py): a build
+   stopped while saving, or two builds at once, never leave a truncated cache behind (Pelican writes
+   it in place).
 3. finalized: when INCREMENTAL_FACTS names a file, the build's time-dependent facts are written there
    for tools/incremental_build.py (the first moment a future-dated article becomes due, or a document
    of the register changes status)."""
 
 import json
-import logging
 import os
-import pickle
 import shutil
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pelican import cache, signals
+from pelican import signals
+
+from trangtin.pelican_adapter import cache, patches
 
 from . import keying
 from .render import KINDS
-
-logger = logging.getLogger(__name__)
 
 PREFIX = "content-"
 KEEP_FOLDERS = 64
@@ -62,24 +61,11 @@ def _prune(base: Path, current: Path):
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _atomic_save_cache(self):
-    """FileDataCacher.save_cache, written to a temporary file and renamed over the cache."""
-    if not self._cache_data_policy:
-        return
-    folder = self.settings["CACHE_PATH"]
-    temporary = f"{self._cache_path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(folder, exist_ok=True)
-        with self._cache_open(temporary, "wb") as handle:
-            pickle.dump(self._cache, handle)
-        os.replace(temporary, self._cache_path)
-        os.utime(folder)  # the newest folders are the ones kept
-    except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
-        logger.warning("Could not save cache %s\n ... %s", self._cache_path, error)
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+def use_atomic_cache(_pelican_object):
+    """Receiver of `get_generators` (the start of every build): the content cache is written to a
+    temporary file and renamed (pelican_adapter/cache.py), until the build is over."""
+    cache.use_atomic_cache()
+    return None  # no generator of its own
 
 
 def note_due(generator):
@@ -109,7 +95,8 @@ def write_facts(pelican_object):
 
 
 def connect():
-    cache.FileDataCacher.save_cache = _atomic_save_cache
+    patches.connect()  # before this plugin's own receivers: a stopped build's replacements go first
+    signals.get_generators.connect(use_atomic_cache)
     signals.initialized.connect(key_cache_folder)
     signals.article_generator_finalized.connect(note_due)
     signals.page_generator_finalized.connect(note_due)

@@ -1,4 +1,4 @@
-"""Pelican glue for responsive photos.
+"""Signal receivers for responsive photos.
 
 1. content_object_init (each article/page, after our reader sanitised its HTML): every raster
    `<img src="{static}/…">` becomes a `<picture>` whose files are named from the source's hash and
@@ -28,8 +28,10 @@ from pelican import signals
 from pelican.contents import Static
 from pelican.generators import Generator
 
+from trangtin.pelican_adapter import content as adapter_content
 from trangtin.vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
 from trangtin.vn_core.paths import is_inside, output_file
+from trangtin.vn_core.settings import setting
 from trangtin.vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
 
 from . import processing, rules
@@ -86,24 +88,20 @@ class PhotoBuildFailed(SystemExit):
         self.code = summary
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 class PhotoBuild:
     """Everything one build knows about its photos; lives in Pelican's context (one per run)."""
 
     def __init__(self, settings):
         self.settings = settings
         self.content_root = Path(settings["PATH"]).resolve()
-        self.cache_dir = Path(setting(settings, "PHOTOS_CACHE_PATH")).resolve()
+        self.cache_dir = Path(setting(settings, "PHOTOS_CACHE_PATH", DEFAULTS)).resolve()
         self.files_dir = self.cache_dir / "files"
-        self.output_dir = setting(settings, "PHOTOS_OUTPUT_DIR").strip("/")
+        self.output_dir = setting(settings, "PHOTOS_OUTPUT_DIR", DEFAULTS).strip("/")
         roles = dict(rules.DEFAULT_ROLES)
-        for name, widths in setting(settings, "PHOTOS_WIDTHS").items():
+        for name, widths in setting(settings, "PHOTOS_WIDTHS", DEFAULTS).items():
             roles[name] = rules.Role(**{**roles[name].__dict__, "widths": tuple(widths)})
         self.roles = roles
-        self.quality = dict(setting(settings, "PHOTOS_QUALITY"))
+        self.quality = dict(setting(settings, "PHOTOS_QUALITY", DEFAULTS))
         self.relative_urls = settings.get("RELATIVE_URLS", False)
         self.memo_path = self.cache_dir / "probes.json"
         self.memo = self._load_memo()
@@ -161,7 +159,7 @@ class PhotoBuild:
         if remembered and remembered["stamp"] == stamp and "error" not in remembered["probe"]:
             result = remembered["probe"]
         else:
-            result = processing.probe(path, setting(self.settings, "PHOTOS_MAX_PIXELS"))
+            result = processing.probe(path, setting(self.settings, "PHOTOS_MAX_PIXELS", DEFAULTS))
             self.memo[str(path)] = {"stamp": stamp, "probe": result}
         self.probes[rel] = result
         self.seconds["probe"] += time.perf_counter() - started
@@ -175,7 +173,7 @@ class PhotoBuild:
         probe = self.probe(rel)
         if probe is None:
             return None
-        maximum = setting(self.settings, "PHOTOS_MAX_PIXELS")
+        maximum = setting(self.settings, "PHOTOS_MAX_PIXELS", DEFAULTS)
         if probe.get("error") == "too_many_pixels" or (maximum and probe.get("width", 0) * probe.get("height", 0) > maximum):
             self.report("too_many_pixels", rel, used_in, **pixels_params(rel, probe["width"], probe["height"], maximum))
             return None
@@ -185,9 +183,9 @@ class PhotoBuild:
         source = rules.Source(probe["digest"], probe["width"], probe["height"], probe["alpha"], probe["animated"])
         if source.animated:
             return None
-        if role == "body" and rules.too_small(source, setting(self.settings, "PHOTOS_MIN_WIDTH")):
-            self.report("small", rel, used_in, width=source.width, minimum=setting(self.settings, "PHOTOS_MIN_WIDTH"))
-        limit = setting(self.settings, "PHOTOS_WARN_PIXELS")
+        if role == "body" and rules.too_small(source, setting(self.settings, "PHOTOS_MIN_WIDTH", DEFAULTS)):
+            self.report("small", rel, used_in, width=source.width, minimum=setting(self.settings, "PHOTOS_MIN_WIDTH", DEFAULTS))
+        limit = setting(self.settings, "PHOTOS_WARN_PIXELS", DEFAULTS)
         if rules.too_many_pixels(source, limit):
             self.report("huge", rel, used_in, megapixels=round(source.width * source.height / 1e6),
                         limit=round(limit / 1e6))
@@ -319,7 +317,7 @@ _REPLACED = {"src", "srcset", "sizes", "width", "height", "loading", "decoding",
 
 
 def rewrite_images(build, content) -> str:
-    html = content._content
+    html = adapter_content.body_of(content)
     relative_dir = getattr(content, "relative_dir", "") or ""
     counter = iter(range(10**6))
 
@@ -352,7 +350,7 @@ def rewrite_images(build, content) -> str:
 
 
 class PhotoLinks:
-    """`content._update_content` of a body with photos: our `{photo}` placeholders are turned into
+    """The link resolver (pelican_adapter.content) of a body with photos: our `{photo}` placeholders are turned into
     URLs from the page being written, then Pelican's own `{static}`/`{filename}` links. A class at
     module level, not a closure, so the content object stays picklable (Pelican's content cache)."""
 
@@ -361,25 +359,26 @@ class PhotoLinks:
 
     def __call__(self, text, siteurl):
         content = self.content
-        build = state(content._context, content.settings)
-        return type(content)._update_content(content, build.resolve_placeholders(text, siteurl), siteurl)
+        build = state(adapter_content.context_of(content), content.settings)
+        return adapter_content.resolve_pelican_links(content, build.resolve_placeholders(text, siteurl), siteurl)
 
 
 def prepare_content(content):
     """content_object_init: rewrite the body's images, plan the cover's derivatives."""
-    if isinstance(content, Static) or getattr(content, "_context", None) is None:
+    context = adapter_content.context_of(content)
+    if isinstance(content, Static) or context is None:
         return
-    build = state(content._context, content.settings)
-    html = getattr(content, "_content", None) or ""
+    build = state(context, content.settings)
+    html = adapter_content.body_of(content)
     relative_dir = getattr(content, "relative_dir", "") or ""
     for match in _HREF.finditer(html):
         target = static_target("{static}" + match.group(1), relative_dir)
         if target:
             build.linked.add(target)
     if "<img" in html:
-        content._content = rewrite_images(build, content)
+        adapter_content.set_body(content, rewrite_images(build, content))
         # Pelican turns `{static}` into URLs per page written; srcset lists are ours to turn.
-        content._update_content = PhotoLinks(content)
+        adapter_content.resolve_links_with(content, PhotoLinks(content))
     cover = cover_target(content.metadata.get("image"))
     used_in = (content.source_path, source_line(content.source_path, ["Image:", "image:"]))
     social = None
@@ -400,7 +399,7 @@ def prepare_content(content):
 
 
 def default_social(build):
-    rel = setting(build.settings, "PHOTOS_DEFAULT_SOCIAL_IMAGE")
+    rel = setting(build.settings, "PHOTOS_DEFAULT_SOCIAL_IMAGE", DEFAULTS)
     if not rel:
         return None
     rel = cover_target(rel)
@@ -453,7 +452,7 @@ def _log(severity, text) -> bool:
 
 
 def workers(settings, jobs):
-    wanted = setting(settings, "PHOTOS_WORKERS") or os.cpu_count() or 1
+    wanted = setting(settings, "PHOTOS_WORKERS", DEFAULTS) or os.cpu_count() or 1
     return max(1, min(wanted, jobs))
 
 
@@ -508,7 +507,7 @@ class PhotosGenerator(Generator):
         started = time.perf_counter()
         self._link(build)
         build.seconds["link"] = time.perf_counter() - started
-        report = setting(self.settings, "PHOTOS_REPORT_PATH")
+        report = setting(self.settings, "PHOTOS_REPORT_PATH", DEFAULTS)
         if report:
             summary = {"sources": len(build.jobs), "made": build.made, "derivatives": len(build.published),
                        "seconds": build.seconds}
@@ -546,6 +545,7 @@ def keep_originals_private(generator):
 
 
 def connect():
+    adapter_content.check()  # the <picture> markup needs the body before Pelican resolves its links
     signals.content_object_init.connect(prepare_content)
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)

@@ -1,34 +1,34 @@
 """Signal receivers of the fast build. register() in __init__ only connects them.
 
-Everything is set on this build's own generator and content instances (Pelican's autoreload runs
-the plugins again in the same process), and BUILD_SPEED_PLAIN = True switches it all off: the test
-that the fast build equals the plain one byte for byte builds both."""
+What touches Pelican's own code is in pelican_adapter (URLs and slugs, linear taxonomies, the writer's
+page filter), behind its gate: on another Pelican each falls back to Pelican's own, and the workers
+to one process. Everything else is set on this build's own generator and content instances (Pelican's
+autoreload runs the plugins again in the same process). BUILD_SPEED_PLAIN = True switches it all off
+(Pelican's own code, one process): the test that the fast build equals the plain one byte for byte
+builds both, and tests/site/test_pelican_adapter.py builds without this plugin at all."""
 
 import gc
 import hashlib
 import logging
 import os
 import pickle
-import re
 import signal
-import string
 import struct
 import sys
 import traceback
 from itertools import chain
 from types import MethodType
 
-from pelican import signals, urlwrappers
-from pelican.contents import Content
+from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesGenerator
-from pelican.utils import path_to_url
-from pelican.writers import FileOverwriteFailedError
 
-from trangtin.vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
-from trangtin.vn_core.slugs import remembered
+from trangtin.pelican_adapter import patches, taxonomies, urls
+from trangtin.pelican_adapter.writer import filters_pages
+from trangtin.vn_core.forking import STOP_SIGNALS, fork_children, processes_from, read_all, stop_children, write_all
+from trangtin.vn_core.settings import setting
 
 from . import shares
-from .fragments import FRAGMENTS, fragment, fragment_uncached
+from .fragments import FRAGMENTS, fragment
 
 logger = logging.getLogger(__name__)
 
@@ -52,62 +52,20 @@ class WorkerFailed(RuntimeError):
     pass
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def plain(settings) -> bool:
-    return bool(setting(settings, "BUILD_SPEED_PLAIN"))
+    return bool(setting(settings, "BUILD_SPEED_PLAIN", DEFAULTS))
 
 
 def workers_for(settings) -> int:
-    return build_processes(setting(settings, "BUILD_WORKERS"))
+    """One process when the writer cannot offer each page to a filter (pelican_adapter's gate)."""
+    return processes_from(settings) if filters_pages() else 1
 
 
-# --- Tag, category and author pages in linear time ---
-
-def _write_taxonomy(generator, write, template_name, groups, name):
-    """Pelican's generate_tags / generate_categories / generate_authors (4.12), with `dates` built
-    from each article's position instead of `[a for a in self.dates if a in articles]`."""
-    template = generator.get_template(template_name)
-    positions = shares.positions_of(generator.dates)
-    for item, articles in groups:
-        dates = shares.in_order(articles, generator.dates, positions)
-        try:
-            write(
-                item.save_as, template, generator.context, url=item.url, articles=articles, dates=dates,
-                template_name=template_name, blog=True, page_name=item.page_name,
-                all_articles=generator.articles, **{name: item},
-            )
-        except FileOverwriteFailedError:
-            if not item.slug:
-                logger.info(
-                    '%s "%s" has an invalid slug; skipping writing %s page...', name.capitalize(), item, name,
-                    extra={"limit_msg": f"Further {name} with invalid slugs."},
-                )
-                continue
-            logger.error('Failed to write %s page for "%s".', name.capitalize(), item)
-            raise
-
-
-def _generate_tags(self, write):
-    _write_taxonomy(self, write, "tag", self.tags.items(), "tag")
-
-
-def _generate_categories(self, write):
-    _write_taxonomy(self, write, "category", self.categories, "category")
-
-
-def _generate_authors(self, write):
-    _write_taxonomy(self, write, "author", self.authors, "author")
-
+# --- Tag, category and author pages in linear time (pelican_adapter/taxonomies.py) ---
 
 def use_linear_taxonomies(generator):
-    if plain(generator.settings):
-        return
-    generator.generate_tags = MethodType(_generate_tags, generator)
-    generator.generate_categories = MethodType(_generate_categories, generator)
-    generator.generate_authors = MethodType(_generate_authors, generator)
+    if not plain(generator.settings):
+        taxonomies.use_linear_taxonomies(generator)
 
 
 # --- Forked processes never outlive the build (vn_core.forking: die_with_parent) ---
@@ -315,83 +273,20 @@ def keep_templates_loaded(generator):
 # --- Parts of pages rendered once per build (fragments.py) ---
 
 def add_fragment_cache(generator):
+    """The theme's `fragment` (plugins/vn_news renders every time) made once per key and build."""
     env = getattr(generator, "env", None)
-    if env is not None:
-        env.globals["fragment"] = fragment_uncached if plain(generator.settings) else fragment
+    if env is not None and not plain(generator.settings):
+        env.globals["fragment"] = fragment
 
 
-# --- URL settings formatted from the fields they name ---
-
-_PLAIN_FIELDS = {}  # pattern -> the names of the fields it formats, or None for an unusual pattern
-
-
-def _fields_of(pattern: str):
-    try:
-        return _PLAIN_FIELDS[pattern]
-    except KeyError:
-        pass
-    names = []
-    try:
-        for _text, field, _spec, _conversion in string.Formatter().parse(pattern):
-            if field is None:
-                continue
-            name = re.split(r"[.\[]", field, maxsplit=1)[0]
-            if not name or name.isdigit():
-                names = None
-                break
-            if name not in names:
-                names.append(name)
-    except ValueError:
-        names = None
-    _PLAIN_FIELDS[pattern] = None if names is None else tuple(names)
-    return _PLAIN_FIELDS[pattern]
-
-
-def _field(content, name):
-    """What Content.url_format (Pelican 4.12) holds under `name`; LookupError when it holds nothing."""
-    if name == "path":
-        return path_to_url(content.metadata.get("path", content.get_relative_source_path()))
-    if name == "slug":
-        return getattr(content, "slug", "")
-    if name == "lang":
-        return getattr(content, "lang", "en")
-    if name == "date":
-        return content.date  # AttributeError (no date): url_format would use now(); Pelican's path decides
-    if name in ("author", "category"):
-        return getattr(content, name).slug if hasattr(content, name) else ""
-    return content.metadata[name]
-
-
-def _expand_settings(self, key, klass=None):
-    """Content._expand_settings (Pelican 4.12) without copying the metadata and computing the
-    relative source path for every URL: only the fields the pattern names are looked up. The
-    templates and the plugins ask each article's URL and save-as path some twenty times while the
-    context is built, before _UrlsOnce may remember them."""
-    if not klass:
-        klass = self.__class__.__name__
-    pattern = str(self.settings[f"{klass}_{key}".upper()])
-    names = _fields_of(pattern)
-    if names is not None:
-        try:
-            values = {name: _field(self, name) for name in names}
-        except (LookupError, AttributeError):
-            pass
-        else:
-            return pattern.format(**values)
-    return pattern.format(**self.url_format)
-
-
-_PELICAN_EXPAND_SETTINGS = Content._expand_settings
-_PELICAN_SLUGIFY = urlwrappers.slugify
-_REMEMBERED_SLUGIFY = remembered(_PELICAN_SLUGIFY)
-
+# --- URL settings formatted from the fields they name (pelican_adapter/urls.py) ---
 
 def use_fast_url_settings(pelican_object):
-    """Receiver of `initialized`: URL settings formatted from their fields, and the category, tag and
-    author slugs remembered (vn_core.slugs), for this build; Pelican's own for a plain one."""
-    fast = not plain(pelican_object.settings)
-    Content._expand_settings = _expand_settings if fast else _PELICAN_EXPAND_SETTINGS
-    urlwrappers.slugify = _REMEMBERED_SLUGIFY if fast else _PELICAN_SLUGIFY
+    """Receiver of `get_generators` (the start of every build): URL settings formatted from their
+    fields, and the category, tag and author slugs remembered, until the build is over."""
+    if not plain(pelican_object.settings):
+        urls.use_fast_urls()
+    return None  # no generator of its own
 
 
 # --- URLs and save-as paths computed once per content object ---
@@ -451,7 +346,7 @@ def _share_filter(writer, share):
 
     def render_filter(name, page_context):
         # The inner filter (incremental builds) sees every page; the share counts what it keeps.
-        return inner(name, page_context) and share.take()
+        return (inner is None or inner(name, page_context)) and share.take()
 
     return render_filter
 
@@ -581,7 +476,8 @@ def take_over_output_phase(generators):
 
 
 def connect():
-    signals.initialized.connect(use_fast_url_settings)
+    patches.connect()  # before this plugin's own receivers: a stopped build's replacements go first
+    signals.get_generators.connect(use_fast_url_settings)
     signals.article_generator_init.connect(use_linear_taxonomies)
     signals.article_generator_init.connect(read_bodies_elsewhere)
     signals.article_generator_pretaxonomy.connect(stop_body_readers)

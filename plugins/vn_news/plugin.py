@@ -2,22 +2,19 @@
 
 from pelican import signals
 
+from trangtin.pelican_adapter.writer import NewsWriter
 from trangtin.vn_core import vietnamese
 from trangtin.vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
 from trangtin.vn_core.pager import radius_from
 
-from .feeds import NewsWriter, refuse_settings_leaving_output, state_feed_language
-from .pages import absolute, listing_pager, news_article_jsonld, static_path
+from .output import refuse_settings_leaving_output, state_feed_language
+from .pages import absolute, fragment, listing_pager, news_article_jsonld, static_path
 from .reader import install_news_reader
 from .sources import refuse_unsafe_source
 
 DEFAULTS = {
     "VN_NEWS_TYPOGRIFY": True,
 }
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def use_news_reader(readers):
@@ -44,6 +41,8 @@ def add_template_helpers(generator):
     # The theme's CSS/JS by name; plugins/assets replaces it with the hashed names (setdefault: any order).
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     env.filters.setdefault("theme_asset", lambda relative: f"{static_dir}/{relative}")
+    # Parts of pages rendered every time; plugins/build_speed's renders each once (setdefault: any order).
+    env.globals.setdefault("fragment", fragment)
     env.globals.update(
         {
             "listing_pager": lambda page: listing_pager(page, radius),

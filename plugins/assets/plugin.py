@@ -1,4 +1,4 @@
-"""Pelican glue for the theme's assets.
+"""Signal receivers for the theme's assets.
 
 - generator_init: the templates get the `theme_asset` filter, `{{ 'css/site.css'|theme_asset }}` ->
   `theme/css/site.3f2a9c1b04.css`, the hash of the bytes the output will hold (minified when
@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican import signals
 from trangtin.vn_core.forking import usable_cpus
 from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from .minify import COMPRESSIBLE, HASHED, brotli_bytes, gzip_bytes, hashed_name, minify
 
@@ -37,18 +38,14 @@ class AssetsFailed(Exception):
     pass
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def _output_bytes(settings, text: str, suffix: str) -> bytes:
-    return (minify(text, suffix) if setting(settings, "ASSETS_MINIFY") else text).encode("utf-8")
+    return (minify(text, suffix) if setting(settings, "ASSETS_MINIFY", DEFAULTS) else text).encode("utf-8")
 
 
 def theme_manifest(settings) -> dict:
     """{'css/site.css': 'css/site.<hash>.css'} for every CSS and JS file of the theme's static folders,
     named after the bytes the output will hold."""
-    if not setting(settings, "ASSETS_HASH"):
+    if not setting(settings, "ASSETS_HASH", DEFAULTS):
         return {}
     theme = Path(settings["THEME"])
     manifest = {}
@@ -98,7 +95,7 @@ def finish_theme_assets(pelican_object):
             text = path.read_text(encoding="utf-8")
             data = _output_bytes(settings, text, path.suffix)
             relative = path.relative_to(folder).as_posix()
-            if not setting(settings, "ASSETS_HASH"):
+            if not setting(settings, "ASSETS_HASH", DEFAULTS):
                 if data != text.encode("utf-8"):
                     _write_beside(path, data)
                 continue
@@ -109,8 +106,8 @@ def finish_theme_assets(pelican_object):
             _write_beside(folder / name, data)
             path.unlink()
         logger.debug("assets: minified and named %s", folder)
-    if setting(settings, "ASSETS_PRECOMPRESS"):
-        precompress(output, setting(settings, "ASSETS_BROTLI_QUALITY"), setting(settings, "ASSETS_BROTLI_QUALITY_HASHED"),
+    if setting(settings, "ASSETS_PRECOMPRESS", DEFAULTS):
+        precompress(output, setting(settings, "ASSETS_BROTLI_QUALITY", DEFAULTS), setting(settings, "ASSETS_BROTLI_QUALITY_HASHED", DEFAULTS),
                     set(theme_manifest(settings).values()), folder)
 
 

@@ -11,6 +11,7 @@ from pelican import signals
 from trangtin.vn_core import vietnamese
 from trangtin.vn_core.ordering import newest_first
 from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from . import choose
 
@@ -33,10 +34,6 @@ DEFAULTS = {
     # One more than the sidebar shows, so the script can leave out the article being read.
     "PORTAL_SIDEBAR_ITEMS": 6,
 }
-
-
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def _has_cover(item):
@@ -65,10 +62,10 @@ def _first_page_size(settings):
 def build_portal(articles, categories, settings) -> dict:
     """What the home page and the date picker show, from the published news."""
     news = newest_first(articles)
-    lead = choose.lead_story(news, _featured, _has_cover, setting(settings, "PORTAL_FEATURED_DAYS"),
-                             build_moment(), setting(settings, "PORTAL_LEAD_MAX_AGE_DAYS"))
+    lead = choose.lead_story(news, _featured, _has_cover, setting(settings, "PORTAL_FEATURED_DAYS", DEFAULTS),
+                             build_moment(), setting(settings, "PORTAL_LEAD_MAX_AGE_DAYS", DEFAULTS))
     first_page = news[: _first_page_size(settings)]
-    home = choose.home_sections(first_page, lead, setting(settings, "PORTAL_ROW_SIZE"))
+    home = choose.home_sections(first_page, lead, setting(settings, "PORTAL_ROW_SIZE", DEFAULTS))
     shown = ([lead] if lead else []) + home["row"] + home["latest"]
     blocks = choose.category_blocks(
         [(str(category), category, items) for category, items in categories],
@@ -83,7 +80,7 @@ def build_portal(articles, categories, settings) -> dict:
         "blocks": blocks,
         # The date picker's values on pages without a date of their own: the newest day with news.
         "newest_day": {"day": newest.day, "month": newest.month, "year": newest.year} if newest else None,
-        "sidebar_url": setting(settings, "PORTAL_SIDEBAR_URL"),
+        "sidebar_url": setting(settings, "PORTAL_SIDEBAR_URL", DEFAULTS),
         # "Xem nhiều nhất" only on a site where some news has a view count: never an empty box.
         "has_views": any(_views(item) is not None for item in news),
     }
@@ -98,7 +95,7 @@ def _line(item):
 
 
 def sidebar_data(articles, settings) -> dict:
-    count = setting(settings, "PORTAL_SIDEBAR_ITEMS")
+    count = setting(settings, "PORTAL_SIDEBAR_ITEMS", DEFAULTS)
     return {
         "latest": [_line(item) for item in choose.latest(articles, count)],
         "most_viewed": [
@@ -109,7 +106,7 @@ def sidebar_data(articles, settings) -> dict:
 
 
 def write_sidebar(generator, writer):
-    save_as = setting(generator.settings, "PORTAL_SIDEBAR_SAVE_AS")
+    save_as = setting(generator.settings, "PORTAL_SIDEBAR_SAVE_AS", DEFAULTS)
     if not save_as:
         return
     path = output_file(writer.output_path, save_as, "cài đặt PORTAL_SIDEBAR_SAVE_AS")

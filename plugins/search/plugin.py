@@ -1,4 +1,4 @@
-"""Pelican glue: index the finished output with Pagefind when the build is over (signal `finalized`).
+"""Signal receivers: index the finished output with Pagefind when the build is over (signal `finalized`).
 
 A failed index stops the build (exit 1, one clear message, no traceback), so `make html` and
 `make publish`, which build into a temporary folder, leave output/ untouched. In the preview
@@ -17,6 +17,7 @@ from pelican import signals
 
 from trangtin.vn_core.ordering import newest_first
 from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from . import indexing, stable
 
@@ -58,10 +59,6 @@ class SearchIndexFailed(SystemExit):
         self.code = message
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def _executable() -> Path:
     from pagefind.service import get_executable  # noqa: PLC0415 - a missing package is reported below
 
@@ -84,10 +81,10 @@ def _command(settings, output: Path) -> list[list[str]]:
     news = published.get("news", [])
     patterns = [settings[name] for name in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "PAGE_SAVE_AS", "PAGE_LANG_SAVE_AS")
                 if settings.get(name)]
-    patterns += list(setting(settings, "SEARCH_EXTRA_BODY_SAVE_AS"))
+    patterns += list(setting(settings, "SEARCH_EXTRA_BODY_SAVE_AS", DEFAULTS))
     complete_glob = indexing.body_glob(patterns, [*published.get("articles", []), *published.get("pages", [])])
     return indexing.index_commands(
-        executable, output, setting(settings, "SEARCH_BUNDLE_DIR"), language, news, setting(settings, "SEARCH_RECENT_NEWS"),
+        executable, output, setting(settings, "SEARCH_BUNDLE_DIR", DEFAULTS), language, news, setting(settings, "SEARCH_RECENT_NEWS", DEFAULTS),
         complete_glob,
     )
 
@@ -141,11 +138,11 @@ def _index_in_background(state: dict, command, output: Path, bundle: Path, d_wor
 
 def index_site(pelican):
     settings = pelican.settings
-    if not setting(settings, "SEARCH_ENABLED"):
+    if not setting(settings, "SEARCH_ENABLED", DEFAULTS):
         return
     output = Path(pelican.output_path)
     # Pagefind writes (and the build empties) this folder: it must be inside the output.
-    bundle = Path(output_file(output, setting(settings, "SEARCH_BUNDLE_DIR"), "cài đặt SEARCH_BUNDLE_DIR"))
+    bundle = Path(output_file(output, setting(settings, "SEARCH_BUNDLE_DIR", DEFAULTS), "cài đặt SEARCH_BUNDLE_DIR"))
     command = _command(settings, output)
     d_words = _d_words(output)
     deferred = os.environ.get(DEFERRED_ENV)
@@ -155,7 +152,7 @@ def index_site(pelican):
                                               "bundle": str(bundle), "d_words": d_words}), encoding="utf-8")
         return
     state = getattr(pelican, _STATE, None)
-    if state is not None and setting(settings, "SEARCH_PREVIEW_IN_BACKGROUND"):
+    if state is not None and setting(settings, "SEARCH_PREVIEW_IN_BACKGROUND", DEFAULTS):
         _index_in_background(state, command, output, bundle, d_words)
         return
     indexing.clear_bundle(bundle)

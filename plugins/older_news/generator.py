@@ -1,4 +1,4 @@
-"""Pelican glue for "Các tin đã đăng": a generator that prepares every article's first page in
+"""Pelican side of "Các tin đã đăng": a generator that prepares every article's first page in
 generate_context() and writes the shared window pages in generate_output(). register() in
 __init__ only connects `add_generator`; the arithmetic lives in listing.py, the pager in vn_core."""
 
@@ -7,6 +7,7 @@ from pelican.generators import Generator
 
 from trangtin.vn_core.ordering import oldest_first
 from trangtin.vn_core.pager import radius_from
+from trangtin.vn_core.settings import setting
 from trangtin.vn_core.vietnamese import short_date
 
 from . import listing
@@ -30,10 +31,6 @@ DEFAULTS = {
 SCOPES = ("category", "site")
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 class NewsGroup:
     """The news that share one older-news list (a category or the whole site), oldest first."""
 
@@ -48,8 +45,8 @@ class NewsGroup:
             {"url": item.url, "title": item.title, "date": item.date, "category": str(item.category)}
             for item in news
         ]
-        self._url = setting(settings, "OLDER_NEWS_URL")
-        self._save_as = setting(settings, "OLDER_NEWS_SAVE_AS")
+        self._url = setting(settings, "OLDER_NEWS_URL", DEFAULTS)
+        self._save_as = setting(settings, "OLDER_NEWS_SAVE_AS", DEFAULTS)
         # OLDER_NEWS_URL with `{number}` left for the script to fill.
         self.url_pattern = self.window_url(_NUMBER_MARK - 1).replace(str(_NUMBER_MARK), "{number}")
 
@@ -64,14 +61,14 @@ class NewsGroup:
 
 
 def news_groups(articles, categories, settings) -> list:
-    scope = setting(settings, "OLDER_NEWS_SCOPE")
+    scope = setting(settings, "OLDER_NEWS_SCOPE", DEFAULTS)
     if scope not in SCOPES:
         raise ValueError(f"OLDER_NEWS_SCOPE must be one of {sorted(SCOPES)}, not {scope!r}")
     if scope == "site":
         return [
             NewsGroup(
-                setting(settings, "OLDER_NEWS_SITE_GROUP"),
-                setting(settings, "OLDER_NEWS_SITE_LABEL"),
+                setting(settings, "OLDER_NEWS_SITE_GROUP", DEFAULTS),
+                setting(settings, "OLDER_NEWS_SITE_LABEL", DEFAULTS),
                 "",
                 oldest_first(articles),
                 settings,
@@ -86,20 +83,20 @@ def news_groups(articles, categories, settings) -> list:
 def first_page(group, position, settings) -> dict:
     """What the article at `position` shows under its body: page 1 of its older news."""
     article_url = group.lines[position]["url"]
-    per_page = setting(settings, "OLDER_NEWS_PER_PAGE")
+    per_page = setting(settings, "OLDER_NEWS_PER_PAGE", DEFAULTS)
     return {
         "anchor": ANCHOR,
         "total": position,
         "news": [group.lines[p] for p in listing.page_positions(position, 1, per_page)] if position else [],
         "pager": listing.article_pager(position, per_page, group.window_url, f"{article_url}#{ANCHOR}", radius_from(settings)),
-        "show_category": setting(settings, "OLDER_NEWS_SCOPE") == "site",
+        "show_category": setting(settings, "OLDER_NEWS_SCOPE", DEFAULTS) == "site",
         "url_pattern": group.url_pattern,
     }
 
 
 def window_page(group, top, settings) -> dict:
     """A shared window page: what it lists, worded so that it is true for every reader."""
-    per_page = setting(settings, "OLDER_NEWS_PER_PAGE")
+    per_page = setting(settings, "OLDER_NEWS_PER_PAGE", DEFAULTS)
     positions = listing.window_positions(top, per_page)
     pager = listing.window_pager(
         top, len(group.news), per_page, group.window_url,
@@ -117,7 +114,7 @@ def window_page(group, top, settings) -> dict:
         "news": [group.lines[p] for p in positions],
         "group_label": group.label,
         "group_url": group.url,
-        "show_category": setting(settings, "OLDER_NEWS_SCOPE") == "site",
+        "show_category": setting(settings, "OLDER_NEWS_SCOPE", DEFAULTS) == "site",
         "url_pattern": group.url_pattern,
         "pager": pager,
     }

@@ -1,17 +1,19 @@
-"""Feeds that state the site's language and keep metadata as text.
+"""The writer of every page and feed (the `get_writer` receiver of plugins/vn_news hands it to Pelican).
 
-The language is set through Pelican's public `feed_generated` signal. The rest needs the writer:
-Pelican's writer strips tags from titles before any signal sees them, so a title such as `a <b> c`
-would lose `<b>` (escaping it first makes strip-tags a no-op that hands the exact text to the XML
-serialiser), and it links feed items from SITEURL, which is empty in development.
+Pelican's own Writer writes the pages, with the first page's path confined to the output folder
+(vn_core.paths: Pelican's sanitised_join is a string-prefix test that `../output-old/` passes), unless
+a build sets `render_filter`: then each output page (every page of a paginated write, every feed) is
+offered to `render_filter(name, page_context)` before it is rendered, which needs Pelican's
+pagination loop here (a copy of Writer.write_file, gate part `page_filter`). The forked workers of
+plugins/build_speed and the devserver's warm site (plugins/incremental) set it; each asks
+`filters_pages()` first and, when the gate says no, renders every page in one process instead.
 
-The writer also asks `render_filter(name, page_context)` before it renders each output page (every
-page of a paginated write, every feed): a build that renders only a share of the pages (forked
-workers, plugins/build_speed) or only what changed still walks the whole list in every process."""
+Feed titles stay text (gate part `feed_text`): Pelican strips tags from titles before any signal
+sees them, so `a <b> c` would lose `<b>`; escaping it first makes strip-tags a no-op that hands the
+exact text to the XML serialiser. Feed links are absolute even when pages use relative URLs."""
 
 import logging
 import os
-import re
 
 from markupsafe import escape
 from pelican import signals
@@ -19,10 +21,17 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from trangtin.vn_core.paths import WriteOutside, output_file
+from trangtin.vn_core.paths import output_file
+
+from . import gate
 
 # The log lines of the pages it writes stay those of Pelican's writer.
 logger = logging.getLogger("pelican.writers")
+
+
+def filters_pages() -> bool:
+    """Whether NewsWriter can offer each page to a render_filter on this Pelican (else: none set)."""
+    return gate.allowed("page_filter")
 
 
 class _TitleAsText:
@@ -35,61 +44,47 @@ class _TitleAsText:
 
 
 class NewsWriter(Writer):
-    def render_filter(self, name, page_context) -> bool:
-        """Whether this process renders output page `name`; `page_context` is what the template would
-        get. Called once per page in every process, in the same order. Replace it on the instance."""
-        return True
+    # (name, page_context) -> whether this process renders output page `name`; called once per page
+    # in every process, in the same order. Set on the instance; None: every page is rendered.
+    render_filter = None
 
     def _create_new_feed(self, feed_type, feed_title, context):
+        if not gate.allowed("feed_text"):
+            return super()._create_new_feed(feed_type, feed_title, context)
         context = dict(context, SITENAME=str(escape(context["SITENAME"])))
         return super()._create_new_feed(feed_type, str(escape(feed_title)) if feed_title else feed_title, context)
+
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, _TitleAsText(item) if gate.allowed("feed_text") else item)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None):
         # Feed links must be absolute even when pages use relative URLs.
         domain = self.settings.get("CANONICAL_URL") or context.get("SITEURL", "")
         context = dict(context, SITEURL=domain)
         if path:
-            # Pelican's writer joins with sanitised_join, a string-prefix test (`../output-old/` passes).
             confined = output_file(self.output_path, path, _feed_setting(self.settings, path))
-            if not self.render_filter(path, dict(context, feed_items=elements)):
+            if self.render_filter is not None and not self.render_filter(path, dict(context, feed_items=elements)):
                 self._claim(confined, override_output)
                 return None
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, _TitleAsText(item))
-
-    def _make_folder(self, folder):
-        # Thousands of pages share a few hundred folders: ask the file system once per folder.
-        made = self.__dict__.setdefault("_made_folders", set())
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-
-    def _claim(self, filename, override):
-        """Pelican's bookkeeping of `_open_w` for a page another process writes, so that writing one
-        file twice fails the same way whichever process renders it."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            return
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
-                "(set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        """Pelican's Writer.write_file (4.12), with its pagination loop here so that each page passes
-        through render_filter before it is rendered."""
         if not name:
             return
+        if self.render_filter is None:
+            output_file(self.output_path, name, _source_of(kwargs, template))  # refused before anything is written
+            super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
+                               url, **kwargs)
+            return
+        self._write_filtered(name, template, context, relative_urls, paginated, template_name, override_output, url,
+                             kwargs)
+
+    # --- a copy of Pelican's Writer.write_file (4.12), for a build that set render_filter ---
+
+    def _write_filtered(self, name, template, context, relative_urls, paginated, template_name, override_output, url,
+                        kwargs):
+        """Writer.write_file's pagination loop, so that each page passes through render_filter."""
         if paginated is None:
             paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
         if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
@@ -135,23 +130,30 @@ class NewsWriter(Writer):
         logger.info('Writing "%s"', path)
         signals.content_written.send(path, context=localcontext)
 
+    def _make_folder(self, folder):
+        # Thousands of pages share a few hundred folders: ask the file system once per folder.
+        made = self.__dict__.setdefault("_made_folders", set())
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
 
-# Settings that name a file or a folder of the output (Pelican's and our plugins').
-OUTPUT_SETTING = re.compile(r"(_SAVE_AS|^FEED_.*|_FEED_(ATOM|RSS)|_STATIC_DIR|_OUTPUT_DIR|_BUNDLE_DIR)$")
-FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
-
-
-def refuse_settings_leaving_output(pelican_object):
-    """`initialized`: a setting naming a file outside the output folder (`../output-old/{slug}.html`)
-    stops the build before anything is written, named in the message. Format fields are filled with
-    a plain word: what is left is the path every page of that setting shares."""
-    output = pelican_object.output_path
-    for key, value in sorted(pelican_object.settings.items()):
-        if isinstance(value, str) and value and OUTPUT_SETTING.search(key):
-            try:
-                output_file(output, FORMAT_FIELD.sub("x", value), f"cài đặt {key}")
-            except WriteOutside:
-                raise WriteOutside(value, output, f"cài đặt {key}") from None
+    def _claim(self, filename, override):
+        """Pelican's bookkeeping of `_open_w` for a page another process writes, so that writing one
+        file twice fails the same way whichever process renders it."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                "(set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
 
 
 def _source_of(kwargs, template):
@@ -169,8 +171,3 @@ def _feed_setting(settings, path):
     named = sorted(key for key, value in settings.items() if key.startswith(("FEED_", "CATEGORY_FEED", "TAG_FEED",
                    "AUTHOR_FEED", "TRANSLATION_FEED")) and value == path)
     return f"cài đặt {', '.join(named) or 'FEED_* (nguồn tin)'}"
-
-
-def state_feed_language(context, feed):
-    """Receiver of `feed_generated`: every feed says it is in the site's language."""
-    feed.feed["language"] = context.get("DEFAULT_LANG") or "vi"

@@ -12,6 +12,7 @@ from pelican.generators import Generator
 
 from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 
 from .rules import (
     MARKER, Hosting, RedirectDataError, htaccess, loads, lookup_table, nginx_map, nginx_server, page_file, redirect_page,
@@ -37,10 +38,6 @@ class RedirectsFailed(SystemExit):
         self.code = f"redirects: {message}"
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def _content_files(context):
     """content file -> (content object, published?) for every article, draft and page."""
     found = {}
@@ -57,7 +54,7 @@ class RedirectsGenerator(Generator):
         self.pairs = []
         self.pages = []
         self.prefix = urlsplit(self.settings.get("SITEURL") or self.settings.get("CANONICAL_URL") or "").path.rstrip("/")
-        data_name = setting(self.settings, "REDIRECTS_DATA")
+        data_name = setting(self.settings, "REDIRECTS_DATA", DEFAULTS)
         data_path = os.path.join(self.path, data_name)
         if not os.path.isfile(data_path):
             return
@@ -97,7 +94,7 @@ class RedirectsGenerator(Generator):
 
     def generate_output(self, writer):
         # The server files are written for every site, with or without redirects: they carry the headers.
-        data_name = setting(self.settings, "REDIRECTS_DATA")
+        data_name = setting(self.settings, "REDIRECTS_DATA", DEFAULTS)
         # Checked before anything is written: a redirect leading out stops the build with nothing written.
         destinations = [output_file(self.output_path, saved, f"{data_name} (\"from\")") for saved, _item, _canonical in self.pages]
         # The browser editor (plugins/cms) gets its own policy when the site has one.
@@ -108,12 +105,12 @@ class RedirectsGenerator(Generator):
                                        ("REDIRECTS_NGINX_SAVE_AS", lambda: nginx_map(self.pairs, hosting)),
                                        ("REDIRECTS_NGINX_SERVER_SAVE_AS", lambda: nginx_server(hosting)),
                                        ("REDIRECTS_WEB_CONFIG_SAVE_AS", lambda: web_config(self.pairs, hosting)))
-                   if (name := setting(self.settings, key))]
+                   if (name := setting(self.settings, key, DEFAULTS))]
         for destination, (saved, item, canonical) in zip(destinations, self.pages):
             if os.path.exists(destination) and os.path.getmtime(destination) >= self.started:
                 with open(destination, encoding="utf-8", errors="replace") as handle:
                     if MARKER not in handle.read():
-                        raise RedirectsFailed(f"{setting(self.settings, 'REDIRECTS_DATA')}: địa chỉ cũ /{saved} trùng một trang của trang web")
+                        raise RedirectsFailed(f"{setting(self.settings, 'REDIRECTS_DATA', DEFAULTS)}: địa chỉ cũ /{saved} trùng một trang của trang web")
             os.makedirs(os.path.dirname(destination), exist_ok=True)
             relative = relative_url(saved, item.url)
             with open(destination, "w", encoding="utf-8") as handle:

@@ -42,7 +42,7 @@ def stylesheet(settings) -> str:
     """The site's stylesheet as the pages link it (hashed by plugins/assets when that is on)."""
     static_dir = settings.get("THEME_STATIC_DIR", "theme")
     try:
-        from trangtin.assets.glue import theme_manifest  # noqa: PLC0415 - optional: only when the plugin is there
+        from trangtin.assets.plugin import theme_manifest  # noqa: PLC0415 - optional: only when the plugin is there
 
         name = theme_manifest(settings).get("css/site.css", "css/site.css")
     except ImportError:

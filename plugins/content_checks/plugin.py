@@ -1,4 +1,4 @@
-"""Pelican glue: run the content checks at the start of every build, before anything is written.
+"""Signal receivers: run the content checks at the start of every build, before anything is written.
 
 The check runs when the articles generator is created (signal `generator_init`): that is before
 Pelican reads any file, before DELETE_OUTPUT_DIRECTORY empties the output and on every rebuild of
@@ -9,12 +9,12 @@ build with an exception, so `pelican` exits non-zero; with CONTENT_CHECKS_PREVIE
 devserver` / `make regenerate`) the preview is built anyway.
 
 Pelican's own warnings and errors about content are re-worded in the checks' `file:line` format
-(PelicanRecords), and the log is written one record a line, never wrapped (plain_log_handler)."""
+(PelicanRecords), and the log is written one record a line, never wrapped (plain_log). What these
+need of Pelican's internals is in pelican_adapter (log.py, checks.py)."""
 
 import logging
 import os
 import re
-import sys
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -24,12 +24,15 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import get_date, posixize_path, slugify
 
+from trangtin.pelican_adapter import log as pelican_log
+from trangtin.pelican_adapter.checks import DISCARD, METADATA_PROCESSORS
 from trangtin.vn_core.dates import parse_date
 from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from trangtin.vn_core.forking import build_processes
+from trangtin.vn_core.forking import processes_from
 from trangtin.vn_core.lang import editor_lang
 from trangtin.vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
 from trangtin.vn_core.paths import unsafe_links
+from trangtin.vn_core.settings import setting
 from trangtin.vn_core.slugs import remembered
 from trangtin.vn_core.uploads import DEFAULT_MAX_PIXELS
 
@@ -59,11 +62,9 @@ class ContentCheckFailed(SystemExit):
         self.code = summary  # printed to stderr by the interpreter; the exit status is 1
 
 
-def setting(settings, name):
-    if name == "CONTENT_CHECKS_LANG":
-        # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
-        return editor_lang(settings.get(name, DEFAULTS[name]))
-    return settings.get(name, DEFAULTS[name])
+def checks_lang(settings) -> str:
+    # `CONTENT_CHECKS_LANG=en make html`: the environment wins, as for the build's wrappers.
+    return editor_lang(setting(settings, "CONTENT_CHECKS_LANG", DEFAULTS))
 
 
 def _as_tuple(value):
@@ -75,7 +76,6 @@ def _as_tuple(value):
 def pelican_save_as(settings):
     """(kind, {key: text}, path) -> the file Pelican's Article or Page writes for that metadata."""
     from pelican.contents import Article, Page  # noqa: PLC0415 - only when checking
-    from pelican.readers import _DISCARD, METADATA_PROCESSORS  # noqa: PLC0415
 
     # Category, author and tag objects reused across files: each slugifies its name once.
     shared = {}
@@ -89,7 +89,7 @@ def pelican_save_as(settings):
                 if (key, value) not in shared:
                     shared[(key, value)] = METADATA_PROCESSORS[key](value, settings)
                 processed = shared[(key, value)]
-                if processed is not _DISCARD:
+                if processed is not DISCARD:
                     metadata[key] = processed
             else:
                 metadata[key] = value
@@ -164,7 +164,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         product_pages=product_pages(settings, category_slug),
         now=now or datetime.now(ZoneInfo(timezone)),
         categories=tuple(settings.get("NEWS_CATEGORIES", ())),
-        known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS")),
+        known_keys=KNOWN_KEYS + tuple(setting(settings, "CONTENT_CHECKS_EXTRA_KEYS", DEFAULTS)),
         timezone=timezone,
         default_lang=settings.get("DEFAULT_LANG", "en"),
         page_paths=_as_tuple(settings.get("PAGE_PATHS", ("pages",))),
@@ -175,7 +175,7 @@ def config_from_settings(settings, now=None) -> CheckConfig:
         slugify_source=settings.get("SLUGIFY_SOURCE", "title"),
         get_date=get_date,
         save_as_of=pelican_save_as(settings),
-        iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS")),
+        iframe_hosts=tuple(setting(settings, "VN_NEWS_IFRAME_HOSTS", DEFAULTS)),
         redirects_data=settings.get("REDIRECTS_DATA") or DEFAULT_REDIRECTS_DATA,
         max_pixels=settings.get("PHOTOS_MAX_PIXELS") or DEFAULT_MAX_PIXELS,
         documents_path=(settings.get("VAN_BAN_PATH", "van-ban") or "").strip("/"),
@@ -271,9 +271,9 @@ class PelicanRecords(logging.Filter):
         return True
 
     def filter(self, record):
-        if record.msg == "Keyboard interrupt received. Exiting.":
+        if record.msg == pelican_log.KEYBOARD_INTERRUPT:
             return False  # Ctrl-C: the build's wrapper (safe_build) says what became of the output
-        group = getattr(record, "limit_msg", None)
+        group = pelican_log.limit_group(record)
         if group and record.msg == group:
             # Pelican's LimitFilter turned its 5th record of a kind into "Other images have empty alt
             # attributes": the checks list every one with its line; say where to see them.
@@ -282,22 +282,22 @@ class PelicanRecords(logging.Filter):
         if key is not None and key in self.covered:
             return False
         args = record.args if isinstance(record.args, tuple) else ()
-        if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+        if record.msg == pelican_log.EMPTY_ALT and len(args) == 2:
             path = _content_path(args[1], self.root)
             return self._say(record, WARNING, path, _line_naming(args[1], str(args[0])), "missing_alt", target=args[0])
-        if record.msg == "Could not process %s" and len(args) == 1:
+        if record.msg == pelican_log.COULD_NOT_PROCESS and len(args) == 1:
             if ("skipped", _content_path(args[0], self.root)) in self.covered:
                 return False  # the checks named the cause (a date that does not exist…) at its line
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_skipped")
-        if record.msg == "Skipping %s: could not find information about '%s'" and len(args) == 2:
+        if record.msg == pelican_log.MISSING_INFO and len(args) == 2:
             return self._say(record, ERROR, _content_path(args[0], self.root), 1, "pelican_missing_info", key=args[1])
-        if record.msg == "Duplicate definition of `%s` for %s. Using first one." and len(args) == 2:
+        if record.msg == pelican_log.DUPLICATE_KEY and len(args) == 2:
             return self._say(record, WARNING, _content_path(args[1], self.root), 1, "pelican_duplicate", key=args[0])
-        if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+        if record.msg == pelican_log.UNABLE_TO_FIND and len(args) == 1:
             target = str(args[0]).lstrip("/")
             path, line = self.links.get(target, ("?", 1))
             return self._say(record, WARNING, path, line, "pelican_unable_to_find", target=args[0])
-        if record.msg == "%s: %s" and len(args) == 2 and args[0] in TEMPLATE_ERRORS:
+        if record.msg == pelican_log.EXCEPTION and len(args) == 2 and args[0] in TEMPLATE_ERRORS:
             error = record.exc_info[1] if record.exc_info else None
             where = getattr(error, "filename", None) or getattr(error, "name", None) or "theme"
             line = getattr(error, "lineno", None) or 1
@@ -324,17 +324,16 @@ def _line_naming(source, name) -> int:
 
 
 TEMPLATE_ERRORS = ("TemplateSyntaxError", "UndefinedError", "TemplateNotFound", "TemplateError", "TemplateAssertionError")
-PELICAN_LOGGERS = ("pelican", "pelican.readers", "pelican.utils", "pelican.generators", "pelican.contents", "pelican.writers")
 
 
 def pelican_record_key(record):
     args = record.args if isinstance(record.args, tuple) else ()
-    if record.msg == "Empty alt attribute for image %s in %s" and len(args) == 2:
+    if record.msg == pelican_log.EMPTY_ALT and len(args) == 2:
         return ("alt", os.path.abspath(str(args[1])), str(args[0]))
-    if isinstance(record.msg, str) and record.msg.startswith(("There are %s items", "There are %s original")):
+    if isinstance(record.msg, str) and record.msg.startswith(pelican_log.SAME_SLUG_PREFIXES):
         paths = [os.path.abspath(str(arg)) for arg in args if isinstance(arg, str) and os.path.isabs(str(arg))]
         return ("slug", frozenset(paths)) if paths else None
-    if record.msg == "Unable to find '%s', skipping url replacement." and len(args) == 1:
+    if record.msg == pelican_log.UNABLE_TO_FIND and len(args) == 1:
         return ("missing", str(args[0]).lstrip("/"))
     return None
 
@@ -371,12 +370,12 @@ def covered_keys(problems, root):
 def pelican_records():
     """The one PelicanRecords filter, on each of Pelican's loggers (reused by autoreload's rebuilds)."""
     found = None
-    for name in PELICAN_LOGGERS:
+    for name in pelican_log.LOGGERS:
         target = logging.getLogger(name)
         existing = next((f for f in target.filters if isinstance(f, PelicanRecords)), None)
         found = found or existing
     found = found or PelicanRecords()
-    for name in PELICAN_LOGGERS:
+    for name in pelican_log.LOGGERS:
         target = logging.getLogger(name)
         if found not in target.filters:
             target.addFilter(found)
@@ -390,6 +389,9 @@ def pelican_records():
 LABELLED_RE = re.compile(r"(?:^|: )(?:lỗi|cảnh báo|ghi chú|error|warning|note): ")
 
 
+CHECKS_LOGGER = __name__.rsplit(".", 1)[0]  # trangtin.content_checks: this plugin's own loggers
+
+
 class OneLineFormatter(logging.Formatter):
     """Our messages as they are (they carry `lỗi:` / `cảnh báo:`); others after their level."""
 
@@ -399,27 +401,30 @@ class OneLineFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             text = f"{text}\n{record.exc_text}"
-        if record.name.startswith("content_checks") or record.levelno <= logging.INFO or LABELLED_RE.search(text):
+        if record.name.startswith(CHECKS_LOGGER) or record.levelno <= logging.INFO or LABELLED_RE.search(text):
             return text
         # Another plugin's warning or error: its level in the editors' words, not Python's `WARNING:`.
         severity = ERROR if record.levelno >= logging.ERROR else WARNING
         return f"{messages.SEVERITY_LABELS[pelican_records().lang][severity]}: {text}"
 
 
-def plain_log_handler():
-    """Pelican logs through rich, which wraps a long line at the terminal's width, in the middle
-    of a path; swap it for a plain handler writing each record on one line to the same stream."""
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if type(handler).__name__ == "RichHandler":
-            stream = getattr(getattr(handler, "console", None), "file", None) or sys.stderr
-            plain = logging.StreamHandler(stream)
-            plain.setLevel(handler.level)
-            plain.setFormatter(OneLineFormatter())
-            for existing in handler.filters:
-                plain.addFilter(existing)
-            root.removeHandler(handler)
-            root.addHandler(plain)
+def _one_line_handler(stream, level, filters):
+    plain = logging.StreamHandler(stream)
+    plain.setLevel(level)
+    plain.setFormatter(OneLineFormatter())
+    for existing in filters:
+        plain.addFilter(existing)
+    return plain
+
+
+def plain_log(_pelican_object=None):
+    """From the start of every build (register, and `get_generators` for autoreload's rebuilds) to
+    Pelican's closing line: each record on one line (Pelican logs through rich, which wraps a long
+    line at the terminal's width, in the middle of a path), and the closing line in the editors'
+    language (pelican_adapter.log)."""
+    pelican_log.use_plain_handler(_one_line_handler)
+    pelican_log.translate_closing_line(lambda done: DONE[pelican_records().lang].format(**done.groupdict()))
+    return None  # no generator of its own
 
 
 # --- the receivers -------------------------------------------------------------------------------
@@ -460,36 +465,30 @@ def link_index(root, sources):
     return index
 
 
-def check_processes(settings) -> int:
-    """The build's processes (BUILD_WORKERS of plugins/build_speed, else every usable core); one for
-    the plain build (BUILD_SPEED_PLAIN), which the fast build is compared with."""
-    return 1 if settings.get("BUILD_SPEED_PLAIN") else build_processes(settings.get("BUILD_WORKERS"))
-
-
 def check_before_build(generator):
     if not isinstance(generator, ArticlesGenerator):
         return
     settings = generator.settings
-    lang = setting(settings, "CONTENT_CHECKS_LANG")
+    lang = checks_lang(settings)
     root = generator.path
     shown = display_root(root)
     discovery = discover(generator)
     records = pelican_records()
-    if not setting(settings, "CONTENT_CHECKS_ENABLED") or settings.get("INCREMENTAL_RENDER"):
+    if not setting(settings, "CONTENT_CHECKS_ENABLED", DEFAULTS) or settings.get("INCREMENTAL_RENDER"):
         # Pelican's own records are still re-worded (and its errors still fail the build). The
         # devserver's warm site (INCREMENTAL_RENDER) starts after a full build that checked every
         # file; it checks each file edited afterwards (check_edited).
         records.start(set(), link_index(root, read_sources(root, discovery)), root, shown, lang)
         return
     sources = {}
-    problems, files = run_checks(root, config_from_settings(settings), discovery, sources, check_processes(settings))
+    problems, files = run_checks(root, config_from_settings(settings), discovery, sources, processes_from(settings))
     fatal = False
     for problem in problems:
         fatal |= _log(LEVELS[problem.severity], format_problem(problem, lang, shown))
     records.start(covered_keys(problems, root), link_index(root, sources), root, shown, lang)
     summary = format_summary(problems, files, lang)
     if fatal or any(problem.severity == ERROR for problem in problems):
-        if setting(settings, "CONTENT_CHECKS_PREVIEW"):
+        if setting(settings, "CONTENT_CHECKS_PREVIEW", DEFAULTS):
             # `make devserver`: Pelican re-runs a failed build at once, in a loop, until a file changes;
             # so build the preview anyway and say so (make html and make publish still stop).
             logger.warning("%s %s", summary, PREVIEW_NOTE[lang])
@@ -506,7 +505,7 @@ def check_edited(settings, root, paths, pages=()):
     from .checks import check_file  # noqa: PLC0415
     from .scan import _all_files  # noqa: PLC0415
 
-    lang = setting(settings, "CONTENT_CHECKS_LANG")
+    lang = checks_lang(settings)
     shown = display_root(root)
     config = config_from_settings(settings)
     existing = _all_files(Path(root))
@@ -533,15 +532,10 @@ def stop_on_pelican_errors(pelican_object):
     """Pelican only logs a file it skipped: that fails `make html` / `make publish` here."""
     records = pelican_records()
     settings = pelican_object.settings
-    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW"):
+    if records.errors and not setting(settings, "CONTENT_CHECKS_PREVIEW", DEFAULTS):
         raise ContentCheckFailed(PELICAN_FAILED[records.lang].format(errors=records.errors))
 
 
-DONE_RE = re.compile(
-    r"^Done: Processed (?P<articles>\d+) articles?, (?P<drafts>\d+) drafts?, (?P<hidden>\d+) hidden articles?, "
-    r"(?P<pages>\d+) pages?, (?P<hidden_pages>\d+) hidden pages? and (?P<draft_pages>\d+) draft pages? "
-    r"in (?P<seconds>[\d.]+) seconds\.$"
-)
 DONE = {
     "vi": "Đã dựng xong: {articles} bài, {drafts} bản nháp, {hidden} bài ẩn, {pages} trang, {hidden_pages} trang ẩn, "
           "{draft_pages} trang nháp, trong {seconds} giây.",
@@ -550,30 +544,10 @@ DONE = {
 }
 
 
-def vietnamese_console():
-    """Pelican prints its closing `Done: Processed N articles…` on its rich console (not the log):
-    say it in the editors' language, on one line. Wrapped once (autoreload registers plugins again)."""
-    from pelican.log import console  # noqa: PLC0415
-
-    original = console.print
-    if getattr(original, "content_checks", False):
-        return
-
-    def print_translated(*objects, **kwargs):
-        if len(objects) == 1 and isinstance(objects[0], str):
-            done = DONE_RE.match(objects[0])
-            if done:
-                objects = (DONE[pelican_records().lang].format(**done.groupdict()),)
-                kwargs.setdefault("soft_wrap", True)
-        return original(*objects, **kwargs)
-
-    print_translated.content_checks = True
-    console.print = print_translated
-
-
 def connect():
-    vietnamese_console()
-    plain_log_handler()
+    pelican_log.check()  # the editors' messages need Pelican's records as they are in 4.12
+    plain_log()
+    signals.get_generators.connect(plain_log)
     pelican_records()
     signals.generator_init.connect(check_before_build)
     signals.finalized.connect(stop_on_pelican_errors)

@@ -3,11 +3,12 @@
 import json
 import logging
 import os
-from types import MethodType
 
 from pelican import signals
 
+from trangtin.pelican_adapter import archives
 from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.settings import setting
 from trangtin.vn_core.vietnamese import (
     PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
 )
@@ -26,10 +27,6 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def _linear_period_archives(generator, sorted_articles, articles, settings):
     formats = {
         granularity: (settings.get(f"{granularity.upper()}_ARCHIVE_SAVE_AS"), settings.get(f"{granularity.upper()}_ARCHIVE_URL"))
@@ -41,8 +38,9 @@ def _linear_period_archives(generator, sorted_articles, articles, settings):
 def use_linear_period_archives(generator):
     """Pelican builds period archives in quadratic time before any later signal can step in, and
     always instantiates its own ArticlesGenerator; so this generator gets the linear builder on
-    the instance itself (nothing global, nothing left behind for the next build)."""
-    generator._build_period_archives = MethodType(_linear_period_archives, generator)
+    the instance itself (nothing global, nothing left behind for the next build; pelican_adapter's
+    gate decides)."""
+    archives.use_period_archives(generator, _linear_period_archives)
 
 
 def _link(period, urls, label):
@@ -112,7 +110,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
         }
         for (year,), count in reversed(counts["year"].items())
     ]
-    recent = list(reversed(counts["month"]))[: setting(settings, "DATE_ARCHIVES_INDEX_CALENDARS")]
+    recent = list(reversed(counts["month"]))[: setting(settings, "DATE_ARCHIVES_INDEX_CALENDARS", DEFAULTS)]
 
     return {
         "periods": pages,
@@ -125,7 +123,7 @@ def build_date_archives(period_archives, articles, settings) -> dict:
             for short, name in zip(weekday_abbreviations_from(settings), weekdays_from(settings))
         ],
         "index_url": index_url,
-        "manifest_url": setting(settings, "DATE_ARCHIVES_MANIFEST_URL"),
+        "manifest_url": setting(settings, "DATE_ARCHIVES_MANIFEST_URL", DEFAULTS),
         "day_counts": counts["day"],
     }
 
@@ -143,7 +141,7 @@ def add_template_helpers(generator):
 def write_manifest(generator, writer):
     """Written next to the archives it describes, from the same counts."""
     settings = generator.settings
-    save_as = setting(settings, "DATE_ARCHIVES_MANIFEST_SAVE_AS")
+    save_as = setting(settings, "DATE_ARCHIVES_MANIFEST_SAVE_AS", DEFAULTS)
     archives = generator.context.get("date_archives")
     if not save_as or archives is None:
         return
