@@ -7,6 +7,7 @@ import re
 
 from trangtin.vn_core.settings import setting as read_setting
 from trangtin.vn_core import dates
+from trangtin.vn_core.documents import DATE_KEYS as DOCUMENT_DATES, DOCUMENT_KEYS, REQUIRED as DOCUMENT_REQUIRED
 from trangtin.vn_core.front_matter import KEY_ALIASES
 
 # The form's keys (Pelican's canonical names), in the order a new article is written, with the
@@ -16,10 +17,13 @@ ARTICLE_KEYS = (
     ("tags", "Tags"), ("summary", "Summary"), ("image", "Image"), ("status", "Status"),
 )
 PAGE_KEYS = (("title", "Title"), ("slug", "Slug"), ("status", "Status"))
+# The documents register (content/van-ban/, vn_core.documents): a form field per key, written with its
+# Vietnamese label (`Số ký hiệu: …`); unaccented and English spellings are read as the build reads them.
+DOCUMENT_FIELDS = tuple((f"doc_{key}", label) for key, (label, _aliases) in DOCUMENT_KEYS.items())
 
 # Messages the browser shows, by content_checks code: the texts themselves come from messages.py.
 BROWSER_CHECKS = ("missing_title", "missing_date", "missing_category", "bad_date", "no_such_day",
-                  "two_digit_year", "year_range", "category_near", "photo_too_large")
+                  "two_digit_year", "year_range", "category_near", "photo_too_large", "doc_missing_field", "doc_bad_date")
 
 DEFAULTS = {
     "CMS_ADMIN": True,  # False: no /admin/ in the output
@@ -28,7 +32,7 @@ DEFAULTS = {
     # points the local backend at the content folder's parent and sets the folder's own name here.
     "CMS_CONTENT_PATH": "content",
     # The git host (docs/dang-tin-trinh-duyet.md): None until a shared set-up is chosen; then
-    # e.g. {"name": "gitea", "repo": "doankhoi/trang-tin", "base_url": "https://git.example.vn",
+    # e.g. {"name": "gitea", "repo": "donvi/trang-tin", "base_url": "https://git.example.vn",
     # "app_id": "…", "api_root": "https://git.example.vn/api/v1", "auth_type": "pkce"}.
     "CMS_BACKEND": None,
     "CMS_EDITORIAL_WORKFLOW": False,  # Bản nháp → Chờ duyệt → Sẵn sàng đăng (Decap's editorial_workflow)
@@ -88,7 +92,7 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
         {"label": "Ảnh đại diện", "name": "image", "widget": "image", "required": False,
          "media_library": {"config": {"max_file_size": max_bytes}}},
         {"label": "Thẻ", "name": "tags", "widget": "string", "required": False,
-         "hint": "Cách nhau bằng dấu phẩy, ví dụ: Đại hội Đoàn, Đoàn Khối"},
+         "hint": "Cách nhau bằng dấu phẩy, ví dụ: Hội nghị, " + (settings.get("SITE_SHORTNAME") or settings.get("SITENAME") or "Tuổi trẻ")},
         {"label": "Bản nháp", "name": "draft", "widget": "boolean", "required": False, "default": False,
          "hint": "Bật: bài chưa hiện trên trang."},
         {"label": "Chèn ảnh vào bài", "name": "insert_photos", "widget": "list", "required": False,
@@ -102,6 +106,30 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
         {"label": "Nội dung", "name": "body", "widget": "markdown", "modes": ["raw"], "required": False},
         {"label": "Nguồn", "name": "source", "widget": "hidden", "required": False},
         {"label": "Loại", "name": "kind", "widget": "hidden", "required": False},
+    ]
+    document_labels = dict(DOCUMENT_FIELDS)
+    document_hints = {"doc_number": "Ví dụ: 15-KH/ĐTN", "doc_type": "Ví dụ: Kế hoạch, Thông báo, Báo cáo, Quyết định, Hướng dẫn, Công văn",
+                      "doc_replaces": "Số ký hiệu của văn bản cũ mà văn bản này thay thế",
+                      "doc_files": "Tệp PDF, Word hoặc Excel; tải lên vào tai-lieu/" + str(year) + "/"}
+    document_fields = []
+    for name, label in DOCUMENT_FIELDS:
+        key = name.removeprefix("doc_")
+        field = {"label": label + (" (bắt buộc)" if key in DOCUMENT_REQUIRED else ""), "name": name,
+                 "widget": "string", "required": False}
+        if key in DOCUMENT_DATES:
+            field["hint"] = date_hint
+        if key == "abstract":
+            field["widget"] = "text"
+        if key == "files":
+            field.update({"widget": "file", "media_folder": "/" + _folder(content, "tai-lieu", str(year)),
+                          "public_folder": _folder("tai-lieu", str(year)), "media_library": {"config": {"max_file_size": max_bytes}}})
+        if name in document_hints:
+            field["hint"] = document_hints[name]
+        document_fields.append(field)
+    document_fields += [
+        {"label": "Mô tả", "name": "body", "widget": "markdown", "modes": ["raw"], "required": False},
+        {"label": "Nguồn", "name": "source", "widget": "hidden", "required": False},
+        {"label": "Loại tệp", "name": "kind", "widget": "hidden", "required": False},
     ]
     page_fields = [
         {"label": "Tiêu đề (bắt buộc)", "name": "title", "widget": "string", "required": False},
@@ -134,6 +162,13 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
                 "summary": "{{title}}", "identifier_field": "title",
                 "fields": page_fields, **media,
             },
+            {
+                "name": "van-ban", "label": "Văn bản", "label_singular": "văn bản",
+                "folder": _folder(content, "van-ban"), "path": "{{slug}}", "extension": "md",
+                "format": "pelican", "create": True, "delete": False,
+                "summary": "{{doc_number}} — {{doc_abstract}}", "identifier_field": "doc_number",
+                "fields": document_fields, **media,
+            },
         ],
     }
     if setting(settings, "CMS_EDITORIAL_WORKFLOW"):
@@ -145,8 +180,11 @@ def admin_config(settings, messages: dict, date_forms: str, year: int) -> dict:
         "messages": {code: messages[code] for code in BROWSER_CHECKS},
         "date_forms": date_forms,
         "dates": date_rules(),
-        "aliases": {key: list(aliases) for key, aliases in KEY_ALIASES.items()},
-        "keys": {"article": dict(ARTICLE_KEYS), "page": dict(PAGE_KEYS)},
+        "aliases": {**{key: list(aliases) for key, aliases in KEY_ALIASES.items()},
+                    **{f"doc_{key}": [label, *aliases] for key, (label, aliases) in DOCUMENT_KEYS.items()}},
+        "keys": {"article": dict(ARTICLE_KEYS), "page": dict(PAGE_KEYS), "document": dict(DOCUMENT_FIELDS)},
+        "document": {"required": [f"doc_{key}" for key in DOCUMENT_REQUIRED], "dates": [f"doc_{key}" for key in DOCUMENT_DATES],
+                     "labels": document_labels},
         "max_photo_bytes": max_bytes,
         "max_photo_mb": setting(settings, "CMS_MAX_PHOTO_MB"),
         "report_url": setting(settings, "CMS_REPORT_URL"),

@@ -225,6 +225,38 @@ def test_before_saving_the_checks_show_the_content_checks_words_and_nothing_is_l
     assert not list(editor.content.rglob("anh-nang.jpg"))
 
 
+def test_a_document_of_the_register_saves_back_with_one_word_changed_and_its_spellings_kept(editor, page):
+    """Văn bản (issue 27): an existing document opens in its own collection, with the unaccented key it
+    was written with (`So ky hieu`), and saves back changing only the edited word."""
+    path = editor.content / "van-ban" / "15-kh-dtn.md"
+    before = path.read_bytes()
+    sign_in(page, editor, "/collections/van-ban/entries/15-kh-dtn")
+    number = page.locator("[id^=doc_number-field]")
+    number.wait_for()
+    assert number.input_value() == "15-KH/ĐTN"
+    assert page.locator("[id^=doc_signer-field]").input_value() == "Nguyễn Văn An"
+    abstract = page.locator("[id^=doc_abstract-field]")
+    abstract.fill(abstract.input_value().replace("Ngày hội", "Lễ hội"))
+    publish(page)
+    wait_for(lambda: path.read_bytes() != before, "the saved document")
+    assert path.read_bytes() == before.replace("Ngày hội".encode(), "Lễ hội".encode())
+
+
+def test_a_document_missing_its_required_fields_is_not_saved_and_says_which(editor, page):
+    files_before = sorted(p.relative_to(editor.content).as_posix() for p in editor.content.rglob("*"))
+    sign_in(page, editor, "/collections/van-ban/new")
+    page.locator("[id^=doc_number-field]").fill("20-TB/ĐTN")
+    page.locator("[id^=doc_issued-field]").fill("31/6/2022")
+    publish(page)
+    box = page.locator("#trangtin-problems")
+    box.wait_for()
+    missing = [render("doc_missing_field", {"key": key}, "vi").split(" — ")[0] for key in ("Loại", "Trích yếu", "Tệp")]
+    assert box.locator("li").all_inner_texts() == missing + [
+        render("doc_bad_date", {"value": "31/6/2022", "key": "Ngày ban hành"}, "vi")]
+    time.sleep(1)
+    assert sorted(p.relative_to(editor.content).as_posix() for p in editor.content.rglob("*")) == files_before
+
+
 def test_ctrl_c_stops_the_editor_and_the_preview(editor):
     editor.send(signal.SIGINT, group=True)
     assert editor.finish(60) == 0, editor.log

@@ -23,9 +23,9 @@
     var folded = fold(written);
     return ALIAS[folded] || String(written).trim().toLowerCase();
   }
-  var SPELLING = Object.assign({}, SITE.keys.page, SITE.keys.article);
-  var TEXT_KEYS = ["title", "date", "category", "author", "tags", "summary", "image", "slug"];
-  var DOCUMENT_KEYS = ["so ky hieu", "loai", "trich yeu", "ngay ban hanh"];
+  var SPELLING = Object.assign({}, SITE.keys.page, SITE.keys.article, SITE.keys.document);
+  var DOCUMENT_KEYS = Object.keys(SITE.keys.document);
+  var TEXT_KEYS = ["title", "date", "category", "author", "tags", "summary", "image", "slug"].concat(DOCUMENT_KEYS);
 
   // --- reading a file -----------------------------------------------------------------------------
   // A key as vn_core.front_matter.KEY_RE reads it (letters of any script, digits, `_`, `-`, spaces).
@@ -107,7 +107,7 @@
   function bodyText(source) { return source.bodyLines.map(strip).join("\n"); }
 
   function kindOf(values) {
-    if (DOCUMENT_KEYS.some(function (k) { return values[fold(k)] !== undefined || values[k] !== undefined; })) return "document";
+    if (DOCUMENT_KEYS.some(function (k) { return values[k] !== undefined; })) return "document";
     if (values.date === undefined && values.category === undefined) return "page";
     return "article";
   }
@@ -214,7 +214,21 @@
     return say("bad_date", params);
   }
 
+  function documentProblems(data) {
+    var found = [];
+    var labels = SITE.document.labels;
+    SITE.document.required.forEach(function (field) {
+      if (!String(data.get(field) || "").trim()) found.push(sayMissing("doc_missing_field", {key: labels[field]}));
+    });
+    SITE.document.dates.forEach(function (field) {
+      var value = String(data.get(field) || "").trim();
+      if (value && dateProblem(value, labels[field])) found.push(say("doc_bad_date", {value: value, key: labels[field]}));
+    });
+    return found;
+  }
+
   function problems(data, collection) {
+    if (collection === "van-ban") return documentProblems(data);
     var found = [];
     var title = (data.get("title") || "").trim();
     if (!title) found.push(sayMissing("missing_title"));
