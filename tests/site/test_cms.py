@@ -47,9 +47,17 @@ def test_admin_config_comes_from_the_settings_and_the_checkers_words(site):
     made = admin_config(site.output)
     config, ours = made["config"], made["trangtin"]
     assert config["locale"] == "vi" and "local_backend" not in config and "publish_mode" not in config
-    news, pages = config["collections"]
+    news, pages, documents = config["collections"]
     assert (news["label"], news["folder"], news["path"], news["format"]) == ("Tin bài", "content", "{{year}}/{{slug}}", "pelican")
     assert (pages["label"], pages["folder"]) == ("Trang", "content/pages")
+    assert (documents["label"], documents["folder"], documents["format"]) == ("Văn bản", "content/van-ban", "pelican")
+    fields = {field["name"]: field for field in documents["fields"]}
+    assert [fields[f"doc_{key}"]["label"] for key in ("number", "type", "abstract", "issuer", "signer", "issued", "files")] == [
+        "Số ký hiệu (bắt buộc)", "Loại (bắt buộc)", "Trích yếu (bắt buộc)", "Cơ quan ban hành", "Người ký",
+        "Ngày ban hành (bắt buộc)", "Tệp (bắt buộc)"]
+    year = datetime.now().year
+    assert (fields["doc_files"]["widget"], fields["doc_files"]["public_folder"]) == ("file", f"tai-lieu/{year}")
+    assert ours["messages"]["doc_missing_field"] == MESSAGES["doc_missing_field"][0]
     labels = {field["name"]: field["label"] for field in news["fields"]}
     assert labels["title"].startswith("Tiêu đề") and labels["date"].startswith("Ngày đăng")
     assert [labels[key] for key in ("author", "summary", "image", "tags", "draft", "body")] == [
