@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 
 .PHONY: install install-dev browser web-servers test bench bench-build bench-search bench-import bench-photos \
-        standards-tools lighthouse new-site cms cms-tools
+        standards-tools lighthouse new-site
 
 # The everyday targets (html, check, newpost, devserver, publish, the uploads, import…) are the ones
 # every site has: tools/site.mk. This file adds what the product's own checkout needs: install, tests,
@@ -16,7 +16,6 @@ help::
 	@echo ''
 	@echo 'The product (trangtin) checkout:'
 	@echo '   make new-site DIR=.. NAME=".." SHORTNAME=".." SITEURL=https://.. CATEGORIES="A;B;C"  a site for another organisation'
-	@echo '   make cms [PORT=8000]    write and publish news in the browser: http://localhost:8000/admin/'
 	@echo '   make install            create .venv and install the pinned requirements'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
@@ -60,30 +59,11 @@ web-servers:
 	  fi; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nginx apache2; }
 
-# Node and npm install the pinned packages of package-lock.json (no install scripts: vnu-jar's would
-# download a Java): Decap CMS and decap-server (the browser editor, /admin/ and make cms), vnu-jar and
-# axe-core (the standards checks, tests/site/test_nu_checker.py, tests/browser/test_standards_browser.py).
-node_modules/.installed: package.json package-lock.json
-	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
-	  echo 'Installing Node and npm (apt-get)'; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
-	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
-	touch $@
-
-# The browser editor's files (make html without them builds the site without /admin/, and says so).
-cms-tools: node_modules/.installed
-
 # Debian's Java runs the Nu Html Checker.
 standards-tools: node_modules/.installed
 	@command -v java >/dev/null 2>&1 || { \
 	  echo 'Installing Java (apt-get)'; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; }
-
-# make cms [PORT=8000] [CMS_PORT=8081]: the browser editor at http://localhost:8000/admin/ with a local
-# backend (decap-server on 127.0.0.1, writing into INPUTDIR, no git needed) and the preview beside it.
-CMS_PORT ?= 8081
-cms: install cms-tools
-	@$(TOOL).cms "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) --api-port $(CMS_PORT) -- $(PELICANOPTS)
 
 # Lighthouse is a devDependency: only `make lighthouse` installs it (about 140 MB the tests never need).
 node_modules/.installed-lighthouse: package.json package-lock.json node_modules/.installed

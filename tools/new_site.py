@@ -134,7 +134,10 @@ def write_site(folder: Path, values: dict, requirement: str) -> list[Path]:
         relative = source.relative_to(TEMPLATE).as_posix()
         target = folder / RENAMED.get(relative, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(Template(source.read_text(encoding="utf-8")).substitute(mapping), encoding="utf-8")
+        if source.suffix == ".json":  # package.json and its lock: as they are (no placeholders in data)
+            target.write_bytes(source.read_bytes())
+        else:
+            target.write_text(Template(source.read_text(encoding="utf-8")).substitute(mapping), encoding="utf-8")
         written.append(target)
     for empty in ("content/images", "content/tai-lieu", f"content/{mapping['year']}"):
         (folder / empty).mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 TOOL := "$(PYTHON)" -m trangtin.tools
 
 .PHONY: help html clean clean-photos regenerate serve devserver publish check newpost newdoc import \
-        rsync_upload ftp_upload sftp_upload github
+        rsync_upload ftp_upload sftp_upload github cms cms-tools
 
 help::
 	@echo 'Cách dùng (usage): make LỆNH'
@@ -27,6 +27,8 @@ help::
 	@echo '   make newpost TITLE=".." CATEGORY=".."  viết bài mới'
 	@echo '   make newdoc SOKYHIEU=".." LOAI=".."     thêm văn bản mới'
 	@echo '   make devserver [PORT=8000]  xem trước, tự dựng lại khi lưu tệp'
+	@echo '   make cms [PORT=8000]    viết và đăng tin trên trình duyệt: http://localhost:8000/admin/'
+	@echo '   make cms-tools          cài trình soạn tin (Decap CMS) để trang có /admin/'
 	@echo '   make serve [PORT=8000]  phục vụ output/ tại http://localhost:8000'
 	@echo '   make publish            dựng bản đăng (publishconf.py, SITEURL)'
 	@echo '   make rsync_upload       đăng rồi gửi output/ bằng rsync qua SSH'
@@ -117,3 +119,21 @@ import: install
 	@$(TOOL).import_news "$(FROM)" --content "$(CONTENT)" -s "$(CONFFILE)" \
 	  $(if $(UPLOADS),--uploads "$(UPLOADS)") $(if $(IMPORT_CONFIG),--config "$(IMPORT_CONFIG)") \
 	  $(if $(filter 1,$(PUBLISH)),--publish) $(if $(REPORT),--report "$(REPORT)")
+
+# Node and npm install the pinned packages of package-lock.json (no install scripts): Decap CMS and
+# decap-server (the browser editor, /admin/ and make cms); in the product's checkout also the standards
+# checks' vnu-jar and axe-core. `make html` without them builds the site without /admin/ and says so.
+node_modules/.installed: package.json package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo 'Installing Node and npm (apt-get)'; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+	touch $@
+
+cms-tools: node_modules/.installed
+
+# make cms [PORT=8000] [CMS_PORT=8081]: the browser editor at http://localhost:8000/admin/ with a local
+# backend (decap-server on 127.0.0.1, writing into INPUTDIR, no git needed) and the preview beside it.
+CMS_PORT ?= 8081
+cms: install cms-tools
+	@$(TOOL).cms "$(INPUTDIR)" "$(OUTPUTDIR)" -s "$(CONFFILE)" --port $(PORT) --api-port $(CMS_PORT) -- $(PELICANOPTS)

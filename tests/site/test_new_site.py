@@ -6,6 +6,7 @@ organisation anywhere in the folder or its output.
 The site's virtual environment is a fresh one whose third-party packages come from ours (a .pth file,
 no download): its own `make html` installs the product itself from requirements.txt, as on a new machine."""
 
+import json
 import os
 import re
 import subprocess
@@ -50,6 +51,9 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(site):
+    # The browser editor's packages, as `make cms-tools` installs them from the site's own package-lock.json
+    # (the same pinned Decap as the product's, already installed by `make test`).
+    (site / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     result = make(site, "html")
     assert result.returncode == 0, result.stdout + result.stderr
     return site
@@ -62,8 +66,8 @@ def soup(path: Path) -> BeautifulSoup:
 def test_the_new_folder_holds_no_product_code_and_none_of_the_first_organisations_content(site):
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and ".venv" not in p.parts)
     assert files == [".github/workflows/publish.yml", ".gitignore", "HUONG-DAN-BIEN-TAP.md", "Makefile", "README.md",
-                     "content/pages/gioi-thieu.md", "content/pages/lien-he.md", "pelicanconf.py", "publishconf.py",
-                     "requirements.txt"]
+                     "content/pages/gioi-thieu.md", "content/pages/lien-he.md", "package-lock.json", "package.json",
+                     "pelicanconf.py", "publishconf.py", "requirements.txt"]
     assert (site / "content" / f"{datetime.now(ZoneInfo('Asia/Ho_Chi_Minh')).year}").is_dir()  # the empty news folder
     settings = (site / "pelicanconf.py").read_text(encoding="utf-8")
     assert "from trangtin.settings import *" in settings
@@ -92,6 +96,18 @@ def test_make_html_installs_the_product_and_builds_the_site_for_the_new_name(bui
     assert shown.returncode == 0 and "Version: " in shown.stdout
     assert str(built / ".venv") in subprocess.run([str(built / ".venv/bin/python"), "-c", "import trangtin, sys; print(sys.prefix)"],
                                                   capture_output=True, text=True).stdout
+
+
+def test_the_site_has_its_browser_editor_for_its_own_categories(built):
+    admin = built / "output" / "admin"
+    assert (admin / "index.html").is_file()
+    config = next(admin.glob("cau-hinh*.js")).read_text(encoding="utf-8")
+    for category in ("Hoạt động Đoàn", "Học tập", "Gương sáng"):
+        assert json.dumps(category, ensure_ascii=False) in config or json.dumps(category) in config
+    lock = json.loads((built / "package-lock.json").read_text(encoding="utf-8"))
+    product = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    for name in ("decap-cms", "decap-server"):  # the same pinned versions as the product's own
+        assert lock["packages"][f"node_modules/{name}"]["version"] == product["packages"][f"node_modules/{name}"]["version"]
 
 
 def test_make_newpost_check_and_the_windows_route_work_in_the_site(built):
