@@ -20,7 +20,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 
 PELICANOPTS ?=
 
-.PHONY: help install install-dev browser web-servers html clean regenerate serve devserver publish \
+.PHONY: help install install-dev browser web-servers test-fast html clean regenerate serve devserver publish \
         rsync_upload ftp_upload sftp_upload github test check bench bench-build bench-search newpost newdoc import bench-import clean-photos bench-photos \
         standards-tools lighthouse
 
@@ -47,6 +47,7 @@ help:
 	@echo '   make import FROM=file.docx [CATEGORY=".."] [PUBLISH=1]  a Word file (or a folder of them) as a draft article'
 	@echo '   make bench-import       benchmark the importer (1,000 WordPress posts, 1,000 legacy pages)'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
+	@echo '   make test-fast          the unit tests alone (under 30 s)'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              every benchmark below, one after the other'
 	@echo '   make bench-build        builds against stock Pelican (1,000 to 50,000 news): cold, no-change, one edit'
@@ -176,8 +177,14 @@ node_modules/.installed-lighthouse: package.json package-lock.json node_modules/
 lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
+# The whole suite (about 5 minutes on two cores); screenshots of the browser tests go to $(TEST_ARTIFACTS)
+# when it is set (CI uploads that folder), else to a temporary folder: the tests write nothing here.
 test: install-dev browser web-servers standards-tools
 	"$(PYTHON)" -m pytest
+
+# The unit tests alone (pure functions, no build, no browser): under 30 seconds, for every save.
+test-fast: install-dev
+	"$(PYTHON)" -m pytest tests/unit -q
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).
 bench: bench-build bench-search bench-photos bench-import

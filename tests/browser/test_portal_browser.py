@@ -10,7 +10,6 @@ import pytest
 
 from conftest import ROOT, serve
 
-ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REFERENCE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html"
 WIDTHS = [360, 1280]
@@ -89,11 +88,10 @@ def run_axe(page) -> list:
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
-def test_page_type_has_no_axe_violation_nor_sideways_scroll_when_shown(page, served, name):
+def test_page_type_has_no_axe_violation_nor_sideways_scroll_when_shown(page, served, name, artifacts):
     open_page(page, served, PAGE_TYPES[name])
     width = page.viewport_size["width"]
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / f"{name}-{width}.png"
+    target = artifacts / f"{name}-{width}.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 5_000
     assert page.evaluate("document.documentElement.scrollWidth") <= width
