@@ -86,6 +86,22 @@ def test_draft_is_only_under_ban_nhap_when_sample_is_built(reference_site):
     assert "ke-hoach-to-chuc-dai-hoi" not in reference_site.text("feeds/all.atom.xml")
 
 
+# Moved from tests/unit/test_content_checks.py (whose fixtures test every check).
+def test_real_content_has_no_errors_when_checked_with_the_site_settings():
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from content_checks import checks  # noqa: PLC0415
+    from content_checks.__main__ import register_plugins  # noqa: PLC0415
+    from content_checks.glue import config_from_settings  # noqa: PLC0415
+    from content_checks.scan import run_checks  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    register_plugins(settings)  # the build's readers, as the command line does
+    problems, files = run_checks(CONTENT, config_from_settings(settings))
+    assert files > 0
+    assert [checks.format_problem(p) for p in problems if p.severity != checks.INFO] == []
+
+
 # Moved from test_links.py (which keeps the same check on tests/fixtures/basic).
 def test_every_internal_link_resolves_when_real_content_is_built(reference_site):
     assert broken_links(reference_site) == []
