@@ -184,7 +184,7 @@ test: install-dev browser web-servers standards-tools
 
 # The unit tests alone (pure functions, no build, no browser): under 30 seconds, for every save.
 test-fast: install-dev
-	"$(PYTHON)" -m pytest tests/unit -q
+	"$(PYTHON)" -m pytest tests/unit -q -m "not slow"
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).
 bench: bench-build bench-search bench-photos bench-import

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURE_PUBLISHCONF, FIXTURES, ROOT, Site, comparable_files, run_pelican, school_site_content
+from conftest import FIXTURE_CONF, FIXTURE_PUBLISHCONF, FIXTURES, ROOT, Site, comparable_files, run_pelican, school_site_content
 
 NEWS = 150
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_site_builds_as_on_windows_when_there_is_no_fork_and_no_fcntl(tmp_path):
     one process there; the same files come out as with workers."""
     output = tmp_path / "output"
     result = subprocess.run(
-        [sys.executable, "-c", WITHOUT_POSIX, str(FIXTURES / "basic"), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+        [sys.executable, "-c", WITHOUT_POSIX, str(FIXTURES / "basic"), "-s", str(FIXTURE_CONF), "-o", str(output),
          "--fatal", "warnings", "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
         capture_output=True, text=True, cwd=ROOT,
     )

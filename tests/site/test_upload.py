@@ -36,7 +36,7 @@ from conftest import FIXTURES, ROOT, build
 sys.path.insert(0, str(ROOT / "tools"))
 import upload  # noqa: E402
 
-USER, PASSWORD = "tk-doankhoi-ftp", "Mat-khau-rat-bi-mat-2026"
+USER, PASSWORD = "tk-doantruong-ftp", "Mat-khau-rat-bi-mat-2026"
 EDITED = "2022/hien-mau-tinh-nguyen.md"
 DELETED = "2022/giai-bong-da-thanh-nien.md"
 
@@ -299,10 +299,10 @@ class SftpServer:
 @pytest.fixture(scope="module")
 def sftp(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sftp")
-    (folder / "www" / "doankhoi").mkdir(parents=True)
+    (folder / "www" / "doantruong").mkdir(parents=True)
     server = SftpServer(folder / "www")
     env = {"SFTP_HOST": "127.0.0.1", "SFTP_PORT": str(server.port), "SFTP_USER": USER, "SFTP_PASSWORD": PASSWORD,
-           "SFTP_TARGET_DIR": "/doankhoi", "SFTP_KNOWN_HOSTS": str(server.known_hosts(folder))}
+           "SFTP_TARGET_DIR": "/doantruong", "SFTP_KNOWN_HOSTS": str(server.known_hosts(folder))}
     yield server, folder, env
     server.close()
 
@@ -310,7 +310,7 @@ def sftp(tmp_path_factory):
 def test_sftp_uploads_only_what_changed_and_deletes_what_it_uploaded(sites, sftp):
     first, edited, deleted, again = sites
     _server, folder, env = sftp
-    www = folder / "www" / "doankhoi"
+    www = folder / "www" / "doantruong"
     result = run("sftp", first, env)
     assert result.returncode == 0, result.stderr
     assert served(www) == tree(first)

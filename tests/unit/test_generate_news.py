@@ -116,6 +116,7 @@ def test_dates_fill_the_span_when_generated(news):
     assert (generate_news.LAST_DAY - days[-1]).days < 10
 
 
+@pytest.mark.slow  # a whole build: left out of make test-fast
 def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path):
     content = tmp_path / "content"
     generate_news.main([str(content), "--count", "30", "--seed", "2022"])
