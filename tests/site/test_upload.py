@@ -31,7 +31,7 @@ with warnings.catch_warnings():  # pyftpdlib is built on asyncore/asynchat (depr
     from pyftpdlib.ioloop import IOLoop
     from pyftpdlib.servers import FTPServer
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, SEARCH, build
 
 sys.path.insert(0, str(ROOT / "tools"))
 import upload  # noqa: E402
@@ -50,21 +50,25 @@ def served(root: Path) -> dict:
     return {path: data for path, data in tree(root).items() if path != upload.MANIFEST and path != "cong-thong-tin-cu.asp"}
 
 
+UPLOADED = {**SEARCH, "ASSETS_PRECOMPRESS": False}
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """Builds of one site: as first published, the same again (as a fresh CI checkout builds it), after
     one edited article, after one deleted.
-    Without the .gz/.br copies, to keep the test short: tests/unit/test_upload_plan.py orders them."""
+    Without the .gz/.br copies, to keep the test short: tests/unit/test_upload_plan.py orders them. With
+    search: Pagefind's parts, named after their bytes, are what an upload must replace in order."""
     root = tmp_path_factory.mktemp("upload")
     content = root / "content"
     shutil.copytree(FIXTURES / "basic", content)
-    first = build(content, root / "first", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
-    again = build(content, root / "again", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    first = build(content, root / "first", UPLOADED, fatal="errors").output
+    again = build(content, root / "again", UPLOADED, fatal="errors").output
     article = content / EDITED
     article.write_text(article.read_text(encoding="utf-8") + "\nThêm một đoạn: 120 đoàn viên đã hiến máu.\n", encoding="utf-8")
-    edited = build(content, root / "edited", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    edited = build(content, root / "edited", UPLOADED, fatal="errors").output
     (content / DELETED).unlink()
-    deleted = build(content, root / "deleted", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    deleted = build(content, root / "deleted", UPLOADED, fatal="errors").output
     return first, edited, deleted, again
 
 
