@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.loading import load_plugins  # noqa: E402 - needs the plugins folder on the path
+from trangtin.vn_core.loading import load_plugins  # noqa: E402 - needs the plugins folder on the path
 
 SITENAME = "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang"
 SITESUBTITLE = "Tin tức hoạt động Đoàn và phong trào thanh niên"

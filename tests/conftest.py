@@ -232,8 +232,7 @@ def school_site(tmp_path_factory) -> Site:
 
 def school_site_content(content: Path) -> Path:
     """A copy of tests/fixtures/school_site at `content`, with its photos drawn."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import make_photos  # noqa: PLC0415 - Pillow only when a test needs the photos
+    from trangtin.tools import make_photos  # noqa: PLC0415 - Pillow only when a test needs the photos
 
     shutil.copytree(FIXTURES / "school_site", content)
     for seed in range(1, 5):

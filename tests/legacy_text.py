@@ -6,9 +6,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from vn_core.legacy_encodings import _VNI_BASES, TCVN3_DECODE, VNI_MARKS, VNI_SINGLE  # noqa: E402
+from trangtin.vn_core.legacy_encodings import _VNI_BASES, TCVN3_DECODE, VNI_MARKS, VNI_SINGLE  # noqa: E402
 
 
 def encode_tcvn3(text: str) -> bytes:

@@ -58,9 +58,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate_news  # noqa: E402 - a sibling script, importable once tools/ is on the path
+from trangtin.tools import generate_news  # noqa: E402 - a sibling script, importable once tools/ is on the path
 
 SITE_CONF = Path(os.environ.get("BENCH_SITE_CONF") or ROOT / "pelicanconf.py").resolve()
 RESULTS = ROOT / "bench-results" / "latest.md"

@@ -36,10 +36,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import make_photos  # noqa: E402
+from trangtin.tools import make_photos  # noqa: E402
 
 ARTICLE = "2022/10/hoi-trai-thanh-nien-khoi-2022.html"
 ORIGINALS = sorted((ROOT / "content" / "images" / "2022").glob("hoi-trai-thanh-nien-*.jpg"))

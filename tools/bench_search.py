@@ -50,12 +50,10 @@ from random import Random
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(ROOT / "plugins"))
 
-import generate_news  # noqa: E402 - a sibling script
-from search import indexing  # noqa: E402 - the plugin's own Pagefind command
-from vn_core.vietnamese import fold  # noqa: E402 - the same folding as the search page
+from trangtin.tools import generate_news  # noqa: E402 - a sibling script
+from trangtin.search import indexing  # noqa: E402 - the plugin's own Pagefind command
+from trangtin.vn_core.vietnamese import fold  # noqa: E402 - the same folding as the search page
 
 SITE_CONF = ROOT / "pelicanconf.py"
 RESULTS = ROOT / "bench-results" / "search.md"

@@ -33,7 +33,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 BUILD_TOOL = ROOT / "tools" / "incremental_build.py"
 ENDPOINT = "/__devserver/"
 RENDER_FULL = 75  # plugins/incremental/render.py FULL_BUILD_NEEDED
@@ -278,8 +277,8 @@ class Addresses:
     whose title (so address) changed."""
 
     def __init__(self, content: Path, conf: Path):
-        from content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
-        from content_checks.glue import config_from_settings  # noqa: PLC0415
+        from trangtin.content_checks.__main__ import register_plugins  # noqa: PLC0415 - Pelican, once started
+        from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
         from pelican.settings import read_settings  # noqa: PLC0415
 
         settings = read_settings(str(conf), override={"PATH": str(content)})
@@ -289,7 +288,7 @@ class Addresses:
         self.drafts = (settings.get("DRAFT_SAVE_AS") or "").split("{")[0]
 
     def of(self, path) -> str | None:
-        from content_checks.checks import check_file, content_kind  # noqa: PLC0415
+        from trangtin.content_checks.checks import check_file, content_kind  # noqa: PLC0415
 
         try:
             relative = Path(path).resolve().relative_to(self.content).as_posix()

@@ -18,8 +18,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT / "tools"))
 
 if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
     # `py tools\import_news.py` on Windows: the same command again with the project's .venv, from the
@@ -32,10 +30,10 @@ if __name__ == "__main__" and importlib.util.find_spec("pelican") is None:
     sys.exit(subprocess.run([project_python(), __file__, *sys.argv[1:]],
                             env=dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8")).returncode)
 
-from importer.report import REPORT_NAME, refusals, source_problems  # noqa: E402
-from importer.run import Options, run_import  # noqa: E402
-from importer.word import WordError  # noqa: E402
-from vn_core.paths import PathOutside  # noqa: E402
+from trangtin.tools.importer.report import REPORT_NAME, refusals, source_problems  # noqa: E402
+from trangtin.tools.importer.run import Options, run_import  # noqa: E402
+from trangtin.tools.importer.word import WordError  # noqa: E402
+from trangtin.vn_core.paths import PathOutside  # noqa: E402
 
 SHOWN_PROBLEMS = 20  # a mirror of 1,000 pages that are not articles: the rest are in the report
 
@@ -85,7 +83,7 @@ def main(argv=None) -> int:
     if uploads is not None and not uploads.is_dir():
         print(f"{uploads}: không có thư mục uploads", file=sys.stderr)
         return 2
-    from redirects.rules import RedirectDataError  # noqa: PLC0415
+    from trangtin.redirects.rules import RedirectDataError  # noqa: PLC0415
 
     category = " ".join((args.category or "").split()) or None
     # The report belongs to the site it describes: beside its content folder (the site's folder), whatever

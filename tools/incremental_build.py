@@ -25,10 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from incremental import keying  # noqa: E402 - after the plugins folder is on the path
-from vn_core.lang import say_in  # noqa: E402
+from trangtin.incremental import keying  # noqa: E402 - after the plugins folder is on the path
+from trangtin.vn_core.lang import say_in  # noqa: E402
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 

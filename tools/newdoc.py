@@ -12,10 +12,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.documents import number_key  # noqa: E402 - after the plugins folder is importable
-from vn_core.vietnamese import nfc  # noqa: E402
+from trangtin.vn_core.documents import number_key  # noqa: E402 - after the plugins folder is importable
+from trangtin.vn_core.vietnamese import nfc  # noqa: E402
 
 # Vietnam keeps UTC+7 all year: no time-zone database needed (Windows has none by default).
 VIETNAM = timezone(timedelta(hours=7))

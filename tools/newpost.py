@@ -16,8 +16,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT / "tools"))
 
 if __name__ == "__main__" and importlib.util.find_spec("pelican") is None and not os.environ.get("NEWPOST_RESTARTED"):
     from local_python import MISSING, project_python, run_python  # noqa: E402
@@ -28,11 +26,11 @@ if __name__ == "__main__" and importlib.util.find_spec("pelican") is None and no
     os.environ["NEWPOST_RESTARTED"] = "1"  # the .venv's Python without Pelican must not start it again
     sys.exit(run_python([str(Path(__file__).resolve()), *sys.argv[1:]]))
 
-from content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
-from content_checks.glue import config_from_settings  # noqa: E402
-from vn_core.front_matter import parse_block  # noqa: E402
-from vn_core.slugs import content_slug  # noqa: E402
-from vn_core.vietnamese import nfc  # noqa: E402
+from trangtin.content_checks.checks import closest  # noqa: E402 - after the plugins folder is importable
+from trangtin.content_checks.glue import config_from_settings  # noqa: E402
+from trangtin.vn_core.front_matter import parse_block  # noqa: E402
+from trangtin.vn_core.slugs import content_slug  # noqa: E402
+from trangtin.vn_core.vietnamese import nfc  # noqa: E402
 
 TEMPLATE = """\
 Title: {title}

@@ -42,8 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from vn_core.lang import say_in  # noqa: E402 - after the plugins folder is on the path
+from trangtin.vn_core.lang import say_in  # noqa: E402 - after the plugins folder is on the path
 
 NEW = ".{name}.new-"  # the build being written
 OLD = ".{name}.old-"  # the site being retired (or kept for recovery by the two-rename fallback)

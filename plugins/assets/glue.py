@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
-from vn_core.forking import usable_cpus
-from vn_core.paths import output_file
+from trangtin.vn_core.forking import usable_cpus
+from trangtin.vn_core.paths import output_file
 
 from .minify import COMPRESSIBLE, HASHED, brotli_bytes, gzip_bytes, hashed_name, minify
 

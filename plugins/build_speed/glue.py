@@ -24,8 +24,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, TemplatePagesG
 from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError
 
-from vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
-from vn_core.slugs import remembered
+from trangtin.vn_core.forking import STOP_SIGNALS, build_processes, fork_children, read_all, stop_children, write_all
+from trangtin.vn_core.slugs import remembered
 
 from . import shares
 from .fragments import FRAGMENTS, fragment, fragment_uncached

@@ -23,18 +23,18 @@ from urllib.parse import unquote, urlparse
 from zoneinfo import ZoneInfo
 
 # The one rule for view counts, shared with what the site shows.
-from vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
-from vn_core.dates import DateProblem, parse_date
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
-from vn_core.front_matter import KEY_RE, Block, canonical_key, parse_block
-from vn_core.links import address_problem, cover_problem, split_intrasite
-from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, UnsafeRedirect, page_file
-from vn_core.redirects import loads as load_redirects
-from vn_core.slugs import content_slug
-from vn_core.uploads import DEFAULT_MAX_PIXELS
+from trangtin.vn_core.vietnamese import WHOLE_NUMBER_RE, fold as _fold
+from trangtin.vn_core.dates import DateProblem, parse_date
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS, iframe_allowed
+from trangtin.vn_core.front_matter import KEY_RE, Block, canonical_key, parse_block
+from trangtin.vn_core.links import address_problem, cover_problem, split_intrasite
+from trangtin.vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA, RedirectDataError, UnsafeRedirect, page_file
+from trangtin.vn_core.redirects import loads as load_redirects
+from trangtin.vn_core.slugs import content_slug
+from trangtin.vn_core.uploads import DEFAULT_MAX_PIXELS
 
 from . import messages
-from vn_core.legacy_encodings import guess_legacy_encoding
+from trangtin.vn_core.legacy_encodings import guess_legacy_encoding
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 

@@ -4,8 +4,8 @@ ban hành, and a `Thay thế` naming no known document. Pure: bytes in, Problems
 
 import posixpath
 
-from vn_core.documents import duplicates, link_replacements, read_document
-from vn_core.vietnamese import nfc
+from trangtin.vn_core.documents import duplicates, link_replacements, read_document
+from trangtin.vn_core.vietnamese import nfc
 
 from . import messages
 from .checks import ERROR, WARNING, _problem, _static_folders, _under, check_control_characters, decode

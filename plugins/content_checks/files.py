@@ -6,8 +6,8 @@ import functools
 import os
 from pathlib import Path
 
-from vn_core.paths import LOOP, OUTSIDE
-from vn_core.uploads import image_size, pixels_params, upload_message, upload_problem
+from trangtin.vn_core.paths import LOOP, OUTSIDE
+from trangtin.vn_core.uploads import image_size, pixels_params, upload_message, upload_problem
 
 from .checks import ERROR, _extension, _problem
 

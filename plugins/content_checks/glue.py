@@ -24,14 +24,14 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 from pelican.utils import get_date, posixize_path, slugify
 
-from vn_core.dates import parse_date
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from vn_core.forking import build_processes
-from vn_core.lang import editor_lang
-from vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
-from vn_core.paths import unsafe_links
-from vn_core.slugs import remembered
-from vn_core.uploads import DEFAULT_MAX_PIXELS
+from trangtin.vn_core.dates import parse_date
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from trangtin.vn_core.forking import build_processes
+from trangtin.vn_core.lang import editor_lang
+from trangtin.vn_core.redirects import DEFAULT_DATA as DEFAULT_REDIRECTS_DATA
+from trangtin.vn_core.paths import unsafe_links
+from trangtin.vn_core.slugs import remembered
+from trangtin.vn_core.uploads import DEFAULT_MAX_PIXELS
 
 from . import messages
 from .checks import ERROR, INFO, WARNING, CheckConfig, Discovery, KNOWN_KEYS, format_problem, format_summary, join_root

@@ -260,8 +260,8 @@ MESSAGES = {
 
 # --- issue 20: what the build reads and writes on disk (symlinks, uploads, photo sizes) ------------
 # The words live beside the rules (vn_core), so the build, when it refuses the same file, says the same.
-from vn_core import uploads as uploads_messages  # noqa: E402
-from vn_core.paths import LINK_MESSAGES, LOOP, OUTSIDE  # noqa: E402
+from trangtin.vn_core import uploads as uploads_messages  # noqa: E402
+from trangtin.vn_core.paths import LINK_MESSAGES, LOOP, OUTSIDE  # noqa: E402
 
 MESSAGES.update({
     "symlink_outside": LINK_MESSAGES[OUTSIDE],

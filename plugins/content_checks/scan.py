@@ -5,8 +5,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from vn_core.forking import forked_map
-from vn_core.paths import unsafe_links
+from trangtin.vn_core.forking import forked_map
+from trangtin.vn_core.paths import unsafe_links
 
 from .checks import check_site, discover
 from .documents import check_documents, document_paths

@@ -7,8 +7,8 @@ from types import MethodType
 
 from pelican import signals
 
-from vn_core.paths import output_file
-from vn_core.vietnamese import (
+from trangtin.vn_core.paths import output_file
+from trangtin.vn_core.vietnamese import (
     PERIOD_WORDS, period_heading, period_label, weekday_abbreviations_from, weekdays_from,
 )
 

@@ -43,7 +43,7 @@ from pelican.settings import read_settings
 
 from . import render
 from .render import FULL_BUILD_NEEDED, NeedsFullBuild
-from vn_core.lang import say_in
+from trangtin.vn_core.lang import say_in
 
 OK, FAILED = 0, 1
 
@@ -194,7 +194,7 @@ class WarmSite:
         return OK
 
     def _check(self, paths):
-        from content_checks.glue import check_edited  # noqa: PLC0415 - a plugin of this build
+        from trangtin.content_checks.glue import check_edited  # noqa: PLC0415 - a plugin of this build
 
         root = self.settings["PATH"]
         relative = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]

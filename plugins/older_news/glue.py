@@ -5,9 +5,9 @@ __init__ only connects `add_generator`; the arithmetic lives in listing.py, the 
 from pelican import signals
 from pelican.generators import Generator
 
-from vn_core.ordering import oldest_first
-from vn_core.pager import radius_from
-from vn_core.vietnamese import short_date
+from trangtin.vn_core.ordering import oldest_first
+from trangtin.vn_core.pager import radius_from
+from trangtin.vn_core.vietnamese import short_date
 
 from . import listing
 

@@ -8,7 +8,7 @@ position (its *top*). Every article whose list reaches that run shares the same 
 of n news needs n - 1 windows, and a window never changes when newer news is published.
 """
 
-from vn_core.pager import build_pager, page_count
+from trangtin.vn_core.pager import build_pager, page_count
 
 
 def _check_per_page(per_page: int) -> None:

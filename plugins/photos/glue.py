@@ -28,9 +28,9 @@ from pelican import signals
 from pelican.contents import Static
 from pelican.generators import Generator
 
-from vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
-from vn_core.paths import is_inside, output_file
-from vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
+from trangtin.vn_core.links import EXTERNAL_PREFIXES, STATIC_PREFIXES, cover_path, split_intrasite
+from trangtin.vn_core.paths import is_inside, output_file
+from trangtin.vn_core.uploads import DEFAULT_MAX_PIXELS, PIXELS_MESSAGE, pixels_params
 
 from . import processing, rules
 

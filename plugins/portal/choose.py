@@ -5,7 +5,7 @@ with vn_core.ordering, so two news at the same minute never swap between builds.
 
 from datetime import timedelta
 
-from vn_core.ordering import news_key, newest_first
+from trangtin.vn_core.ordering import news_key, newest_first
 
 TRUE_WORDS = {"true", "yes", "1", "có", "co"}
 

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 from pelican import signals
 
-from vn_core import vietnamese
-from vn_core.ordering import newest_first
-from vn_core.paths import output_file
+from trangtin.vn_core import vietnamese
+from trangtin.vn_core.ordering import newest_first
+from trangtin.vn_core.paths import output_file
 
 from . import choose
 

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from vn_core.paths import output_file
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from trangtin.vn_core.paths import output_file
 
 from .rules import (
     MARKER, Hosting, RedirectDataError, htaccess, loads, lookup_table, nginx_map, nginx_server, page_file, redirect_page,

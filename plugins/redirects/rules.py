@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from vn_core.redirects import (  # noqa: F401 - the data rules, re-exported for this plugin's glue
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from trangtin.vn_core.redirects import (  # noqa: F401 - the data rules, re-exported for this plugin's glue
     Redirect, RedirectDataError, dumps, loads, old_address, page_file,
 )
 

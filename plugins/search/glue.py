@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from vn_core.ordering import newest_first
-from vn_core.paths import output_file
+from trangtin.vn_core.ordering import newest_first
+from trangtin.vn_core.paths import output_file
 
 from . import indexing, stable
 

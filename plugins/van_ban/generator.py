@@ -15,10 +15,10 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import get_date, slugify
 
-from vn_core import documents as rules
-from vn_core.pager import build_pager, radius_from
-from vn_core.paths import PathOutside, confined_join, is_inside, output_file
-from vn_core.vietnamese import nfc, short_date
+from trangtin.vn_core import documents as rules
+from trangtin.vn_core.pager import build_pager, radius_from
+from trangtin.vn_core.paths import PathOutside, confined_join, is_inside, output_file
+from trangtin.vn_core.vietnamese import nfc, short_date
 
 from . import listing
 

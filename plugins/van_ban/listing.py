@@ -1,8 +1,8 @@
 """The register's pages as plain data: groups by loại / năm / cơ quan, pages of a listing, a row per
 document. Pure: no Pelican imports, no I/O."""
 
-from vn_core.pager import page_count
-from vn_core.vietnamese import sort_key
+from trangtin.vn_core.pager import page_count
+from trangtin.vn_core.vietnamese import sort_key
 
 
 def page_slices(count: int, per_page: int) -> list:

@@ -19,7 +19,7 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from vn_core.paths import WriteOutside, output_file
+from trangtin.vn_core.paths import WriteOutside, output_file
 
 # The log lines of the pages it writes stay those of Pelican's writer.
 logger = logging.getLogger("pelican.writers")

@@ -2,9 +2,9 @@
 
 from pelican import signals
 
-from vn_core import vietnamese
-from vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
-from vn_core.pager import radius_from
+from trangtin.vn_core import vietnamese
+from trangtin.vn_core.ordering import by_name, in_preferred_order, neighbours, newest_first, oldest_first
+from trangtin.vn_core.pager import radius_from
 
 from .feeds import NewsWriter, refuse_settings_leaving_output, state_feed_language
 from .pages import absolute, listing_pager, news_article_jsonld, static_path

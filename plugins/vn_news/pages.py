@@ -1,7 +1,7 @@
 """Data that templates loop over, prepared in Python: listing pagers, cover images, JSON-LD."""
 
-from vn_core.links import cover_path
-from vn_core.pager import build_pager
+from trangtin.vn_core.links import cover_path
+from trangtin.vn_core.pager import build_pager
 
 
 def listing_pager(page, radius: int):

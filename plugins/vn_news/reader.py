@@ -18,11 +18,11 @@ from pelican.utils import get_date, pelican_open, slugify
 
 from .figures import FigureExtension
 from .sanitize import sanitise_html
-from vn_core.dates import parse_date
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS
-from vn_core.front_matter import parse_block
-from vn_core.slugs import cap_slug, content_slug, remembered
-from vn_core.vietnamese import nfc
+from trangtin.vn_core.dates import parse_date
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
+from trangtin.vn_core.front_matter import parse_block
+from trangtin.vn_core.slugs import cap_slug, content_slug, remembered
+from trangtin.vn_core.vietnamese import nfc
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import re
 
 import nh3
 
-from vn_core.embeds import DEFAULT_IFRAME_HOSTS, SANDBOX, iframe_allowed
+from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS, SANDBOX, iframe_allowed
 
 ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"figure", "figcaption", "iframe"}
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang"}

@@ -7,8 +7,8 @@ import os
 
 from pelican.contents import Static
 
-from vn_core.paths import LINK_MESSAGES, OUTSIDE, source_problem
-from vn_core.uploads import UPLOAD_MESSAGES, upload_message, upload_problem
+from trangtin.vn_core.paths import LINK_MESSAGES, OUTSIDE, source_problem
+from trangtin.vn_core.uploads import UPLOAD_MESSAGES, upload_message, upload_problem
 
 
 OUTSIDE_SETTING = ("tệp nằm ngoài thư mục nội dung {folder} nên không được đăng — sửa STATIC_PATHS, ARTICLE_PATHS "

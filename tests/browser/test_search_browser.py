@@ -387,8 +387,7 @@ def test_result_count_groups_thousands_as_python_does_when_given_the_same_table(
 
     from conftest import ROOT  # noqa: PLC0415
 
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from vn_core.vietnamese import group_thousands  # noqa: PLC0415
+    from trangtin.vn_core.vietnamese import group_thousands  # noqa: PLC0415
 
     table = [0, 7, 999, 1000, 1234, 10000, 99999, 123456, 1234567, 9914]
     page.goto(base_url + "tim-kiem/")

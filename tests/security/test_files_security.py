@@ -16,10 +16,9 @@ import pytest
 
 from conftest import ROOT, run_pelican
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.paths import LOOP, OUTSIDE, WriteOutside, link_problem, output_file, source_problem, unsafe_links  # noqa: E402
-from vn_core.uploads import markup_problem, script_kind  # noqa: E402
+from trangtin.vn_core.paths import LOOP, OUTSIDE, WriteOutside, link_problem, output_file, source_problem, unsafe_links  # noqa: E402
+from trangtin.vn_core.uploads import markup_problem, script_kind  # noqa: E402
 
 ARTICLE = """Title: Hội nghị tổng kết
 Date: 2022-05-15 15:20
@@ -51,9 +50,9 @@ def site(tmp_path, article=ARTICLE):
 def check(content):
     """(exit status, the problem lines) of `make check` run from the content folder's parent."""
     result = subprocess.run(
-        [sys.executable, "-m", "content_checks", "content", "-s", str(ROOT / "pelicanconf.py")],
+        [sys.executable, "-m", "trangtin.content_checks", "content", "-s", str(ROOT / "pelicanconf.py")],
         capture_output=True, text=True, cwd=content.parent,
-        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
     )
     return result.returncode, [line for line in result.stdout.splitlines() if ": lỗi: " in line]
 
@@ -243,7 +242,7 @@ REDIRECT_RUNNER = """
 import sys
 sys.path.insert(0, {plugins!r})
 import redirects.glue
-from vn_core.redirects import Redirect
+from trangtin.vn_core.redirects import Redirect
 # The data validation (the checker, vn_core.redirects.loads) is bypassed: the writer must hold alone.
 redirects.glue.loads = lambda text, name: [Redirect({old!r}, "2022/a.md")]
 from pelican import main

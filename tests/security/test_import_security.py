@@ -23,9 +23,8 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES, ROOT, BuildFailed, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core import redirects as rules  # noqa: E402
+from trangtin.vn_core import redirects as rules  # noqa: E402
 
 SECRET = b"SECRET-KEY-MARKER-3f9a"  # in every file outside the allowed folders
 HOST = "old.example.vn"
@@ -483,8 +482,8 @@ def test_old_address_never_makes_an_unsafe_entry(url):
 
 def check(content):
     result = subprocess.run(
-        [sys.executable, "-m", "content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
-        capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "trangtin.content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
+        capture_output=True, text=True, cwd=content.parent, env={"PATH": "/usr/bin:/bin"},
     )
     return result, [line for line in result.stdout.splitlines() if "chuyen-huong.json" in line]
 

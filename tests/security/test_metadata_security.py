@@ -28,8 +28,8 @@ def article(folder, name, number, extra="", body="Nội dung bài."):
 def check(content):
     """`make check`: (exit status, output lines, whole output)."""
     result = subprocess.run(
-        [sys.executable, "-m", "content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
-        capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "trangtin.content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
+        capture_output=True, text=True, cwd=content.parent, env={"PATH": "/usr/bin:/bin"},
     )
     return result.returncode, result.stdout.splitlines(), result.stdout + result.stderr
 

@@ -12,10 +12,9 @@ import pytest
 
 from conftest import FIXTURE_PUBLISHCONF, FIXTURES, ROOT, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from assets.glue import precompress  # noqa: E402
-from assets.minify import COMPRESSIBLE, hashed_name, minify  # noqa: E402
+from trangtin.assets.glue import precompress  # noqa: E402
+from trangtin.assets.minify import COMPRESSIBLE, hashed_name, minify  # noqa: E402
 
 THEME_STATIC = ROOT / "theme" / "static"
 HASHED = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")

@@ -79,8 +79,8 @@ def test_media_are_copied_with_the_original_of_a_resized_variant(imported):
 
 
 def test_imported_content_passes_the_checks_with_no_error(imported):
-    result = subprocess.run([sys.executable, "-m", "content_checks", str(imported[0]), "-s", str(ROOT / "pelicanconf.py")],
-                            capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run([sys.executable, "-m", "trangtin.content_checks", str(imported[0]), "-s", str(ROOT / "pelicanconf.py")],
+                            capture_output=True, text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout
     assert "0 lỗi" in result.stdout
     warnings = [line for line in result.stdout.splitlines() if "cảnh báo:" in line]

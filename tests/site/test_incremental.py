@@ -99,8 +99,7 @@ def test_an_environment_setting_is_an_input(tmp_path):
 
 
 def test_an_installed_version_is_an_input(tmp_path, monkeypatch):
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from incremental import keying  # noqa: PLC0415
+    from trangtin.incremental import keying  # noqa: PLC0415
 
     settings = {"PLUGIN_PATHS": [str(ROOT / "plugins")], "THEME": str(ROOT / "theme"), "SITENAME": "x"}
     first = keying.build_key(settings)

@@ -12,8 +12,7 @@ from PIL import Image
 
 from conftest import ROOT, build, run_pelican
 
-sys.path.insert(0, str(ROOT / "tools"))
-import make_photos  # noqa: E402
+from trangtin.tools import make_photos  # noqa: E402
 
 ARTICLE = "2022/10/anh-hoi-trai.html"
 WIDE_LOG = dict(os.environ, COLUMNS="1000")  # one message a line, as an editor's terminal shows it

@@ -14,9 +14,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, comparable_files, run_pelican
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.loading import PELICAN_FAILURES  # noqa: E402
+from trangtin.vn_core.loading import PELICAN_FAILURES  # noqa: E402
 
 BASIC = FIXTURES / "basic"
 
@@ -134,7 +133,7 @@ def test_importing_the_core_imports_neither_pelican_nor_nh3():
     code = textwrap.dedent(f"""\
         import pkgutil, sys
         sys.path.insert(0, {str(ROOT / 'plugins')!r})
-        import vn_core
+        from trangtin import vn_core
         names = [m.name for m in pkgutil.iter_modules(vn_core.__path__)]
         for name in names:
             __import__("vn_core." + name)

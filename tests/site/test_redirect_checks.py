@@ -25,8 +25,8 @@ def content_with(tmp_path, text):
 
 def check(content):
     result = subprocess.run(
-        [sys.executable, "-m", "content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
-        capture_output=True, text=True, cwd=content.parent, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "trangtin.content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")],
+        capture_output=True, text=True, cwd=content.parent, env={"PATH": "/usr/bin:/bin"},
     )
     lines = [line for line in result.stdout.splitlines() if "chuyen-huong.json" in line]
     return result.returncode, lines

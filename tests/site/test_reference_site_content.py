@@ -88,11 +88,10 @@ def test_draft_is_only_under_ban_nhap_when_sample_is_built(reference_site):
 
 # Moved from tests/unit/test_content_checks.py (whose fixtures test every check).
 def test_real_content_has_no_errors_when_checked_with_the_site_settings():
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from content_checks import checks  # noqa: PLC0415
-    from content_checks.__main__ import register_plugins  # noqa: PLC0415
-    from content_checks.glue import config_from_settings  # noqa: PLC0415
-    from content_checks.scan import run_checks  # noqa: PLC0415
+    from trangtin.content_checks import checks  # noqa: PLC0415
+    from trangtin.content_checks.__main__ import register_plugins  # noqa: PLC0415
+    from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
+    from trangtin.content_checks.scan import run_checks  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
@@ -135,7 +134,6 @@ def test_sample_article_photos_are_light_and_private(reference_site):
 
 # Moved from test_safe_build.py (which runs the same check on tests/fixtures/basic).
 def test_checker_predicts_every_url_pelican_writes_when_the_real_content_is_built(reference_site):
-    sys.path.insert(0, str(ROOT / "plugins"))
     from test_safe_build import urls_the_checker_predicts  # noqa: PLC0415
 
     missing = [url for url in urls_the_checker_predicts(CONTENT, ROOT / "pelicanconf.py") if not reference_site.exists(url)]

@@ -468,7 +468,7 @@ def test_newpost_article_passes_the_checks_once_its_body_is_written(tmp_path):
     content = tmp_path / "content"
     result = newpost(content, "Tuổi trẻ sáng tạo năm nay", "Tuổi trẻ sáng tạo")
     path = next(content.rglob("*.md"))
-    check = [sys.executable, "-m", "content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")]
+    check = [sys.executable, "-m", "trangtin.content_checks", str(content), "-s", str(ROOT / "pelicanconf.py")]
     env = dict(ENV, PYTHONPATH=str(ROOT / "plugins"))
     empty = subprocess.run(check, capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0 and empty.returncode == 1
@@ -480,10 +480,9 @@ def test_newpost_article_passes_the_checks_once_its_body_is_written(tmp_path):
 
 def urls_the_checker_predicts(content, conf) -> list:
     """The output path the content checker predicts for each file of `content`."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from content_checks.glue import config_from_settings  # noqa: PLC0415
-    from content_checks.scan import read_content  # noqa: PLC0415
-    from content_checks import checks  # noqa: PLC0415
+    from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
+    from trangtin.content_checks.scan import read_content  # noqa: PLC0415
+    from trangtin.content_checks import checks  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
     config = config_from_settings(read_settings(str(conf)))

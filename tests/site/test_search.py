@@ -186,8 +186,7 @@ def test_preview_rebuild_reindexes_in_the_background_when_the_same_pelican_runs_
     foreground, the next ones in a background thread."""
     from types import SimpleNamespace  # noqa: PLC0415
 
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from search import glue  # noqa: PLC0415
+    from trangtin.search import glue  # noqa: PLC0415
 
     site = build(FIXTURES / "search", tmp_path / "out", {"SEARCH_ENABLED": False})
     pelican = SimpleNamespace(settings={"DEFAULT_LANG": "vi"}, output_path=str(site.output))
@@ -283,8 +282,7 @@ def test_only_title_summary_body_and_captions_are_indexed_when_news_have_no_auth
 
 
 def test_d_words_file_lists_exactly_the_đ_words_of_the_indexed_text_when_built(own_words_site, search_site):
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from search.indexing import d_words  # noqa: PLC0415
+    from trangtin.search.indexing import d_words  # noqa: PLC0415
 
     for site in (own_words_site, search_site):
         written = json.loads((site.output / "pagefind" / "d-words.json").read_text(encoding="utf-8"))

@@ -33,8 +33,7 @@ with warnings.catch_warnings():  # pyftpdlib is built on asyncore/asynchat (depr
 
 from conftest import FIXTURES, ROOT, SEARCH, build
 
-sys.path.insert(0, str(ROOT / "tools"))
-import upload  # noqa: E402
+from trangtin.tools import upload  # noqa: E402
 
 USER, PASSWORD = "tk-doantruong-ftp", "Mat-khau-rat-bi-mat-2026"
 EDITED = "2022/hien-mau-tinh-nguyen.md"

@@ -10,9 +10,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, build
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.vietnamese import sort_key  # noqa: E402
+from trangtin.vn_core.vietnamese import sort_key  # noqa: E402
 
 SETTINGS = ROOT / "pelicanconf.py"
 

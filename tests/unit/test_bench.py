@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import bench  # noqa: E402
+from trangtin.tools import bench  # noqa: E402
 
 PLUGINS = ["vn_news", "date_archives", bench.LISTINGS_PLUGIN]
 

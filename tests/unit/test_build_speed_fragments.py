@@ -8,9 +8,8 @@ from jinja2 import DictLoader, Environment
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from build_speed.fragments import FRAGMENTS, fragment, fragment_uncached  # noqa: E402
+from trangtin.build_speed.fragments import FRAGMENTS, fragment, fragment_uncached  # noqa: E402
 
 ITEM = '{% for item in items %}{% call fragment("item", item.url, show_category) %}<li>{{ SITEURL }}/{{ item.url }} {{ item.title }}{% if show_category %} ({{ item.category }}){% endif %}</li>{% endcall %}{% endfor %}'
 

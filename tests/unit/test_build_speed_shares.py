@@ -8,10 +8,9 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from build_speed import glue, shares  # noqa: E402
-from vn_core.forking import worker_count  # noqa: E402
+from trangtin.build_speed import glue, shares  # noqa: E402
+from trangtin.vn_core.forking import worker_count  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -15,16 +15,15 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_checks import checks  # noqa: E402
-from content_checks.__main__ import main as cli_main  # noqa: E402
-from content_checks.__main__ import register_plugins  # noqa: E402
-from content_checks.glue import config_from_settings, discover_folder  # noqa: E402
+from trangtin.content_checks import checks  # noqa: E402
+from trangtin.content_checks.__main__ import main as cli_main  # noqa: E402
+from trangtin.content_checks.__main__ import register_plugins  # noqa: E402
+from trangtin.content_checks.glue import config_from_settings, discover_folder  # noqa: E402
 from legacy_text import encode_cp1258, encode_tcvn3, encode_vni  # noqa: E402
-from vn_core.legacy_encodings import guess_legacy_encoding  # noqa: E402
-from content_checks.scan import run_checks  # noqa: E402
-from vn_core.front_matter import parse_block  # noqa: E402
+from trangtin.vn_core.legacy_encodings import guess_legacy_encoding  # noqa: E402
+from trangtin.content_checks.scan import run_checks  # noqa: E402
+from trangtin.vn_core.front_matter import parse_block  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 

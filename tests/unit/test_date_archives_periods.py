@@ -10,10 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from date_archives import periods
-from vn_core.vietnamese import period_heading  # noqa: E402
+from trangtin.date_archives import periods
+from trangtin.vn_core.vietnamese import period_heading  # noqa: E402
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -6,8 +6,7 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from draft_guard.rules import ARTICLE_SETTINGS, PAGE_SETTINGS, drafts_are_withheld  # noqa: E402
+from trangtin.draft_guard.rules import ARTICLE_SETTINGS, PAGE_SETTINGS, drafts_are_withheld  # noqa: E402
 
 
 @pytest.mark.parametrize("settings, articles, pages", [

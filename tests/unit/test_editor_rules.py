@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican.settings import read_settings  # noqa: E402
 from functools import partial  # noqa: E402
@@ -19,10 +18,10 @@ from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import get_date  # noqa: E402
 from pelican.utils import slugify as pelican_slugify  # noqa: E402
 
-from vn_core.dates import DateProblem, parse_date  # noqa: E402
-from vn_core.embeds import iframe_allowed  # noqa: E402
-from vn_core.front_matter import KEY_ALIASES, parse_block  # noqa: E402
-from vn_core.slugs import cap_slug, content_slug, normalise_slug  # noqa: E402
+from trangtin.vn_core.dates import DateProblem, parse_date  # noqa: E402
+from trangtin.vn_core.embeds import iframe_allowed  # noqa: E402
+from trangtin.vn_core.front_matter import KEY_ALIASES, parse_block  # noqa: E402
+from trangtin.vn_core.slugs import cap_slug, content_slug, normalise_slug  # noqa: E402
 
 slugify = partial(pelican_slugify, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
@@ -238,7 +237,7 @@ def test_only_allowed_video_hosts_are_kept_when_an_iframe_is_pasted(src, allowed
 
 @pytest.fixture(scope="module")
 def reader():
-    from vn_news.reader import NewsMarkdownReader  # noqa: PLC0415
+    from trangtin.vn_news.reader import NewsMarkdownReader  # noqa: PLC0415
 
     return NewsMarkdownReader(read_settings(str(ROOT / "pelicanconf.py")))
 
@@ -274,7 +273,7 @@ def test_the_reader_refuses_a_two_digit_year_when_the_checker_would(reader, tmp_
 
 
 def test_pelicans_duplicate_definition_record_is_reworded_when_another_reader_logs_it(tmp_path):
-    from content_checks.glue import PelicanRecords  # noqa: PLC0415
+    from trangtin.content_checks.glue import PelicanRecords  # noqa: PLC0415
 
     records = PelicanRecords()
     records.start(set(), {}, str(tmp_path), "content", "vi")
@@ -294,7 +293,7 @@ DOC = ROOT / "docs" / "thong-bao-kiem-tra.md"
 
 
 def test_every_message_code_is_documented_when_the_checker_can_print_it():
-    from content_checks import messages  # noqa: PLC0415
+    from trangtin.content_checks import messages  # noqa: PLC0415
 
     text = DOC.read_text(encoding="utf-8")
     missing = [code for code in messages.MESSAGES if f"### `{code}` — " not in text]
@@ -311,7 +310,7 @@ def test_every_vietnamese_key_alias_is_in_the_documented_table_when_the_reader_a
 
 
 def test_files_the_system_leaves_beside_content_get_no_message_when_found(tmp_path):
-    from content_checks import checks  # noqa: PLC0415
+    from trangtin.content_checks import checks  # noqa: PLC0415
 
     discovery = checks.Discovery(files={"2022/.DS_Store", "2022/Thumbs.db", "2022/~$bai.docx", "desktop.ini"})
     config = checks.CheckConfig(slugify=slugify, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -321,7 +320,7 @@ def test_files_the_system_leaves_beside_content_get_no_message_when_found(tmp_pa
 def test_each_message_has_the_same_placeholders_in_both_languages_when_rendered():
     import string  # noqa: PLC0415
 
-    from content_checks import messages  # noqa: PLC0415
+    from trangtin.content_checks import messages  # noqa: PLC0415
 
     def placeholders(template, own, other):
         names = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
@@ -334,7 +333,7 @@ def test_each_message_has_the_same_placeholders_in_both_languages_when_rendered(
 def test_remembered_slugify_answers_as_pelicans_and_asks_it_once_per_text_and_options():
     from pelican.utils import slugify  # noqa: PLC0415
 
-    from vn_core.slugs import remembered  # noqa: PLC0415
+    from trangtin.vn_core.slugs import remembered  # noqa: PLC0415
 
     asked = []
 

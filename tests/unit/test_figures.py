@@ -7,9 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown import Markdown
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_news.figures import FigureExtension  # noqa: E402
+from trangtin.vn_news.figures import FigureExtension  # noqa: E402
 
 
 def render(source: str) -> BeautifulSoup:

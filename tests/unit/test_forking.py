@@ -8,9 +8,8 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.forking import forked_map  # noqa: E402
+from trangtin.vn_core.forking import forked_map  # noqa: E402
 
 
 def square_with_pid(number):

@@ -13,11 +13,9 @@ from pelican.utils import slugify as pelican_slugify
 
 from conftest import build
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import generate_news  # noqa: E402
+from trangtin.tools import generate_news  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-from vn_core.slugs import cap_slug  # noqa: E402 - issue 9: the site caps slugs at 80 characters
+from trangtin.vn_core.slugs import cap_slug  # noqa: E402 - issue 9: the site caps slugs at 80 characters
 
 CATEGORIES = generate_news.news_categories()
 KEYS = ["Title", "Date", "Category", "Author", "Tags", "Summary", "Views"]

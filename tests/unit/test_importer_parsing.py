@@ -9,12 +9,10 @@ import pytest
 import sys
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from importer import legacy, wxr  # noqa: E402
-from importer.html_to_markdown import convert  # noqa: E402
-from importer.text import clean_text, decode_legacy, encoding_from_font, is_upper_case  # noqa: E402
+from trangtin.tools.importer import legacy, wxr  # noqa: E402
+from trangtin.tools.importer.html_to_markdown import convert  # noqa: E402
+from trangtin.tools.importer.text import clean_text, decode_legacy, encoding_from_font, is_upper_case  # noqa: E402
 from legacy_text import encode_tcvn3, encode_vni  # noqa: E402
 
 SOURCES = ROOT / "tests" / "fixtures" / "import_sources"

@@ -11,10 +11,8 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from importer import word  # noqa: E402
+from trangtin.tools.importer import word  # noqa: E402
 from legacy_text import encode_tcvn3  # noqa: E402
 from word_docs import CAPTION, TITLE, add_photo, document, italic, news, photo  # noqa: E402
 

@@ -8,8 +8,7 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-import safe_build  # noqa: E402
+from trangtin.tools import safe_build  # noqa: E402
 
 OLD_NS = 1_000_000_000 * 10**9
 BIG = safe_build.COMPARE_CHUNK * 2 + 5

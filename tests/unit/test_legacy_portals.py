@@ -12,11 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT / "tools"))
 
-from importer import legacy  # noqa: E402
-from importer.html_to_markdown import convert  # noqa: E402
+from trangtin.tools.importer import legacy  # noqa: E402
+from trangtin.tools.importer.html_to_markdown import convert  # noqa: E402
 
 PORTALS = ROOT / "tests" / "fixtures" / "legacy_portals"
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")

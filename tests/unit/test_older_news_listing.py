@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from older_news import listing  # noqa: E402
+from trangtin.older_news import listing  # noqa: E402
 
 PER_PAGE = 10
 
@@ -85,7 +84,7 @@ def test_same_minute_news_keep_slug_order_when_positions_are_assigned():
     from datetime import datetime
     from types import SimpleNamespace
 
-    from vn_core.ordering import oldest_first
+    from trangtin.vn_core.ordering import oldest_first
 
     minute = datetime(2023, 1, 11, 8, 0)
     news = [SimpleNamespace(date=minute, slug="b"), SimpleNamespace(date=minute, slug="a"),

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_core.pager import page_count, page_window  # noqa: E402
+from trangtin.vn_core.pager import page_count, page_window  # noqa: E402
 
 
 @pytest.mark.parametrize(

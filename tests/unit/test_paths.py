@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_core.paths import PathOutside, confined_join, is_inside  # noqa: E402
+from trangtin.vn_core.paths import PathOutside, confined_join, is_inside  # noqa: E402
 
 
 @pytest.mark.parametrize("parts", [("a.html",), ("a", "b", "c.html"), ("a/../b.html",), ("./x",)])

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
-from photos import glue  # noqa: E402
+from trangtin.photos import glue  # noqa: E402
 
 
 @pytest.mark.parametrize(

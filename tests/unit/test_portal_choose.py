@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from portal.choose import category_blocks, home_sections, is_featured, latest, lead_story, most_viewed  # noqa: E402
+from trangtin.portal.choose import category_blocks, home_sections, is_featured, latest, lead_story, most_viewed  # noqa: E402
 
 NEWEST = datetime(2022, 9, 20, 8, 0)
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from redirects import rules  # noqa: E402
-from redirects.rules import Redirect  # noqa: E402
+from trangtin.redirects import rules  # noqa: E402
+from trangtin.redirects.rules import Redirect  # noqa: E402
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -9,10 +9,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from search import indexing  # noqa: E402
-from vn_core.vietnamese import fold  # noqa: E402
+from trangtin.search import indexing  # noqa: E402
+from trangtin.vn_core.vietnamese import fold  # noqa: E402
 
 VARIANTS = json.loads((FIXTURES / "search_query_variants.json").read_text(encoding="utf-8"))
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from search import stable  # noqa: E402
+from trangtin.search import stable  # noqa: E402
 
 PAGES = [["vi_2a60b5f", 48], ["vi_d537147", 37]]
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from vn_core.vietnamese import short_date  # noqa: E402
+from trangtin.vn_core.vietnamese import short_date  # noqa: E402
 
 TABLE = json.loads((ROOT / "tests" / "fixtures" / "short_dates.json").read_text(encoding="utf-8"))["days"]
 

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 
-import upload  # noqa: E402
+from trangtin.tools import upload  # noqa: E402
 
 
 @pytest.mark.parametrize(("path", "new", "expected"), [

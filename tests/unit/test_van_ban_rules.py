@@ -10,13 +10,12 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from content_checks import checks  # noqa: E402
-from content_checks.__main__ import register_plugins  # noqa: E402
-from content_checks.glue import config_from_settings, discover_folder  # noqa: E402
-from content_checks.scan import run_checks  # noqa: E402
-from vn_core import documents as rules  # noqa: E402
+from trangtin.content_checks import checks  # noqa: E402
+from trangtin.content_checks.__main__ import register_plugins  # noqa: E402
+from trangtin.content_checks.glue import config_from_settings, discover_folder  # noqa: E402
+from trangtin.content_checks.scan import run_checks  # noqa: E402
+from trangtin.vn_core import documents as rules  # noqa: E402
 
 TODAY = date(2024, 6, 1)
 EXAMPLE = ("ví dụ `Số ký hiệu: 15-KH/ĐTN`, `Loại: Kế hoạch`, `Trích yếu: …`, `Ngày ban hành: 19/6/2022`, "
@@ -151,7 +150,7 @@ def test_the_register_fixture_has_no_problem_when_checked_with_the_site_settings
 
 
 def test_an_unknown_key_is_a_warning_naming_the_keys_when_typed_in_a_document(site_settings, tmp_path):
-    from content_checks.documents import check_documents  # noqa: PLC0415
+    from trangtin.content_checks.documents import check_documents  # noqa: PLC0415
 
     text = BASE.replace("Loại:", "Loai van ban:").encode("utf-8")
     found = check_documents({"van-ban/a.md": text}, {"tai-lieu/a.pdf"}, config_from_settings(site_settings))
@@ -173,7 +172,7 @@ def test_document_messages_render_in_english_when_asked(site_settings):
 
 # --- the register's page arithmetic (plugins/van_ban/listing.py) -----------------------------------
 
-from van_ban import listing  # noqa: E402
+from trangtin.van_ban import listing  # noqa: E402
 
 
 @pytest.mark.parametrize("count, slices", [

@@ -10,9 +10,8 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "plugins"))
 
-from vn_core.vietnamese import DEFAULT_WEEKDAYS, dateline, group_thousands, nfc, parse_count, short_date  # noqa: E402
+from trangtin.vn_core.vietnamese import DEFAULT_WEEKDAYS, dateline, group_thousands, nfc, parse_count, short_date  # noqa: E402
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

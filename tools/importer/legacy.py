@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from vn_core.vietnamese import fold
+from trangtin.vn_core.vietnamese import fold
 
 from .html_to_markdown import bounded_soup
 from .item import Item

@@ -12,10 +12,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from PIL import Image
 from pelican.utils import slugify as pelican_slugify
 
-from vn_core.paths import confined_join, is_inside
-from vn_core.redirects import Redirect, UnsafeRedirect, dumps as dump_redirects, loads as load_redirects, old_address
-from vn_core.slugs import cap_slug, normalise_slug
-from vn_core.vietnamese import fold
+from trangtin.vn_core.paths import confined_join, is_inside
+from trangtin.vn_core.redirects import Redirect, UnsafeRedirect, dumps as dump_redirects, loads as load_redirects, old_address
+from trangtin.vn_core.slugs import cap_slug, normalise_slug
+from trangtin.vn_core.vietnamese import fold
 
 from . import legacy, word, wxr
 from .html_to_markdown import HtmlTooComplex, convert
@@ -543,9 +543,9 @@ class Importer:
     # --- checks ----------------------------------------------------------------------------------
 
     def run_checks(self):
-        from content_checks.checks import ERROR, WARNING
-        from content_checks.glue import config_from_settings
-        from content_checks.scan import run_checks
+        from trangtin.content_checks.checks import ERROR, WARNING
+        from trangtin.content_checks.glue import config_from_settings
+        from trangtin.content_checks.scan import run_checks
 
         problems, _count = run_checks(self.content, config_from_settings(self.settings))
         by_file = {}

@@ -4,8 +4,8 @@ and the legacy Vietnamese encodings (decoded with vn_core's tables, never a copy
 import re
 import unicodedata
 
-from vn_core.legacy_encodings import decode_tcvn3, decode_vni, guess_legacy_encoding
-from vn_core.links import CONTROL_RE  # the same control characters the checker and the redirect data refuse
+from trangtin.vn_core.legacy_encodings import decode_tcvn3, decode_vni, guess_legacy_encoding
+from trangtin.vn_core.links import CONTROL_RE  # the same control characters the checker and the redirect data refuse
 
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
