@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 
 .PHONY: install install-dev browser web-servers test bench bench-build bench-search bench-import bench-photos \
-        standards-tools lighthouse new-site
+        standards-tools lighthouse new-site test-fast
 
 # The everyday targets (html, check, newpost, devserver, publish, the uploads, import…) are the ones
 # every site has: tools/site.mk. This file adds what the product's own checkout needs: install, tests,
@@ -18,6 +18,7 @@ help::
 	@echo '   make new-site DIR=.. NAME=".." SHORTNAME=".." SITEURL=https://.. CATEGORIES="A;B;C"  a site for another organisation'
 	@echo '   make install            create .venv and install the pinned requirements'
 	@echo '   make test               install test needs (Chromium included) and run all tests'
+	@echo '   make test-fast          the unit tests alone (under 30 s)'
 	@echo '   make lighthouse         Lighthouse mobile scores of output/ (home, an article, a category)'
 	@echo '   make bench              every benchmark below, one after the other'
 	@echo '   make bench-build        builds against stock Pelican (1,000 to 50,000 news): cold, no-change, one edit'
@@ -74,8 +75,14 @@ node_modules/.installed-lighthouse: package.json package-lock.json node_modules/
 lighthouse: html browser node_modules/.installed-lighthouse
 	nice -n 10 "$(PYTHON)" tools/lighthouse.py "$(OUTPUTDIR)" $(LIGHTHOUSE_PAGES)
 
+# The whole suite; screenshots of the browser tests go to $(TEST_ARTIFACTS) when it is set (CI uploads
+# that folder), else to a temporary folder: the tests write nothing into the checkout.
 test: install-dev browser web-servers standards-tools cms-tools
 	"$(PYTHON)" -m pytest
+
+# The unit tests alone (pure functions, no build, no browser): under 30 seconds, for every save.
+test-fast: install-dev
+	"$(PYTHON)" -m pytest tests/unit -q -m "not slow"
 
 # `make bench` runs every benchmark, one after the other (never two at once: they share the cores).
 bench: bench-build bench-search bench-photos bench-import

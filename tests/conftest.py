@@ -34,6 +34,7 @@ set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "hypothesis"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The reference site's own content: only tests/*/test_reference_site_*.py read it.
 CONTENT = ROOT / "content"
 # `make publish` needs a real public address (vn_core.siteurl); tests that publish pass this one.
 PUBLIC_SITEURL = "https://tin.donvi.vn"
@@ -42,6 +43,17 @@ PUBLIC_SITEURL = "https://tin.donvi.vn"
 def publish_env(siteurl: str = PUBLIC_SITEURL, base=None) -> dict:
     """The environment of `make publish` with the public address set, as CI sets it."""
     return dict(os.environ if base is None else base, SITEURL=siteurl)
+
+# The fixture organisation's settings (the product's, with a name of its own, search off, caches in the
+# session's temporary folder): what every fixture build uses unless a test names other settings.
+FIXTURE_CONF = FIXTURES / "fixture_site_conf.py"
+FIXTURE_PUBLISHCONF = FIXTURES / "fixture_site_publishconf.py"
+SITE_NAME = "Đoàn trường THPT Lê Quý Đôn"
+SITE_SHORTNAME = "Đoàn trường Lê Quý Đôn"
+# Pelican's content cache and the photos' derivatives of every build of the session, outside the
+# checkout; shared by the session's builds as make html's cache/ is shared by its builds.
+CACHES = Path(tempfile.mkdtemp(prefix="trangtin-test-caches-"))
+os.environ["TRANGTIN_TEST_CACHES"] = str(CACHES)
 
 
 def comparable_files(folder: Path) -> dict:
@@ -160,7 +172,7 @@ class Site:
         return urlparse(joined).path.lstrip("/")
 
 
-def run_pelican(content: Path, output: Path, settings=None, conf: Path = ROOT / "pelicanconf.py", fatal="warnings", env=None):
+def run_pelican(content: Path, output: Path, settings=None, conf: Path = FIXTURE_CONF, fatal="warnings", env=None):
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)]
     if fatal:
         command += ["--fatal", fatal]
@@ -179,9 +191,15 @@ def build(content: Path, output: Path, settings=None, **kwargs) -> Site:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Site:
-    """The project's own content/, built once per test session."""
-    return build(CONTENT, tmp_path_factory.mktemp("site") / "output")
+def reference_site(tmp_path_factory) -> Site:
+    """The reference site (content/ with the product's pelicanconf.py), built once per session; only
+    the tests whose file is named test_reference_site_*.py use it. No search (the search tests build
+    their own fixtures); its caches go to the session's temporary folder."""
+    return build(CONTENT, tmp_path_factory.mktemp("reference") / "output", REFERENCE_CACHES, conf=ROOT / "pelicanconf.py")
+
+
+REFERENCE_CACHES = {"SEARCH_ENABLED": False, "CACHE_PATH": str(CACHES / "reference-cache"),
+                    "PHOTOS_CACHE_PATH": str(CACHES / "cache-photos")}
 
 
 def built_on(day: str) -> dict:
@@ -191,11 +209,106 @@ def built_on(day: str) -> dict:
     return {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp()))}
 
 
+# The search tests' settings: every other fixture build goes without Pagefind (fixture_site_conf.py).
+SEARCH = {"SEARCH_ENABLED": True}
+_SHARED = {}
+
+
+def shared_build(tmp_path_factory, name: str, settings=None, day=None) -> Site:
+    """tests/fixtures/<name> built once per session for the same settings (and build day): the tests of
+    every module that only read that site share the build. They must not change its files."""
+    key = (name, json.dumps(settings or {}, sort_keys=True), day)
+    if key not in _SHARED:
+        output = tmp_path_factory.mktemp(name) / "output"
+        _SHARED[key] = build(FIXTURES / name, output, settings, env=built_on(day) if day else None)
+    return _SHARED[key]
+
+
 @pytest.fixture(scope="session")
 def basic_site(tmp_path_factory) -> Site:
     """tests/fixtures/basic: a small site with known articles, dates and categories, built a few
     days after its newest news (so its home page has a lead story)."""
-    return build(FIXTURES / "basic", tmp_path_factory.mktemp("basic") / "output", env=built_on("2022-08-10"))
+    return shared_build(tmp_path_factory, "basic", day="2022-08-10")
+
+
+@pytest.fixture(scope="session")
+def school_site(tmp_path_factory) -> Site:
+    """tests/fixtures/school_site: the fixture organisation's own small site (make_school_site_fixture.py),
+    with the four camera photos of its long article drawn by tools/make_photos.py, built a few days after
+    its newest news. What the browser tests and the Nu Html Checker read."""
+    root = tmp_path_factory.mktemp("school")
+    return build(school_site_content(root / "content"), root / "output", env=built_on("2022-06-25"))
+
+
+def school_site_content(content: Path) -> Path:
+    """A copy of tests/fixtures/school_site at `content`, with its photos drawn."""
+    from trangtin.tools import make_photos  # noqa: PLC0415 - Pillow only when a test needs the photos
+
+    shutil.copytree(FIXTURES / "school_site", content)
+    for seed in range(1, 5):
+        make_photos.save_photo(content / "images" / "2022" / f"trai-he-{seed}.jpg", 1600, 1200, seed=seed, quality=85)
+    return content
+
+
+# --- The suite leaves the checkout as it found it ------------------------------------------------
+
+# What make html itself leaves in the checkout (a build run by a test with the product's own settings
+# may leave them too), and Python's bytecode caches: nothing else may appear.
+MAKE_HTML_LEAVES = ("cache/", "cache-photos/")
+
+
+def checkout_state():
+    """`git status --porcelain --ignored` of the checkout as a set of lines; None outside a git checkout."""
+    try:
+        result = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return set(result.stdout.splitlines()) if result.returncode == 0 else None
+
+
+def added_to_checkout(before: set, after: set) -> list:
+    """The new files (untracked or ignored) of `after` that `before` lacked, except make html's own caches
+    and Python's bytecode. Changes to tracked files are left out: a developer may edit during a run."""
+    def reported(line):
+        path = line[3:].strip('"')
+        return line[:2] in ("??", "!!") and not (path.startswith(MAKE_HTML_LEAVES) or "__pycache__/" in path
+                                                 or path.endswith(".pyc"))
+    return sorted(line for line in after - before if reported(line))
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # pytest-xdist: the controller alone compares
+        session.config.stash[CHECKOUT_BEFORE] = checkout_state()
+
+
+CHECKOUT_BEFORE = pytest.StashKey()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHES, ignore_errors=True)
+    before = session.config.stash.get(CHECKOUT_BEFORE, None)
+    after = checkout_state() if before is not None else None
+    if after is None:
+        return
+    added = added_to_checkout(before, after)
+    if added:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line("The tests wrote into the checkout (tests must write under tmp_path):", red=True)
+            for line in added:
+                reporter.write_line(f"  {line}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory) -> Path:
+    """Where browser tests keep their screenshots: $TEST_ARTIFACTS if set (CI uploads it), else a
+    temporary folder, never the checkout."""
+    chosen = os.environ.get("TEST_ARTIFACTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("test-artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 # --- Browser tests: one headless Chromium (Debian's) per session, sites served on 127.0.0.1 ---
@@ -254,9 +367,9 @@ def serve(directory: Path, handler=QuietHandler):
 
 
 @contextlib.contextmanager
-def serve_fixture(tmp_path_factory, name: str):
-    """Build tests/fixtures/<name> into a temporary folder and serve it; yields the base URL."""
-    site = build(FIXTURES / name, tmp_path_factory.mktemp(name) / "output")
+def serve_fixture(tmp_path_factory, name: str, settings=None):
+    """Serve tests/fixtures/<name>, built once per session for these settings; yields the base URL."""
+    site = shared_build(tmp_path_factory, name, settings)
     with serve(site.output) as base:
         yield base
 

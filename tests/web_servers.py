@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, build
+from conftest import FIXTURES, SEARCH, build, school_site_content
 
 NGINX = "/usr/sbin/nginx"
 APACHE = "/usr/sbin/apache2"
@@ -30,9 +30,9 @@ APACHE_MODS = ("mpm_event", "authz_core", "dir", "mime", "filter", "deflate", "s
 # Old addresses as imported portals have them: one far past nginx's default bucket (48 characters).
 LONG_OLD = "/Portals/0/EasyDNNNews/Tin-tuc-su-kien/2020/Ky-niem-130-nam-ngay-sinh-Chu-tich-Ho-Chi-Minh-19-5-1890-19-5-2020.aspx"
 REDIRECTS = [
-    (LONG_OLD, "2020/ky-niem-130-nam-ngay-sinh-bac.md"),
-    ("/News/Detail.aspx?NewsID=1234&CateID=17&Lang=vi-VN&Print=0&From=home-page-box", "2021/ho-tro-tiem-chung-vac-xin.md"),
-    ("/tin-tuc/" + "a" * 200 + ".html", "2022/hoi-trai-thanh-nien-khoi-2022.md"),
+    (LONG_OLD, "2021/tin-11.md"),
+    ("/News/Detail.aspx?NewsID=1234&CateID=17&Lang=vi-VN&Print=0&From=home-page-box", "2021/tin-02.md"),
+    ("/tin-tuc/" + "a" * 200 + ".html", "2022/ket-qua-nam-hoc-2021-2022.md"),
 ]
 VIDEO_ARTICLE = """Title: Video ngày hội thanh niên
 Date: 2022-06-19 22:02
@@ -40,7 +40,7 @@ Category: Tin hoạt động
 
 <iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Video ngày hội"></iframe>
 
-Video do Đoàn Khối ghi lại.
+Video do Đoàn trường ghi lại.
 """
 # The smallest PDF a browser opens: the site's own documents must stay readable.
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -62,7 +62,7 @@ def readable_folder(prefix: str) -> Path:
 @pytest.fixture(scope="session")
 def hosted():
     """(folder, site): the hosted site, built once for every server test (nginx, Apache, Chromium)."""
-    folder = readable_folder("doankhoi-servers-")
+    folder = readable_folder("trangtin-servers-")
     try:
         yield folder, build_hosted_site(folder)
     finally:
@@ -70,15 +70,17 @@ def hosted():
 
 
 def build_hosted_site(root: Path):
-    """The project's content/ with old addresses, a video and a PDF, built as `make publish` does
-    (precompressed copies) but with relative links, so any port serves it."""
-    content = root / "content"
-    shutil.copytree(CONTENT, content)
+    """The school fixture site (tests/fixtures/school_site, with its photos) with old addresses, a video
+    and a PDF, built as `make publish` does (precompressed copies, search) but with relative links, so
+    any port serves it."""
+    content = school_site_content(root / "content")
+    for folder in ("van-ban", "tai-lieu"):  # the documents register's pages too
+        shutil.copytree(FIXTURES / "van_ban" / folder, content / folder)
     (content / "chuyen-huong.json").write_text(
         json.dumps({"redirects": [{"from": old, "to": to} for old, to in REDIRECTS]}, ensure_ascii=False), encoding="utf-8")
     (content / "2022" / "video-ngay-hoi.md").write_text(VIDEO_ARTICLE, encoding="utf-8")
     (content / "tai-lieu" / "ke-hoach.pdf").write_bytes(PDF)
-    site = build(content, root / "output", {"ASSETS_PRECOMPRESS": True}, fatal="errors")
+    site = build(content, root / "output", {**SEARCH, "ASSETS_PRECOMPRESS": True}, fatal="errors")
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     return site
@@ -109,9 +111,9 @@ def nginx_config(folder: Path, output: Path, port: int) -> Path:
     """nginx.conf as the guide has it: the http part included in http {}, the server part in the
     site's server {} after `root`, both copied out of output/ (a reader cannot change them)."""
     conf = folder / "nginx"
-    (conf / "doankhoi").mkdir(parents=True)
+    (conf / "site").mkdir(parents=True)
     for name in ("chuyen-huong.nginx.conf", "may-chu.nginx.conf"):
-        shutil.copy(output / name, conf / "doankhoi" / name)
+        shutil.copy(output / name, conf / "site" / name)
     temp = "\n".join(f"{kind}_temp_path {conf}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (conf / "nginx.conf").write_text(f"""{'user nobody nogroup;' if os.geteuid() == 0 else ''}
 daemon off;
@@ -125,12 +127,12 @@ http {{
     access_log off;
     gzip on;
     {temp}
-    include {conf}/doankhoi/chuyen-huong.nginx.conf;
+    include {conf}/site/chuyen-huong.nginx.conf;
     server {{
         listen 127.0.0.1:{port};
         server_name localhost;
         root {output};
-        include {conf}/doankhoi/may-chu.nginx.conf;
+        include {conf}/site/may-chu.nginx.conf;
     }}
 }}
 """, encoding="utf-8")

@@ -1,18 +1,17 @@
 """The reference article in headless Chromium at a phone's width (360×740).
 
-Serves the built content/ on 127.0.0.1 and keeps a full-page screenshot in test-artifacts/."""
+Serves tests/fixtures/school_site on 127.0.0.1 and keeps a full-page screenshot in test-artifacts/."""
 
 import pytest
 
-from conftest import ROOT, serve
+from conftest import serve
 
-REFERENCE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html"
-ARTIFACTS = ROOT / "test-artifacts"
+REFERENCE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-cua-doan-truong-trong-nam-hoc-2021-2022.html"
 
 
 @pytest.fixture(scope="module")
-def served_site(built_site):
-    with serve(built_site.output) as base:
+def served_site(school_site):
+    with serve(school_site.output) as base:
         yield base
 
 
@@ -57,9 +56,8 @@ def test_page_fetches_nothing_from_elsewhere_when_loaded(phone_page):
     assert outside == []
 
 
-def test_screenshot_is_kept_when_article_is_shown_at_360_px(phone_page):
-    ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "article-360.png"
+def test_screenshot_is_kept_when_article_is_shown_at_360_px(phone_page, artifacts):
+    target = artifacts / "article-360.png"
     phone_page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
 

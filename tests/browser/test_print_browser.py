@@ -3,14 +3,14 @@ opens the browser's print dialog."""
 
 import pytest
 
-from conftest import serve_fixture
+from conftest import serve
 
 ARTICLE = "2021/01/hoi-nghi-tong-ket-cong-tac-doan-nam-2020.html"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with serve_fixture(tmp_path_factory, "basic") as base:
+def server(basic_site):
+    with serve(basic_site.output) as base:
         yield base
 
 

@@ -1,4 +1,4 @@
-"""What a reader meets first (issue 23), in headless Chromium on the built content/: phone home titles
+"""What a reader meets first (issue 23), in headless Chromium on tests/fixtures/school_site: phone home titles
 readable at a glance, no empty picture boxes, the date picker near an article's top on a phone,
 sharing by the system's share sheet or a copied link, and `sizes` that describe the layout (the
 browser fetches the candidate the displayed width needs, at 360, 768 and 1280 px, DPR 1 and 2)."""
@@ -10,13 +10,13 @@ import pytest
 
 from conftest import FIXTURES, build, built_on, serve
 
-ARTICLE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html"
+ARTICLE = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-cua-doan-truong-trong-nam-hoc-2021-2022.html"
 WIDTH = re.compile(r"-(\d+)w\.(?:webp|jpg|png)$")
 
 
 @pytest.fixture(scope="module")
-def served(built_site):
-    with serve(built_site.output) as base:
+def served(school_site):
+    with serve(school_site.output) as base:
         yield base
 
 
@@ -81,7 +81,7 @@ TITLE_LINES = """selector => [...document.querySelectorAll(selector)].map(a => {
 })"""
 
 
-def test_phone_home_titles_take_at_most_three_lines_and_keep_their_whole_text(chromium, served, built_site):
+def test_phone_home_titles_take_at_most_three_lines_and_keep_their_whole_text(chromium, served, school_site):
     context, page = new_page(chromium, 360)
     page.goto(served)
     titles = page.evaluate(TITLE_LINES, ".card-title a, .home-latest .news-title a, .home-category .news-title a, .block-more a")
@@ -91,7 +91,7 @@ def test_phone_home_titles_take_at_most_three_lines_and_keep_their_whole_text(ch
     for href, lines, text in titles:
         assert 1 <= lines <= 3, (href, lines)
         # Clamped on screen only: the link's text (what screen readers read) is the whole title.
-        title = built_site.page(built_site.resolve("", href)).select_one("h1.article-title").get_text()
+        title = school_site.page(school_site.resolve("", href)).select_one("h1.article-title").get_text()
         assert text == title
     assert len(set(lefts)) == 1  # one news a line: the row is one column on a phone
 
@@ -160,7 +160,7 @@ def test_share_button_opens_the_system_share_sheet_when_the_browser_has_one(chro
     button.click()
     shared = page.evaluate("window.__shared")
     context.close()
-    assert shared == [{"title": "Những kết quả, hoạt động nổi bật của Đoàn Khối các cơ quan và doanh nghiệp tỉnh trong nhiệm kỳ lâm thời (2020 - 2022)", "url": SHARED}]
+    assert shared == [{"title": "Những kết quả, hoạt động nổi bật của Đoàn trường trong năm học 2021 - 2022", "url": SHARED}]
 
 
 def test_copy_link_puts_the_address_on_the_clipboard_when_there_is_no_share_sheet(chromium, served):

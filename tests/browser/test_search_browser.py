@@ -12,14 +12,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import FIXTURES, build, serve, serve_fixture
+from conftest import FIXTURES, SEARCH, build, serve, serve_fixture, shared_build
 
 VARIANTS = json.loads((FIXTURES / "search_query_variants.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    with serve_fixture(tmp_path_factory, "search") as base:
+    with serve_fixture(tmp_path_factory, "search", SEARCH) as base:
         yield base
 
 
@@ -114,7 +114,7 @@ def test_decomposed_query_finds_the_news_when_typed_in_nfd(page, base_url):
 
 
 def test_text_stored_decomposed_is_found_either_way_when_the_source_was_nfd(chromium, tmp_path):
-    site = build(FIXTURES / "nfd", tmp_path / "out", {"CONTENT_CHECKS_ENABLED": False}, fatal=None)
+    site = build(FIXTURES / "nfd", tmp_path / "out", {**SEARCH, "CONTENT_CHECKS_ENABLED": False}, fatal=None)
     context = chromium.new_context()
     page = context.new_page()
     with serve(site.output) as base:
@@ -297,7 +297,7 @@ def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with serve_fixture(tmp_path_factory, "hostile_metadata") as base:
+    with serve_fixture(tmp_path_factory, "hostile_metadata", SEARCH) as base:
         search(page, base, "alert")
         found = titles(page)
         assert "</script><script>alert(1)</script> <b>Đậm</b> & \"ngoặc kép\" 'đơn' <i>" in found
@@ -315,7 +315,7 @@ def test_hostile_titles_and_excerpts_are_shown_as_text_when_found(chromium, tmp_
 @pytest.fixture(scope="module")
 def recent_base_url(tmp_path_factory):
     """The same fixture with an index of its 3 newest news (as a site with more than 150 news has)."""
-    site = build(FIXTURES / "search", tmp_path_factory.mktemp("search-recent") / "output", {"SEARCH_RECENT_NEWS": 3})
+    site = shared_build(tmp_path_factory, "search", {**SEARCH, "SEARCH_RECENT_NEWS": 3})
     with serve(site.output) as base:
         yield base
 
@@ -402,7 +402,7 @@ def own_words_url(tmp_path_factory):
     """tests/fixtures/search_own_words: five news without `Author`; only one holds “Đoàn Khối”; “Nghệ An
     thu hút…” holds `an thu hút` in a row, “Bếp ăn an toàn…” holds ăn, an, thu and hút often but apart,
     “Giải bóng đá…” holds `thu hút` once; only “Bếp ăn…” holds `đi` and `điện`."""
-    with serve_fixture(tmp_path_factory, "search_own_words") as base:
+    with serve_fixture(tmp_path_factory, "search_own_words", SEARCH) as base:
         yield base
 
 

@@ -7,13 +7,13 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import serve_fixture
+from conftest import SEARCH, serve_fixture
 from test_portal_browser import run_axe
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    with serve_fixture(tmp_path_factory, "van_ban") as base:
+    with serve_fixture(tmp_path_factory, "van_ban", SEARCH) as base:  # its search finds documents
         yield base
 
 

@@ -230,12 +230,7 @@ def test_article_page_stays_within_the_budget_when_images_are_left_out(basic_sit
     assert page_weight(basic_site, WITH_FIGURE) <= BUDGET
     assert gzipped_weight(basic_site, WITH_FIGURE) <= BUDGET_GZIPPED
 
-
-def test_reference_article_stays_within_the_budget_when_images_are_left_out(built_site):
-    # The longest sample article (about 12 KB of Markdown), with the blocks other features add below it.
-    url = "2022/06/nhung-ket-qua-hoat-dong-noi-bat-nhiem-ky-lam-thoi-2020-2022.html"
-    assert page_weight(built_site, url) <= BUDGET
-    assert gzipped_weight(built_site, url) <= BUDGET_GZIPPED
+# The reference site's longest article keeps the same budget: tests/site/test_reference_site_content.py.
 
 
 def test_weekday_tables_reach_date_line_and_calendars_when_set(tmp_path):

@@ -10,7 +10,7 @@ import sys
 import brotli
 import pytest
 
-from conftest import FIXTURES, ROOT, build, publish_env
+from conftest import FIXTURE_PUBLISHCONF, FIXTURES, ROOT, build, publish_env
 
 
 from trangtin.assets.plugin import precompress  # noqa: E402
@@ -97,7 +97,9 @@ def test_development_build_writes_no_compressed_copies_when_not_publishing(basic
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    return build(FIXTURES / "basic", tmp_path_factory.mktemp("assets-publish") / "out", conf=ROOT / "publishconf.py", env=publish_env())
+    # With search: Pagefind's files are the already-compressed ones that must get no copies.
+    return build(FIXTURES / "basic", tmp_path_factory.mktemp("assets-publish") / "out", {"SEARCH_ENABLED": True},
+                 conf=FIXTURE_PUBLISHCONF, env=publish_env())
 
 
 def test_compressed_copies_decompress_to_the_file_byte_for_byte_when_published(published):

@@ -8,14 +8,18 @@ import sys
 
 import pytest
 
-from conftest import CONTENT, FIXTURES, ROOT, Site, comparable_files, publish_env, run_pelican
+from conftest import FIXTURE_CONF, FIXTURE_PUBLISHCONF, FIXTURES, ROOT, Site, comparable_files, publish_env, run_pelican, school_site_content
 
 NEWS = 150
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    """The project's content/ (drafts, hidden news, pages, photos, redirects) and 150 generated news."""
-    folder = tmp_path_factory.mktemp("speed") / "content"
-    shutil.copytree(CONTENT, folder)
+    """The school fixture site (a draft, pages, photos) with a hidden news, redirects and 150 generated news."""
+    folder = school_site_content(tmp_path_factory.mktemp("speed") / "content")
+    (folder / "2022" / "tin-an.md").write_text(
+        "Title: Tin ẩn khỏi danh sách\nDate: 2022-05-02 09:00\nCategory: Tin hoạt động\nStatus: hidden\n\nNội dung.\n",
+        encoding="utf-8")
+    (folder / "chuyen-huong.json").write_text(json.dumps({"redirects": [
+        {"from": "/News/Detail.aspx?NewsID=7", "to": "2022/ket-qua-nam-hoc-2021-2022.md"}]}), encoding="utf-8")
     subprocess.run(
         [sys.executable, str(ROOT / "tools" / "generate_news.py"), "--count", str(NEWS), "--seed", "20221906",
          "--settings", str(ROOT / "pelicanconf.py"), str(folder / "sinh")],
@@ -45,7 +49,7 @@ def test_fast_build_equals_plain_build_byte_for_byte_when_built_with_workers(con
 
 
 def test_fast_build_equals_plain_build_when_published_with_absolute_urls(content, tmp_path):
-    conf = ROOT / "publishconf.py"
+    conf = FIXTURE_PUBLISHCONF
     plain = run_pelican(content, tmp_path / "plain", {"BUILD_SPEED_PLAIN": True}, conf=conf, env=publish_env())
     fast = run_pelican(content, tmp_path / "fast", {"BUILD_WORKERS": 2}, conf=conf, env=publish_env())
     assert plain.returncode == 0, plain.stdout + plain.stderr
@@ -57,7 +61,7 @@ def test_template_error_on_one_page_fails_the_build_with_its_message_when_built_
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     article = theme / "templates" / "article.html"
-    broken = "{% if article.source_path.endswith('ky-niem-90-nam-thanh-lap-doan.md') %}{{ none_such.missing.attribute }}{% endif %}"
+    broken = "{% if article.source_path.endswith('ket-qua-nam-hoc-2021-2022.md') %}{{ none_such.missing.attribute }}{% endif %}"
     article.write_text(article.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}" + broken, 1),
                        encoding="utf-8")
     output = tmp_path / "output"
@@ -120,7 +124,7 @@ def test_site_builds_as_on_windows_when_there_is_no_fork_and_no_fcntl(tmp_path):
     one process there; the same files come out as with workers."""
     output = tmp_path / "output"
     result = subprocess.run(
-        [sys.executable, "-c", WITHOUT_POSIX, str(FIXTURES / "basic"), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output),
+        [sys.executable, "-c", WITHOUT_POSIX, str(FIXTURES / "basic"), "-s", str(FIXTURE_CONF), "-o", str(output),
          "--fatal", "warnings", "-e", f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
         capture_output=True, text=True, cwd=ROOT,
     )

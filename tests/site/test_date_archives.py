@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, Site, build
+from conftest import FIXTURE_CONF, FIXTURES, Site, build
 
 FIXTURE = FIXTURES / "date_archives"
 TOTALS = re.compile(r"^Tổng số: (\d+) \| Trang: (\d+) trên tổng số (\d+) trang$")
@@ -315,7 +315,7 @@ def test_build_never_runs_pelicans_quadratic_builder_when_the_plugin_is_on(tmp_p
         raise AssertionError("Pelican's quadratic period archive builder ran")
 
     monkeypatch.setattr(ArticlesGenerator, "_build_period_archives", quadratic)
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(FIXTURE), "OUTPUT_PATH": str(tmp_path)})
+    settings = read_settings(str(FIXTURE_CONF), override={"PATH": str(FIXTURE), "OUTPUT_PATH": str(tmp_path)})
     Pelican(settings).run()
     built = Site(tmp_path, "")
     assert TOTALS.match(built.page("2022/06/19/").select_one(".listing-totals").get_text(strip=True)).group(1) == "12"

@@ -92,7 +92,7 @@ def test_an_environment_setting_is_an_input(tmp_path):
     project = project_copy(tmp_path)
     output = tmp_path / "output"
     incremental_build(project, output)
-    env = {**os.environ, "CANONICAL_URL": "https://doankhoi.example"}
+    env = {**os.environ, "CANONICAL_URL": "https://doantruong.example"}
     result = incremental_build(project, output, env=env)
     assert not reused(result)
     assert comparable_files(output) == clean_build(project, tmp_path / "clean", env=env)

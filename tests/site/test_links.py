@@ -1,7 +1,5 @@
 """Every internal link and source in every built HTML file resolves to a file that exists."""
 
-import pytest
-
 
 def broken_links(site):
     broken = []
@@ -22,14 +20,10 @@ def test_every_internal_link_resolves_when_fixture_is_built(basic_site):
     assert broken_links(basic_site) == []
 
 
-def test_every_internal_link_resolves_when_real_content_is_built(built_site):
-    assert broken_links(built_site) == []
-
-
-@pytest.mark.parametrize("name", ["basic_site", "built_site"])
-def test_internal_links_are_relative_when_built_for_development(request, name):
+# The same two checks on the reference site's content/: tests/site/test_reference_site_content.py.
+def test_internal_links_are_relative_when_built_for_development(basic_site):
     # RELATIVE_URLS=True: output/ must work from any folder and port, so no page links to localhost.
-    site = request.getfixturevalue(name)
+    site = basic_site
     for file in site.html_files():
         page = site.page(site.url_of(file))
         for tag in page.select("body [href], body [src]"):

@@ -34,10 +34,10 @@ def portal_output(tmp_path_factory):
     return build(FIXTURES / "portal", tmp_path_factory.mktemp("portal-nu") / "output").output
 
 
-def test_nu_checker_finds_no_error_when_every_page_of_the_built_sites_is_checked(built_site, basic_site, portal_output):
-    pages = len(built_site.html_files()) + len(basic_site.html_files())
+def test_nu_checker_finds_no_error_when_every_page_of_the_built_sites_is_checked(school_site, basic_site, portal_output):
+    pages = len(school_site.html_files()) + len(basic_site.html_files())
     assert pages > 100  # every page type: home and its pages, articles, listings, archives, older news
-    errors = run_vnu(built_site.output, basic_site.output, portal_output)
+    errors = run_vnu(school_site.output, basic_site.output, portal_output)
     assert errors == [], describe(errors)
 
 

@@ -10,7 +10,7 @@ from math import ceil
 
 import pytest
 
-from conftest import FIXTURES, BuildFailed, build
+from conftest import FIXTURES, BuildFailed, build, shared_build
 
 CONTENT = FIXTURES / "older_news"
 ANCHOR = "cac-tin-da-dang"
@@ -94,7 +94,7 @@ class Reader:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build(CONTENT, tmp_path_factory.mktemp("older_news") / "output")
+    return shared_build(tmp_path_factory, "older_news")
 
 
 @pytest.fixture(scope="module")

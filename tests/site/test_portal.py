@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, build, built_on
+from conftest import FIXTURES, SITE_NAME, SITE_SHORTNAME, build, built_on
 
 LEAD_FEATURED = "2022/09/tin-noi-bat-trong-hai-tuan.html"
 WITH_COVER = "2022/09/tin-co-anh-bia.html"
@@ -83,12 +83,12 @@ def test_listing_items_show_date_summary_and_thumbnail_when_the_news_has_a_cover
 @pytest.mark.parametrize(
     "url, title",
     [
-        ("", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang"),
-        ("trang/2/", "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang – Trang 2"),
-        ("chuyen-muc/tin-hoat-dong/", "Tin hoạt động – Đoàn Khối Tuyên Quang"),
-        ("chuyen-muc/tin-hoat-dong/trang/2/", "Tin hoạt động – Trang 2 – Đoàn Khối Tuyên Quang"),
-        ("the/doan-khoi/trang/2/", "Thẻ: Đoàn Khối – Trang 2 – Đoàn Khối Tuyên Quang"),
-        ("tac-gia/dtn/trang/2/", "Tác giả: ĐTN – Trang 2 – Đoàn Khối Tuyên Quang"),
+        ("", SITE_NAME),
+        ("trang/2/", f"{SITE_NAME} – Trang 2"),
+        ("chuyen-muc/tin-hoat-dong/", f"Tin hoạt động – {SITE_SHORTNAME}"),
+        ("chuyen-muc/tin-hoat-dong/trang/2/", f"Tin hoạt động – Trang 2 – {SITE_SHORTNAME}"),
+        ("the/doan-khoi/trang/2/", f"Thẻ: Đoàn Khối – Trang 2 – {SITE_SHORTNAME}"),
+        ("tac-gia/dtn/trang/2/", f"Tác giả: ĐTN – Trang 2 – {SITE_SHORTNAME}"),
     ],
 )
 def test_title_names_the_page_number_when_the_page_is_not_the_first(basic_site, url, title):
@@ -100,8 +100,8 @@ def test_header_has_the_emblem_both_names_and_a_menu_button_when_rendered(basic_
     logo = header.select_one(".site-brand img.site-logo")
     assert basic_site.exists(basic_site.resolve("", logo["src"]))
     assert logo["alt"] == ""  # the name beside it is the link's text
-    assert header.select_one(".site-name-long").get_text(strip=True) == "Đoàn Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang"
-    assert header.select_one(".site-name-short").get_text(strip=True) == "Đoàn Khối Tuyên Quang"
+    assert header.select_one(".site-name-long").get_text(strip=True) == SITE_NAME
+    assert header.select_one(".site-name-short").get_text(strip=True) == SITE_SHORTNAME
     menu = header.select_one("details.site-menu")
     assert menu.select_one("summary").get_text(strip=True) == "Chuyên mục"
     assert menu.select_one("nav.site-nav a[href]")
@@ -116,7 +116,7 @@ def test_header_has_no_image_when_no_logo_is_set(tmp_path):
 def test_footer_shows_the_legal_block_marked_as_sample_when_sample_values_are_set(basic_site):
     footer = basic_site.page("").select_one("footer.site-footer")
     terms = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in footer.select(".legal-list dt")}
-    assert terms["Cơ quan chủ quản"].startswith("Ban Chấp hành Đoàn Khối")
+    assert terms["Cơ quan chủ quản"] == "Ban Chấp hành Đoàn trường THPT Lê Quý Đôn"  # tests/fixtures/fixture_site_conf.py
     assert "Địa chỉ" in terms and "Chịu trách nhiệm nội dung" in terms
     # No made-up phone number or licence in the sample.
     assert "Điện thoại" not in terms and "Giấy phép" not in terms

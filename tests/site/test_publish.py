@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, PUBLIC_SITEURL, ROOT, build, run_pelican
+from conftest import FIXTURE_CONF, FIXTURE_PUBLISHCONF, FIXTURES, PUBLIC_SITEURL, ROOT, build, run_pelican
 
 # A GitHub Pages project site lives below a path: every link must keep it.
 PUBLIC = PUBLIC_SITEURL + "/tin-tuc"
@@ -20,7 +20,7 @@ ARTICLE = "2021/01/hoi-nghi-tong-ket-cong-tac-doan-nam-2020.html"
 def publish(tmp_path, siteurl):
     env = dict(os.environ, SITEURL=siteurl)
     env.pop("CANONICAL_URL", None)
-    return build(FIXTURES / "basic", tmp_path / "out", conf=ROOT / "publishconf.py", env=env)
+    return build(FIXTURES / "basic", tmp_path / "out", conf=FIXTURE_PUBLISHCONF, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -118,9 +118,10 @@ DRAFT_PREVIEWS = ["ban-nhap/ke-hoach-noi-bo-chua-duyet.html", "ban-nhap/thong-ba
 
 
 def build_drafts(output, conf):
-    # `--fatal errors`: the news dated 2099 rightly gets the "future date" warning.
+    # `--fatal errors`: the news dated 2099 rightly gets the "future date" warning. With search: the
+    # search index must not hold a draft either.
     env = dict(os.environ, SITEURL=PUBLIC)
-    result = run_pelican(DRAFTS, output, conf=conf, fatal="errors", env=env)
+    result = run_pelican(DRAFTS, output, {"SEARCH_ENABLED": True}, conf=conf, fatal="errors", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     from conftest import Site  # noqa: PLC0415
     return Site(output, result.stdout + result.stderr)
@@ -128,12 +129,12 @@ def build_drafts(output, conf):
 
 @pytest.fixture(scope="module")
 def drafts_published(tmp_path_factory):
-    return build_drafts(tmp_path_factory.mktemp("drafts-publish") / "out", ROOT / "publishconf.py")
+    return build_drafts(tmp_path_factory.mktemp("drafts-publish") / "out", FIXTURE_PUBLISHCONF)
 
 
 @pytest.fixture(scope="module")
 def drafts_previewed(tmp_path_factory):
-    return build_drafts(tmp_path_factory.mktemp("drafts-dev") / "out", ROOT / "pelicanconf.py")
+    return build_drafts(tmp_path_factory.mktemp("drafts-dev") / "out", FIXTURE_CONF)
 
 
 def test_no_draft_title_slug_or_metadata_is_anywhere_in_output_when_published(drafts_published):

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FIXTURES, ROOT, LoggedProcess as _LoggedProcess, comparable_files, publish_env, run_pelican
+from conftest import FIXTURE_CONF, FIXTURE_PUBLISHCONF, FIXTURES, ROOT, LoggedProcess as _LoggedProcess, comparable_files, publish_env, run_pelican
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 NEWPOST = ROOT / "tools" / "newpost.py"
@@ -23,7 +23,7 @@ NEWPOST = ROOT / "tools" / "newpost.py"
 ENV = publish_env(base=dict(os.environ, COLUMNS="250"))
 
 
-def safe_build(content, output, *options, conf="pelicanconf.py"):
+def safe_build(content, output, *options, conf=FIXTURE_CONF):
     command = [sys.executable, str(SAFE_BUILD), str(content), str(output), "-s", str(ROOT / conf), "--", *options]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
 
@@ -86,7 +86,7 @@ def test_failed_first_build_creates_nothing_when_content_has_an_error(tmp_path):
 
 def test_publish_settings_refuse_to_build_when_content_has_an_error(previous_output):
     before = snapshot(previous_output)
-    result = safe_build(FIXTURES / "checks_missing_image", previous_output, conf="publishconf.py")
+    result = safe_build(FIXTURES / "checks_missing_image", previous_output, conf=FIXTURE_PUBLISHCONF)
     assert result.returncode != 0
     assert "tests/fixtures/checks_missing_image/2022/anh-thieu.md:8: lỗi: ảnh" in result.stdout + result.stderr
     assert snapshot(previous_output) == before
@@ -159,13 +159,13 @@ def test_a_rebuild_with_nothing_changed_keeps_every_time_search_index_included(t
 
 def test_publish_drops_stale_files_and_keeps_unchanged_times_when_published_again(tmp_path):
     output = tmp_path / "output"
-    assert (result := safe_build(FIXTURES / "checks_valid", output, conf="publishconf.py")).returncode == 0, result.stderr
+    assert (result := safe_build(FIXTURES / "checks_valid", output, conf=FIXTURE_PUBLISHCONF)).returncode == 0, result.stderr
     stale = output / "2020" / "bai-cu.html"
     stale.parent.mkdir()
     stale.write_text("old", encoding="utf-8")
     css = output / "images" / "2022" / "ra-quan.svg"
     os.utime(css, ns=(OLD_TIME_NS, OLD_TIME_NS))
-    assert (result := safe_build(FIXTURES / "checks_valid", output, conf="publishconf.py")).returncode == 0, result.stderr
+    assert (result := safe_build(FIXTURES / "checks_valid", output, conf=FIXTURE_PUBLISHCONF)).returncode == 0, result.stderr
     assert not stale.exists() and not stale.parent.exists()
     assert css.stat().st_mtime_ns == OLD_TIME_NS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
@@ -212,7 +212,7 @@ class LoggedProcess(_LoggedProcess):
 class RunningBuild(LoggedProcess):
     """safe_build.py, started as a terminal starts `make html`."""
 
-    def __init__(self, content, output, *arguments, conf="pelicanconf.py", umask=None):
+    def __init__(self, content, output, *arguments, conf=FIXTURE_CONF, umask=None):
         command = [sys.executable, str(SAFE_BUILD), str(content), str(output), "-s", str(ROOT / conf), *arguments]
         if umask is not None:
             command = ["sh", "-c", f'umask {umask} && exec "$@"', "sh", *command]
@@ -478,18 +478,24 @@ def test_newpost_article_passes_the_checks_once_its_body_is_written(tmp_path):
     assert written.returncode == 0, written.stdout
 
 
-def test_checker_predicts_every_url_pelican_writes_when_the_real_content_is_built(built_site):
-    # The same-URL check is only as good as its URLs: they must be the files Pelican really writes.
+def urls_the_checker_predicts(content, conf) -> list:
+    """The output path the content checker predicts for each file of `content`."""
     from trangtin.content_checks.plugin import config_from_settings  # noqa: PLC0415
     from trangtin.content_checks.scan import read_content  # noqa: PLC0415
     from trangtin.content_checks import checks  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    config = config_from_settings(read_settings(str(ROOT / "pelicanconf.py")))
-    sources, existing = read_content(ROOT / "content", config)
+    config = config_from_settings(read_settings(str(conf)))
+    sources, existing = read_content(content, config)
     predicted = [checks.check_file(path, data, existing, config)[1] for path, data in sorted(sources.items())]
     assert len(predicted) > 2
-    missing = [entry.save_as for entry in predicted if not built_site.exists(entry.save_as)]
+    return [entry.save_as for entry in predicted]
+
+
+def test_checker_predicts_every_url_pelican_writes_when_the_fixture_is_built(basic_site):
+    # The same-URL check is only as good as its URLs: they must be the files Pelican really writes.
+    # The reference site's content/ is checked the same way in test_reference_site_content.py.
+    missing = [url for url in urls_the_checker_predicts(FIXTURES / "basic", FIXTURE_CONF) if not basic_site.exists(url)]
     assert missing == []
 
 
@@ -500,7 +506,7 @@ def test_devserver_reports_an_error_once_and_waits_when_content_has_an_error(tmp
     # an explicit setting, no call-stack walking).
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "checks_bad_date", content)
-    command = [sys.executable, "-m", "pelican", "-r", str(content), "-s", "pelicanconf.py", "-o", str(tmp_path / "out"),
+    command = [sys.executable, "-m", "pelican", "-r", str(content), "-s", str(FIXTURE_CONF), "-o", str(tmp_path / "out"),
                "-e", "CONTENT_CHECKS_PREVIEW=true"]
     server = LoggedProcess(command)
     try:

@@ -12,14 +12,14 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build, run_pelican
+from conftest import FIXTURE_CONF, FIXTURES, ROOT, SEARCH, build, run_pelican, shared_build
 
 SAFE_BUILD = ROOT / "tools" / "safe_build.py"
 
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
-    return build(FIXTURES / "search", tmp_path_factory.mktemp("search") / "output")
+    return shared_build(tmp_path_factory, "search", SEARCH)
 
 
 def indexed_urls(site, bundle="pagefind"):
@@ -130,7 +130,7 @@ def test_rebuild_leaves_no_stale_index_chunks_when_content_changed(tmp_path):
     stale = output / "pagefind" / "fragment" / "vi_stale.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    build(FIXTURES / "search", output)
+    build(FIXTURES / "search", output, SEARCH)
     assert not stale.exists()
 
 
@@ -143,7 +143,7 @@ def fake_pagefind(tmp_path, script):
 
 def test_failed_index_stops_the_build_with_a_clear_message_when_pagefind_fails(tmp_path):
     env = fake_pagefind(tmp_path, 'echo "Error: disk full" >&2; exit 3')
-    result = run_pelican(FIXTURES / "search", tmp_path / "out", env=env)
+    result = run_pelican(FIXTURES / "search", tmp_path / "out", SEARCH, env=env)
     log = result.stdout + result.stderr
     assert result.returncode == 1
     assert "search: Pagefind could not index" in log
@@ -153,12 +153,12 @@ def test_failed_index_stops_the_build_with_a_clear_message_when_pagefind_fails(t
 
 def test_failed_index_leaves_output_untouched_when_built_through_safe_build(tmp_path):
     output = tmp_path / "output"
-    ok = subprocess.run([sys.executable, str(SAFE_BUILD), str(FIXTURES / "search"), str(output), "-s", str(ROOT / "pelicanconf.py")],
+    ok = subprocess.run([sys.executable, str(SAFE_BUILD), str(FIXTURES / "search"), str(output), "-s", str(FIXTURE_CONF), "--", "-e", "SEARCH_ENABLED=true"],
                         capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     before = {p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     env = fake_pagefind(tmp_path, "exit 1")
-    failed = subprocess.run([sys.executable, str(SAFE_BUILD), str(FIXTURES / "search"), str(output), "-s", str(ROOT / "pelicanconf.py")],
+    failed = subprocess.run([sys.executable, str(SAFE_BUILD), str(FIXTURES / "search"), str(output), "-s", str(FIXTURE_CONF), "--", "-e", "SEARCH_ENABLED=true"],
                             capture_output=True, text=True, cwd=ROOT, env=env)
     assert failed.returncode != 0
     assert "giữ nguyên như trước." in failed.stderr
@@ -169,7 +169,7 @@ def test_failed_index_leaves_output_untouched_when_built_through_safe_build(tmp_
 
 def test_missing_pagefind_stops_the_build_and_says_how_to_install_it_when_the_binary_is_absent(tmp_path):
     env = dict(os.environ, PAGEFIND_BINARY_PATH=str(tmp_path / "nowhere" / "pagefind"))
-    result = run_pelican(FIXTURES / "search", tmp_path / "out", env=env)
+    result = run_pelican(FIXTURES / "search", tmp_path / "out", SEARCH, env=env)
     log = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Pagefind is not installed" in log and "make install" in log
@@ -216,7 +216,7 @@ def test_search_page_lists_categories_and_years_with_their_counts_when_built(sea
 
 @pytest.fixture(scope="module")
 def recent_site(tmp_path_factory):
-    return build(FIXTURES / "search", tmp_path_factory.mktemp("search-recent") / "output", {"SEARCH_RECENT_NEWS": 3})
+    return shared_build(tmp_path_factory, "search", {**SEARCH, "SEARCH_RECENT_NEWS": 3})
 
 
 def test_recent_index_holds_only_the_newest_published_news_when_the_site_has_more_news(recent_site):
@@ -261,9 +261,9 @@ def indexed_texts(site, bundle="pagefind"):
 
 @pytest.fixture(scope="module")
 def own_words_site(tmp_path_factory):
-    """tests/fixtures/search_own_words: five news without `Author` (so each shows the site's AUTHOR
-    as its signature), one with a figure caption, one tagged “Đoàn Khối”."""
-    return build(FIXTURES / "search_own_words", tmp_path_factory.mktemp("own-words") / "output")
+    """tests/fixtures/search_own_words: five news without `Author` (so each shows the site's AUTHOR,
+    the fixture organisation's, as its signature), one with a figure caption, one tagged “Đoàn Khối”."""
+    return shared_build(tmp_path_factory, "search_own_words", SEARCH)
 
 
 def test_only_title_summary_body_and_captions_are_indexed_when_news_have_no_author(own_words_site):
@@ -271,14 +271,14 @@ def test_only_title_summary_body_and_captions_are_indexed_when_news_have_no_auth
     url = "2024/03/le-ra-quan-thang-thanh-nien-cua-doan-khoi.html"
     page = own_words_site.page(url)
     # The page shows the default signature and the tags, but they are not the article's words.
-    assert page.select_one(".article-signature").get_text() == "Đoàn Khối các cơ quan và doanh nghiệp tỉnh"
+    assert page.select_one(".article-signature").get_text() == "Ban Chấp hành Đoàn trường THPT Lê Quý Đôn"
     assert page.select_one(".article-tags a").get_text() == "Tháng Thanh niên"
     assert texts[url] == ("Lễ ra quân Tháng Thanh niên của Đoàn Khối. Đoàn Khối phát động Tháng Thanh niên năm 2024. "
                           "Sáng 2/3, các chi đoàn cơ sở tham gia lễ ra quân tại nhà văn hóa tỉnh. "
                           "Đoàn viên dọn vệ sinh bờ suối Khuôn Thẳm")
     assert len(texts) == 5
     for other, text in texts.items():
-        assert "doanh nghiệp" not in text and "Khối" not in text or other == url, other
+        assert "Ban Chấp hành" not in text and "Lê Quý Đôn" not in text, other  # the signature
 
 
 def test_d_words_file_lists_exactly_the_d_and_đ_words_of_the_indexed_text_when_built(own_words_site, search_site):

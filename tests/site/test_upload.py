@@ -31,11 +31,11 @@ with warnings.catch_warnings():  # pyftpdlib is built on asyncore/asynchat (depr
     from pyftpdlib.ioloop import IOLoop
     from pyftpdlib.servers import FTPServer
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, SEARCH, build
 
 from trangtin.tools import upload  # noqa: E402
 
-USER, PASSWORD = "tk-doankhoi-ftp", "Mat-khau-rat-bi-mat-2026"
+USER, PASSWORD = "tk-doantruong-ftp", "Mat-khau-rat-bi-mat-2026"
 EDITED = "2022/hien-mau-tinh-nguyen.md"
 DELETED = "2022/giai-bong-da-thanh-nien.md"
 
@@ -49,21 +49,25 @@ def served(root: Path) -> dict:
     return {path: data for path, data in tree(root).items() if path != upload.MANIFEST and path != "cong-thong-tin-cu.asp"}
 
 
+UPLOADED = {**SEARCH, "ASSETS_PRECOMPRESS": False}
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """Builds of one site: as first published, the same again (as a fresh CI checkout builds it), after
     one edited article, after one deleted.
-    Without the .gz/.br copies, to keep the test short: tests/unit/test_upload_plan.py orders them."""
+    Without the .gz/.br copies, to keep the test short: tests/unit/test_upload_plan.py orders them. With
+    search: Pagefind's parts, named after their bytes, are what an upload must replace in order."""
     root = tmp_path_factory.mktemp("upload")
     content = root / "content"
     shutil.copytree(FIXTURES / "basic", content)
-    first = build(content, root / "first", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
-    again = build(content, root / "again", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    first = build(content, root / "first", UPLOADED, fatal="errors").output
+    again = build(content, root / "again", UPLOADED, fatal="errors").output
     article = content / EDITED
     article.write_text(article.read_text(encoding="utf-8") + "\nThêm một đoạn: 120 đoàn viên đã hiến máu.\n", encoding="utf-8")
-    edited = build(content, root / "edited", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    edited = build(content, root / "edited", UPLOADED, fatal="errors").output
     (content / DELETED).unlink()
-    deleted = build(content, root / "deleted", {"ASSETS_PRECOMPRESS": False}, fatal="errors").output
+    deleted = build(content, root / "deleted", UPLOADED, fatal="errors").output
     return first, edited, deleted, again
 
 
@@ -298,10 +302,10 @@ class SftpServer:
 @pytest.fixture(scope="module")
 def sftp(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sftp")
-    (folder / "www" / "doankhoi").mkdir(parents=True)
+    (folder / "www" / "doantruong").mkdir(parents=True)
     server = SftpServer(folder / "www")
     env = {"SFTP_HOST": "127.0.0.1", "SFTP_PORT": str(server.port), "SFTP_USER": USER, "SFTP_PASSWORD": PASSWORD,
-           "SFTP_TARGET_DIR": "/doankhoi", "SFTP_KNOWN_HOSTS": str(server.known_hosts(folder))}
+           "SFTP_TARGET_DIR": "/doantruong", "SFTP_KNOWN_HOSTS": str(server.known_hosts(folder))}
     yield server, folder, env
     server.close()
 
@@ -309,7 +313,7 @@ def sftp(tmp_path_factory):
 def test_sftp_uploads_only_what_changed_and_deletes_what_it_uploaded(sites, sftp):
     first, edited, deleted, again = sites
     _server, folder, env = sftp
-    www = folder / "www" / "doankhoi"
+    www = folder / "www" / "doantruong"
     result = run("sftp", first, env)
     assert result.returncode == 0, result.stderr
     assert served(www) == tree(first)

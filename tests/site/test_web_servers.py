@@ -15,9 +15,9 @@ from web_servers import (  # noqa: F401 - hosted is a fixture shared with the br
 
 # Where each old address must lead: the articles' URLs as Pelican writes them (date and slug).
 NEW_ADDRESSES = [
-    "/2020/05/sinh-hoat-chuyen-de-ky-niem-130-nam-ngay-sinh-chu-tich-ho-chi-minh.html",
-    "/2021/09/doan-vien-thanh-nien-ho-tro-tiem-chung-vac-xin-phong-covid-19.html",
-    "/2022/10/hoi-trai-thanh-nien-khoi-2022.html",
+    "/2021/11/hoi-thi-rung-chuong-vang-khoi-11-dot-1.html",
+    "/2021/09/dai-hoi-chi-doan-lop-12a1-nhiem-ky-moi.html",
+    "/2022/06/nhung-ket-qua-hoat-dong-noi-bat-cua-doan-truong-trong-nam-hoc-2021-2022.html",
 ]
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; media-src 'self'; worker-src 'self'; frame-src 'self' https://www.youtube.com/embed/ "

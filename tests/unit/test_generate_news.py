@@ -114,6 +114,7 @@ def test_dates_fill_the_span_when_generated(news):
     assert (generate_news.LAST_DAY - days[-1]).days < 10
 
 
+@pytest.mark.slow  # a whole build: left out of make test-fast
 @pytest.mark.parametrize("style", generate_news.STYLES)
 def test_site_builds_generated_news_without_warnings_when_there_are_30(tmp_path, style):
     content = tmp_path / "content"
