@@ -123,6 +123,9 @@ def project_copy(tmp_path: Path) -> Path:
     for folder in ("plugins", "theme", "tools"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(FIXTURES / "basic", project / "content")
+    # The browser editor's packages (make cms-tools), as the checkout has them: both builds write /admin/.
+    if (ROOT / "node_modules").is_dir():
+        (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return project
 
 
@@ -397,7 +400,7 @@ def chromium():
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 # GNU make's own line when a recipe fails: make's words, not ours (and Windows editors have no make).
 ENGLISH_LEVEL = re.compile(r"^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b")
-MAKE_FAILED = re.compile(r"^make: \*\*\* \[Makefile:\d+: \w+\] Error \d+$")
+MAKE_FAILED = re.compile(r"^make: \*\*\* \[(?:Makefile|[\w/.]+\.mk):\d+: \w+\] Error \d+$")
 
 
 def english(log: str) -> list:

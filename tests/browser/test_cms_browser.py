@@ -54,7 +54,6 @@ def editor(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("cms"))
     shutil.rmtree(project / "content")
     shutil.copytree(FIXTURES / "cms", project / "content")
-    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     editor = Editor(project)
     editor.wait_for_line(BUILT)
     deadline = time.monotonic() + 30

@@ -10,14 +10,15 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, comparable_files, run_pelican
+from conftest import FIXTURE_CONF, FIXTURES, ROOT, comparable_files, run_pelican
 
 
+from trangtin import settings as product_settings  # noqa: E402
 from trangtin.pelican_adapter import gate  # noqa: E402
 
-CORE_PLUGINS = ["vn_news", "date_archives", "older_news", "content_checks", "redirects", "search", "photos", "portal",
-                "assets", "van_ban"]
 SPEED_PLUGINS = ["incremental", "build_speed"]
+# Every plugin of the product's settings but the speed parts, named as Pelican imports them.
+CORE_PLUGINS = [f"trangtin.{name}" for name in product_settings.PLUGIN_NAMES if name not in SPEED_PLUGINS]
 
 
 def quick(tmp_path, name) -> dict:
@@ -127,7 +128,7 @@ def test_site_is_the_same_when_every_speed_part_falls_back(tmp_path):
     settings = {**quick(tmp_path, "fallback"), "BUILD_WORKERS": 2}
 
     command = [sys.executable, "-c", wrong_hashes, str(FIXTURES / "basic"), "-s",
-               str(ROOT / "pelicanconf.py"), "-o", str(tmp_path / "fallback" / "output"),
+               str(FIXTURE_CONF), "-o", str(tmp_path / "fallback" / "output"),
                "-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
     fallback = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     log = fallback.stdout + fallback.stderr
