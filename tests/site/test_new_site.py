@@ -82,6 +82,7 @@ def test_make_html_installs_the_product_and_builds_the_site_for_the_new_name(bui
     home = soup(built / "output" / "index.html")
     assert home.html["lang"] == "vi"
     assert NAME in home.title.get_text()
+    assert home.select_one(".home-latest .news-empty").get_text() == "Chưa có tin nào."  # a new site: no news yet
     menu = home.get_text(" ")
     for category in ("Giới thiệu", "Liên hệ"):
         assert category in menu
