@@ -59,6 +59,16 @@ def built(site):
     return site
 
 
+def product_source(folder: Path) -> Path:
+    """What a release of the product holds (pyproject.toml's sources), copied into `folder`."""
+    folder.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
+        (folder / name).write_bytes((ROOT / name).read_bytes())
+    for name in ("plugins", "theme", "tools"):
+        subprocess.run(["cp", "-r", str(ROOT / name), str(folder / name)], check=True)
+    return folder
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -86,6 +96,7 @@ def test_make_html_installs_the_product_and_builds_the_site_for_the_new_name(bui
     home = soup(built / "output" / "index.html")
     assert home.html["lang"] == "vi"
     assert NAME in home.title.get_text()
+    assert home.select_one(".home-latest .news-empty").get_text() == "Chưa có tin nào."  # a new site: no news yet
     menu = home.get_text(" ")
     for category in ("Giới thiệu", "Liên hệ"):
         assert category in menu
@@ -174,12 +185,7 @@ def test_new_site_refuses_a_folder_that_is_not_empty_and_missing_values(tmp_path
 
 
 def test_the_wheel_carries_the_plugins_the_theme_and_the_tools_and_no_site(tmp_path):
-    source = tmp_path / "src"
-    source.mkdir()
-    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
-        (source / name).write_bytes((ROOT / name).read_bytes())
-    for folder in ("plugins", "theme", "tools"):
-        subprocess.run(["cp", "-r", str(ROOT / folder), str(source / folder)], check=True)
+    source = product_source(tmp_path / "src")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
                     str(source)], check=True, capture_output=True)
     wheel = next((tmp_path / "dist").glob("trangtin-*.whl"))
@@ -197,12 +203,7 @@ def test_upgrading_is_one_line_of_requirements_and_changes_nothing_else(built, t
     """The product moves on (here: the same code as version 0.1.99 in another folder); the site changes
     its requirements.txt line and runs `make html`: the new version is installed, no other file of the
     site changes and no content arrives."""
-    newer = tmp_path / "trangtin-newer"
-    newer.mkdir()
-    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
-        (newer / name).write_bytes((ROOT / name).read_bytes())
-    for folder in ("plugins", "theme", "tools"):
-        subprocess.run(["cp", "-r", str(ROOT / folder), str(newer / folder)], check=True)
+    newer = product_source(tmp_path / "trangtin-newer")
     init = newer / "plugins" / "__init__.py"
     init.write_text(re.sub(r'__version__ = "[^"]+"', '__version__ = "0.1.99"', init.read_text(encoding="utf-8")), encoding="utf-8")
 
