@@ -18,3 +18,7 @@ DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# The browser editor (/admin/) is published only for a site whose editors sign in to a git host
+# (CMS_BACKEND); `make cms` serves it on the editor's own computer in any case.
+CMS_ADMIN_NEEDS_BACKEND = True

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
+from trangtin.vn_core.settings import browser_editor_wanted
 from trangtin.vn_core.paths import output_file
 
 from .config import admin_config, setting
@@ -79,7 +80,7 @@ def _copy(source: Path, target: str):
 
 def write_admin(generators):
     settings = generators[0].settings
-    if not setting(settings, "CMS_ADMIN"):
+    if not browser_editor_wanted(settings):
         return
     folder = str(setting(settings, "CMS_ADMIN_PATH")).strip("/") or "admin"
     # The site's own node_modules (a site made by `make new-site` has its package.json), else the product's.

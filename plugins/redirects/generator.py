@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import Generator
 
+from trangtin.vn_core.settings import browser_editor_wanted
 from trangtin.vn_core.embeds import DEFAULT_IFRAME_HOSTS
 from trangtin.vn_core.paths import output_file
 from trangtin.vn_core.settings import setting
@@ -98,7 +99,7 @@ class RedirectsGenerator(Generator):
         # Checked before anything is written: a redirect leading out stops the build with nothing written.
         destinations = [output_file(self.output_path, saved, f"{data_name} (\"from\")") for saved, _item, _canonical in self.pages]
         # The browser editor (plugins/cms) gets its own policy when the site has one.
-        admin = str(self.settings.get("CMS_ADMIN_PATH", "admin")) if self.settings.get("CMS_ADMIN") else ""
+        admin = str(self.settings.get("CMS_ADMIN_PATH", "admin")) if browser_editor_wanted(self.settings) else ""
         hosting = Hosting(self.prefix, tuple(self.settings.get("VN_NEWS_IFRAME_HOSTS", DEFAULT_IFRAME_HOSTS)), admin)
         servers = [(output_file(self.output_path, name, f"cài đặt {key}"), render)
                    for key, render in (("REDIRECTS_HTACCESS_SAVE_AS", lambda: htaccess(self.pairs, hosting)),

@@ -82,6 +82,19 @@ def test_cms_admin_false_leaves_the_editor_out(tmp_path):
     assert "'unsafe-eval'" not in (site.output / ".htaccess").read_text(encoding="utf-8")
 
 
+def test_publishing_leaves_the_editor_out_unless_editors_have_a_git_host_to_sign_in_to(tmp_path):
+    conf = FIXTURES / "fixture_site_publishconf.py"
+    alone = build(FIXTURES / "cms", tmp_path / "alone", FAST, conf=conf)
+    assert not (alone.output / "admin").exists()
+    assert "m#^/admin/#" not in (alone.output / ".htaccess").read_text(encoding="utf-8")
+    backend = {"name": "gitea", "repo": "donvi/trang-tin", "base_url": "https://git.donvi.vn", "app_id": "x",
+               "api_root": "https://git.donvi.vn/api/v1", "auth_type": "pkce"}
+    shared = build(FIXTURES / "cms", tmp_path / "shared", {**FAST, "CMS_BACKEND": backend}, conf=conf)
+    assert (shared.output / "admin" / "index.html").is_file()
+    assert admin_config(shared.output)["config"]["backend"]["repo"] == "donvi/trang-tin"
+    assert "m#^/admin/#" in (shared.output / ".htaccess").read_text(encoding="utf-8")
+
+
 def test_without_decap_the_site_is_built_and_the_build_says_how_to_get_the_editor(tmp_path):
     empty = tmp_path / "no-decap"
     empty.mkdir()
