@@ -514,7 +514,7 @@ def test_first_visit_fetches_the_search_module_and_the_d_words_once_each_as_prel
 def marks_url(tmp_path_factory):
     """tests/fixtures/search_marks: “súng máy” three times in one news, “Sung may” (a name and a verb,
     no marks) once in the title of another."""
-    with serve_fixture(tmp_path_factory, "search_marks") as base:
+    with serve_fixture(tmp_path_factory, "search_marks", SEARCH) as base:
         yield base
 
 

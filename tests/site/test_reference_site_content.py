@@ -90,7 +90,7 @@ def test_draft_is_only_under_ban_nhap_when_sample_is_built(reference_site):
 def test_real_content_has_no_errors_when_checked_with_the_site_settings():
     from trangtin.content_checks import checks  # noqa: PLC0415
     from trangtin.content_checks.__main__ import register_plugins  # noqa: PLC0415
-    from trangtin.content_checks.glue import config_from_settings  # noqa: PLC0415
+    from trangtin.content_checks.plugin import config_from_settings  # noqa: PLC0415
     from trangtin.content_checks.scan import run_checks  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
