@@ -224,3 +224,19 @@ def test_upgrading_is_one_line_of_requirements_and_changes_nothing_else(built, t
     after = site_files()
     assert {name for name in after if after[name] != before.get(name)} == {"requirements.txt"}
     assert set(after) == set(before)
+
+
+def test_names_with_quotes_and_backslashes_give_working_settings(tmp_path):
+    """Whatever an organisation's name holds (quotes, a backslash, a dollar sign), the settings it writes
+    are valid Python holding that exact name."""
+    name = 'Hội "Sinh viên" \\ Khoa $Toán \'99 """'
+    folder = tmp_path / "hoi"
+    made = subprocess.run([sys.executable, "-m", "trangtin.tools.new_site", str(folder), "--name", name, "--shortname", "Hội SV",
+                           "--siteurl", "https://hoisv.edu.vn", "--categories", "Tin; Sự kiện"],
+                          capture_output=True, text=True, env={**ENV, "PYTHONUTF8": "1"}, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    namespace = {}
+    code = (folder / "pelicanconf.py").read_text(encoding="utf-8").replace("from trangtin.settings import *", "pass")
+    exec(compile(code, "pelicanconf.py", "exec"), {"__file__": str(folder / "pelicanconf.py")}, namespace)
+    assert namespace["SITENAME"] == name and namespace["NEWS_CATEGORIES"] == ["Tin", "Sự kiện"]
+    compile((folder / "publishconf.py").read_text(encoding="utf-8"), "publishconf.py", "exec")

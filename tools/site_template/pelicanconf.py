@@ -1,4 +1,4 @@
-"""Settings of $name's site: the product's defaults (trangtin.settings), then this site's own
+"""This site's settings: the product's defaults (trangtin.settings), then the site's own
 values. Everything the product lets a site set is in the operators' guide of Trang tin (settings)."""
 
 from pathlib import Path
