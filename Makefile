@@ -77,8 +77,11 @@ lighthouse: html browser node_modules/.installed-lighthouse
 
 # The whole suite; screenshots of the browser tests go to $(TEST_ARTIFACTS) when it is set (CI uploads
 # that folder), else to a temporary folder: the tests write nothing into the checkout.
+# Two worker processes (the machines have two cores); a file's tests stay together, so its shared builds are
+# made once. `make test PYTEST_WORKERS=0` runs them in one process.
+PYTEST_WORKERS ?= 2
 test: install-dev browser web-servers standards-tools cms-tools
-	"$(PYTHON)" -m pytest
+	"$(PYTHON)" -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The unit tests alone (pure functions, no build, no browser): under 30 seconds, for every save.
 test-fast: install-dev
