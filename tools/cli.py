@@ -4,6 +4,8 @@
 import importlib
 import sys
 
+import trangtin
+
 COMMANDS = {
     "new-site": ("trangtin.tools.new_site", "tạo một trang mới cho một tổ chức khác"),
     "newpost": ("trangtin.tools.newpost", "viết một bài mới"),
@@ -18,8 +20,6 @@ COMMANDS = {
 
 
 def usage() -> str:
-    import trangtin  # noqa: PLC0415
-
     lines = [f"Trang tin {trangtin.__version__}. Cách dùng: trangtin LỆNH [tùy chọn…]", ""]
     lines += [f"  {name:<10} {about}" for name, (_module, about) in COMMANDS.items()]
     return "\n".join(lines)
@@ -31,13 +31,9 @@ def main(argv=None) -> int:
         print(usage())
         return 0
     if argv[0] == "--version":
-        import trangtin  # noqa: PLC0415
-
         print(trangtin.__version__)
         return 0
     if argv[0] == "site-mk":  # a site's Makefile includes the installed product's everyday targets
-        import trangtin  # noqa: PLC0415
-
         print((trangtin.TOOLS_DIR / "site.mk").read_text(encoding="utf-8"), end="")
         return 0
     if argv[0] not in COMMANDS:

@@ -19,12 +19,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import trangtin
-from trangtin.vn_core.vietnamese import fold, nfc
+from trangtin.vn_core.vietnamese import dateline, fold, nfc, short_date
 
 TEMPLATE = Path(__file__).resolve().with_name("site_template")
 # Template file -> its name in the new site (dotted names are kept out of the package's data).
 RENAMED = {"gitignore": ".gitignore", "workflows/publish.yml": ".github/workflows/publish.yml"}
-WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 
 FIELDS = {  # key: (environment variable, option, question)
     "name": ("NAME", "--name", "Tên đầy đủ của tổ chức (NAME), ví dụ “Đoàn trường THPT Chuyên Hà Giang”: "),
@@ -107,14 +106,16 @@ def values_from(args) -> dict:
 
 def substitutions(values: dict, requirement: str) -> dict:
     now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    example = now.replace(hour=8, minute=0, second=0, microsecond=0)  # the guide's example date
     names = values["categories"]
     return {
         "name": values["name"], "shortname": values["shortname"], "siteurl": values["siteurl"],
         "version": trangtin.__version__, "requirement": requirement, "year": f"{now.year}",
         "first_category": names[0], "category_list": ", ".join(f"`{name}`" for name in names),
         "example_title": f"{values['shortname']} ra quân tình nguyện hè {now.year}",
-        "example_date": f"{now.year}-{now.month:02d}-{now.day:02d} 08:00",
-        "example_date_vn": f"{now.day}/{now.month}/{now.year} 08:00 ({WEEKDAYS[now.weekday()]}, ngày {now.day}/{now.month}/{now.year} - 08:00)",
+        "example_date": f"{example:%Y-%m-%d %H:%M}",
+        "example_date_vn": f"{short_date(example)} {example:%H:%M}",
+        "example_dateline": dateline(example),
         # Python literals for the settings: repr() escapes whatever the names hold.
         "sitename_py": repr(values["name"]), "shortname_py": repr(values["shortname"]),
         "siteurl_py": repr(values["siteurl"]), "categories_py": repr(names),
